@@ -1,0 +1,187 @@
+//! Errors and warnings, reported with the file, line and column, the
+//! offending line and a caret (codespan-reporting).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor::Buffer};
+
+/// Everything that can go wrong with one document.
+#[derive(Debug)]
+pub enum Error {
+    /// A file could not be read or written.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        message: String,
+    },
+    /// The YAML text is wrong at a known place.
+    Source(Located),
+    /// A layout template failed (points into `layouts/`).
+    Template(String),
+    /// Typst could not lay out the document; already rendered with excerpts.
+    Typst(String),
+    /// Anything else, with its message.
+    Other(String),
+}
+
+/// A message attached to a place in a source file.
+#[derive(Debug, Clone)]
+pub struct Located {
+    /// The file.
+    pub path: PathBuf,
+    /// The file's text.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// A suggestion (`did you mean …`), if any.
+    pub help: Option<String>,
+}
+
+impl Located {
+    /// Byte offset of the line and column in the text.
+    fn offset(&self) -> usize {
+        let mut off = 0;
+        for (i, l) in self.text.split_inclusive('\n').enumerate() {
+            if i + 1 == self.line {
+                let col: usize = l
+                    .chars()
+                    .take(self.column.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
+                return off + col;
+            }
+            off += l.len();
+        }
+        self.text.len()
+    }
+
+    /// Renders the message with the offending line and a caret.
+    pub fn render(&self, severity: Severity, color: bool) -> String {
+        let file = SimpleFile::new(self.path.display().to_string(), &self.text);
+        let start = self.offset().min(self.text.len());
+        let end = self.text[start..]
+            .char_indices()
+            .nth(1)
+            .map_or(self.text.len(), |(i, _)| start + i);
+        let diag = match severity {
+            Severity::Error => Diagnostic::error(),
+            Severity::Warning => Diagnostic::warning(),
+        }
+        .with_message(&self.message)
+        .with_labels(vec![Label::primary((), start..end)])
+        .with_notes(self.help.iter().map(|h| format!("help: {h}")).collect());
+        let mut buf = if color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        let config = term::Config::default();
+        let _ = term::emit(&mut buf, &config, &file, &diag);
+        String::from_utf8_lossy(buf.as_slice()).into_owned()
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Stops the build.
+    Error,
+    /// Printed, the build goes on.
+    Warning,
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: &Path, err: impl fmt::Display) -> Self {
+        Error::Io {
+            path: path.to_owned(),
+            message: err.to_string(),
+        }
+    }
+
+    /// The full report, with excerpts where the error has a place.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            Error::Source(l) => l.render(Severity::Error, color),
+            other => format!("error: {other}\n"),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Source(l) => {
+                write!(
+                    f,
+                    "{}:{}:{}: {}",
+                    l.path.display(),
+                    l.line,
+                    l.column,
+                    l.message
+                )?;
+                if let Some(h) = &l.help {
+                    write!(f, " ({h})")?;
+                }
+                Ok(())
+            }
+            Error::Template(m) | Error::Typst(m) | Error::Other(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `did you mean` for an unknown key among the expected ones, taken from a
+/// serde message (`unknown field `x`, expected one of `a`, `b``).
+pub fn suggestion(message: &str) -> Option<String> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))?;
+    let (got, expected) = rest.split_once('`')?;
+    let best = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|k| (strsim::jaro_winkler(got, k), k))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    Some(format!("did you mean `{}`?", best.1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_closest_key() {
+        let m = "unknown field `trich_yue`, expected one of `loai`, `trich_yeu`, `so`";
+        assert_eq!(suggestion(m).unwrap(), "did you mean `trich_yeu`?");
+        assert!(suggestion("unknown field `zzz`, expected `loai`").is_none());
+    }
+
+    #[test]
+    fn renders_line_and_caret() {
+        let l = Located {
+            path: "a.yaml".into(),
+            text: "loai: x\nso: 1\n".into(),
+            line: 2,
+            column: 5,
+            message: "bad".into(),
+            help: None,
+        };
+        let out = l.render(Severity::Error, false);
+        assert!(out.contains("a.yaml:2:5"), "{out}");
+        assert!(out.contains("so: 1"), "{out}");
+        assert!(out.contains('^'), "{out}");
+    }
+}

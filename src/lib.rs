@@ -1,0 +1,198 @@
+//! vanban: Vietnamese official documents (Nghị định 30/2020/NĐ-CP) from
+//! YAML to PDF, in one process.
+//!
+//! The pipeline, one module per stage:
+//! [`load`] (YAML → [`model::VanBan`]) → [`render`] (minijinja templates in
+//! `layouts/` → Typst source) → [`world`] (embedded fonts and layouts) →
+//! [`output`] (Typst layout, PDF, atomic writes). [`cli`] only parses
+//! arguments and calls [`Builder`].
+
+pub mod assets;
+pub mod cli;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod vndate;
+pub mod world;
+
+use std::path::{Path, PathBuf};
+
+use minijinja::Environment;
+use typst::foundations::Datetime;
+use typst_layout::PagedDocument;
+
+use crate::diag::Error;
+use crate::load::Loaded;
+use crate::output::PdfSettings;
+use crate::world::{DocWorld, Engine};
+
+/// Turns loaded documents into Typst source, layouts and PDFs. Holds what
+/// is shared between documents: fonts, the Typst library and templates.
+pub struct Builder<'e> {
+    engine: &'e Engine,
+    env: Environment<'static>,
+    /// Colour in rendered diagnostics.
+    pub color: bool,
+    /// `SOURCE_DATE_EPOCH`, overriding the document's own date in the PDF.
+    pub source_date_epoch: Option<i64>,
+}
+
+/// The result of building one document.
+pub struct Built {
+    /// The generated Typst source.
+    pub source: String,
+    /// The laid-out pages.
+    pub document: PagedDocument,
+    /// Rendered Typst warnings.
+    pub warnings: String,
+}
+
+impl<'e> Builder<'e> {
+    /// A builder over `engine`.
+    pub fn new(engine: &'e Engine) -> Self {
+        Self {
+            engine,
+            env: render::environment(),
+            color: false,
+            source_date_epoch: None,
+        }
+    }
+
+    /// The Typst source for a loaded document.
+    pub fn source(&self, doc: &Loaded) -> Result<String, Error> {
+        let date = self.pdf_date(doc);
+        let tmpl = self
+            .env
+            .get_template(doc.doc.loai.info().template)
+            .map_err(|e| Error::Template(format!("{e:#}")))?;
+        tmpl.render(minijinja::context! {
+            doc => minijinja::Value::from(minijinja::value::Serde(render::View::new(&doc.doc))),
+            font => self.engine.family(),
+            source_name => doc.path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            pdf_date => minijinja::Value::from_safe_string(match date {
+                Some(d) => format!(
+                    "datetime(year: {}, month: {}, day: {}, hour: 0, minute: 0, second: 0)",
+                    d.year().unwrap_or(2000),
+                    d.month().unwrap_or(1),
+                    d.day().unwrap_or(1)
+                ),
+                None => "none".into(),
+            }),
+        })
+        .map_err(|e| Error::Template(format!("{}: {e:#}", doc.path.display())))
+    }
+
+    /// The date written into the PDF: `SOURCE_DATE_EPOCH` if set, else the
+    /// document's own date (blanks taken as the first day or month).
+    fn pdf_date(&self, doc: &Loaded) -> Option<Datetime> {
+        if let Some(epoch) = self.source_date_epoch {
+            let dt = chrono::DateTime::from_timestamp(epoch, 0)?;
+            use chrono::{Datelike, Timelike};
+            return Datetime::from_ymd_hms(
+                dt.year(),
+                dt.month() as u8,
+                dt.day() as u8,
+                dt.hour() as u8,
+                dt.minute() as u8,
+                dt.second() as u8,
+            );
+        }
+        let n = doc.doc.ngay?;
+        Datetime::from_ymd_hms(
+            n.nam,
+            n.thang.unwrap_or(1) as u8,
+            n.ngay.unwrap_or(1) as u8,
+            0,
+            0,
+            0,
+        )
+    }
+
+    /// Lays out a loaded document.
+    pub fn layout(&self, doc: &Loaded) -> Result<Built, Error> {
+        let source = self.source(doc)?;
+        let name = doc.path.with_extension("typ").display().to_string();
+        let world = DocWorld::new(
+            self.engine,
+            source.clone(),
+            name,
+            doc.root(),
+            self.pdf_date(doc),
+        );
+        let compiled = output::compile(&world, self.color)?;
+        Ok(Built {
+            source,
+            document: compiled.document,
+            warnings: compiled.warnings,
+        })
+    }
+
+    /// PDF bytes of a laid-out document.
+    pub fn pdf(&self, doc: &Loaded, built: &Built, pdf_a: bool) -> Result<Vec<u8>, Error> {
+        let settings = PdfSettings {
+            pdf_a,
+            timestamp: self.pdf_date(doc),
+        };
+        output::pdf(&built.document, &built.source, &settings)
+    }
+}
+
+/// What `vanban build` should write.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Output folder (default: beside the input).
+    pub out_dir: Option<PathBuf>,
+    /// Also write the generated `.typ`.
+    pub typst: bool,
+    /// PDF/A-2b.
+    pub pdf_a: bool,
+}
+
+/// Loads, lays out and writes one document; returns the PDF path and the
+/// warnings.
+pub fn build_file(
+    builder: &Builder<'_>,
+    input: &Path,
+    opts: &BuildOptions,
+) -> Result<(PathBuf, String), Error> {
+    let doc = load::load(input)?;
+    let stem = doc.stem();
+    let pdf_path = output::target(input, opts.out_dir.as_deref(), &stem, "pdf");
+    refuse_overwriting_input(input, &pdf_path)?;
+    let built = match builder.layout(&doc) {
+        Ok(b) => b,
+        Err(e) => {
+            if opts.typst {
+                // Keep the source so that the reported line can be opened.
+                let src = builder.source(&doc)?;
+                let typ = output::target(input, opts.out_dir.as_deref(), &stem, "typ");
+                output::write_atomic(&typ, src.as_bytes())?;
+            }
+            return Err(e);
+        }
+    };
+    let bytes = builder.pdf(&doc, &built, opts.pdf_a)?;
+    if opts.typst {
+        let typ = output::target(input, opts.out_dir.as_deref(), &stem, "typ");
+        refuse_overwriting_input(input, &typ)?;
+        output::write_atomic(&typ, built.source.as_bytes())?;
+    }
+    output::write_atomic(&pdf_path, &bytes)?;
+    Ok((pdf_path, built.warnings))
+}
+
+fn refuse_overwriting_input(input: &Path, out: &Path) -> Result<(), Error> {
+    let same = match (input.canonicalize(), out.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(Error::Other(format!(
+            "refusing to write `{}` over the input document",
+            out.display()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,561 @@
+//! The document model: the YAML vocabulary as typed Rust values.
+//!
+//! Keys follow the terms of Nghị định 30/2020/NĐ-CP without diacritics
+//! (`co_quan`, `so`, `ky_hieu`, `trich_yeu`, …). Every struct denies unknown
+//! keys so that a typo is an error with a location, never a silent omission.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::vndate::Ngay;
+
+/// One official document (văn bản hành chính).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VanBan {
+    /// Path of a parent document (relative to this file) whose keys this one
+    /// inherits and overrides. Handled by the loader before typing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// Free variables usable in any text as `{{ bien.name }}` or `{{ name }}`.
+    #[serde(default, skip_serializing_if = "serde_yaml::Mapping::is_empty")]
+    #[schemars(with = "std::collections::BTreeMap<String, serde_json::Value>")]
+    pub bien: serde_yaml::Mapping,
+    /// Document kind (tên loại văn bản): `cong_van`, `ke_hoach`, `huong_dan`, …
+    pub loai: Loai,
+    /// Parent body (cơ quan chủ quản), upper case, e.g. `UBND HUYỆN THỦ THỪA`.
+    /// A line break (`\n`) may be given to choose where a long name wraps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub co_quan_chu_quan: Option<String>,
+    /// Issuing body (cơ quan ban hành), upper case, e.g. `PHÒNG GIÁO DỤC VÀ ĐÀO TẠO`.
+    #[serde(default)]
+    pub co_quan: String,
+    /// The issuing body's full name in normal case, used when another document
+    /// cites this one (`của Ủy ban nhân dân huyện Thủ Thừa`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ten_co_quan: Option<String>,
+    /// Register number (số). Empty or absent: a draft awaiting registration,
+    /// printed as a visible gap. Numbers below 10 get a leading zero.
+    #[serde(
+        default,
+        deserialize_with = "de_opt_text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<String>")]
+    pub so: Option<String>,
+    /// Symbol (ký hiệu) after the slash. The type part comes from the kind
+    /// (`VHTT` on a hướng dẫn prints `HD-VHTT`) unless it is already given
+    /// (`HD-VHTT`). Công văn have no type part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ky_hieu: Option<String>,
+    /// Place name (địa danh) of the date line, e.g. `Thủ Thừa`.
+    #[serde(default)]
+    pub dia_danh: String,
+    /// Date of issue: `2023-10-02` or `02/10/2023`; a draft may leave the day
+    /// (`2023-10`, `10/2023`) or day and month (`2023`) blank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub ngay: Option<Ngay>,
+    /// The whole place-and-date line written literally, for blank forms
+    /// (`....., ngày.....tháng.....năm 2022`). Replaces `dia_danh` and `ngay`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dong_ngay: Option<String>,
+    /// Type name override (tên loại), e.g. `BÁO CÁO VIỆC TỔ CHỨC…`. Defaults to
+    /// the kind's name (`KẾ HOẠCH`); công văn have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ten_loai: Option<String>,
+    /// Subject line (trích yếu). For a công văn it is printed as `V/v …` under
+    /// the number; otherwise bold under the type name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trich_yeu: Option<String>,
+    /// Urgency mark (độ khẩn): `khan`, `thuong_khan` or `hoa_toc`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub do_khan: Option<DoKhan>,
+    /// Secrecy mark (độ mật): `mat`, `toi_mat` or `tuyet_mat`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub do_mat: Option<DoMat>,
+    /// Circulation note (phạm vi lưu hành), e.g. `LƯU HÀNH NỘI BỘ`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub luu_hanh: Option<String>,
+    /// Recipients (kính gửi): one string, or a list. One recipient stays on
+    /// the `Kính gửi:` line; several become `- …;` lines, the last ending `.`.
+    #[serde(
+        default,
+        deserialize_with = "de_one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(with = "Vec<String>")]
+    pub kinh_gui: Vec<String>,
+    /// A line under the recipients, e.g. `(qua Phòng Giáo dục Thường xuyên)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kinh_gui_ghi_chu: Option<String>,
+    /// Legal bases (căn cứ) of a quyết định, italic, one per line; the layout
+    /// adds `;` and the final `.`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub can_cu: Vec<String>,
+    /// Documents this one implements (thực hiện): paths of other YAML
+    /// documents or plain citations. They open the body as one sentence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thuc_hien: Vec<String>,
+    /// Body (nội dung): a list of blocks, see [`Khoi`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub noi_dung: Vec<Khoi>,
+    /// Signer (người ký).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nguoi_ky: Option<NguoiKy>,
+    /// Recipients for information (nơi nhận), without trailing punctuation:
+    /// the layout ends each with `;` and the last (`Lưu: VT, …`) with `.`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub noi_nhan: Vec<String>,
+    /// Appendices (phụ lục) and attached forms (mẫu), each on a new page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phu_luc: Vec<PhuLuc>,
+}
+
+/// The signer (ô 7).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NguoiKy {
+    /// Authority lines (quyền hạn): `KT. GIÁM ĐỐC`, or a list for the
+    /// three-line case (`[TM. BAN CHỈ ĐẠO, KT. TRƯỞNG BAN]`).
+    #[serde(
+        default,
+        deserialize_with = "de_one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(with = "Vec<String>")]
+    pub quyen_han: Vec<String>,
+    /// Position of the signer (chức vụ), upper case, e.g. `PHÓ GIÁM ĐỐC`.
+    #[serde(default)]
+    pub chuc_vu: String,
+    /// Instruction in the signature space, e.g. `(ký tên và đóng dấu)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ghi_chu: Option<String>,
+    /// A title printed above the name, e.g. `TRƯỞNG PHÒNG GD&ĐT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chuc_danh: Option<String>,
+    /// Full name (họ tên), bold, without academic titles.
+    #[serde(default)]
+    pub ho_ten: String,
+}
+
+/// An appendix (phụ lục) or attached form (mẫu).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhuLuc {
+    /// Label on the first line, e.g. `Phụ lục I` or `MẪU BC`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nhan: Option<String>,
+    /// Title, bold upper case, centred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tieu_de: Option<String>,
+    /// Caption under the title: `true` builds `(Kèm theo Công văn số … ngày
+    /// … của …)` from this document; a string is printed as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kem_theo: Option<KemTheo>,
+    /// Body blocks of the appendix.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub noi_dung: Vec<Khoi>,
+    /// A complete form with its own header, number, date, body and signer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mau: Option<Box<VanBan>>,
+}
+
+/// The caption of an appendix: generated (`true`) or literal text.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum KemTheo {
+    /// `true` builds the caption from the document; `false` omits it.
+    Tu(bool),
+    /// Literal caption text.
+    Chu(String),
+}
+
+/// One block of body text.
+///
+/// In YAML a plain string is a paragraph; every other block is a map with
+/// one key naming its type.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Khoi {
+    /// Paragraph (đoạn): justified, first line indented. `**bold**`,
+    /// `*italic*` and `***both***` mark inline styles.
+    Doan(String),
+    /// Section heading (mục) as numbered in the data: `I. MỤC ĐÍCH, YÊU CẦU`.
+    Muc(String),
+    /// Titled clause (khoản), bold: `1. Mục đích`.
+    Khoan(String),
+    /// Titled point (điểm), regular: `a) Thời gian tổ chức`.
+    Diem(String),
+    /// Article of a quyết định: `Điều 1. …`; the `Điều N.` label is bold.
+    Dieu(String),
+    /// Items printed with a leading `- `.
+    Gach(Vec<String>),
+    /// Items printed with a leading `+ `.
+    Cong(Vec<String>),
+    /// A centred line, e.g. the theme of the year.
+    Giua(String),
+    /// A centred bold title, e.g. inside an appendix.
+    TieuDe(String),
+    /// A paragraph without first-line indent (a note, a signature line).
+    Ghi(String),
+    /// A table.
+    Bang(Bang),
+    /// `true` starts a new page.
+    NgatTrang(bool),
+}
+
+/// The YAML form of the non-paragraph blocks.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+enum KhoiMap {
+    Doan(String),
+    Muc(String),
+    Khoan(String),
+    Diem(String),
+    Dieu(String),
+    Gach(Vec<String>),
+    Cong(Vec<String>),
+    Giua(String),
+    TieuDe(String),
+    Ghi(String),
+    Bang(Bang),
+    NgatTrang(bool),
+}
+
+impl From<KhoiMap> for Khoi {
+    fn from(m: KhoiMap) -> Self {
+        match m {
+            KhoiMap::Doan(s) => Khoi::Doan(s),
+            KhoiMap::Muc(s) => Khoi::Muc(s),
+            KhoiMap::Khoan(s) => Khoi::Khoan(s),
+            KhoiMap::Diem(s) => Khoi::Diem(s),
+            KhoiMap::Dieu(s) => Khoi::Dieu(s),
+            KhoiMap::Gach(v) => Khoi::Gach(v),
+            KhoiMap::Cong(v) => Khoi::Cong(v),
+            KhoiMap::Giua(s) => Khoi::Giua(s),
+            KhoiMap::TieuDe(s) => Khoi::TieuDe(s),
+            KhoiMap::Ghi(s) => Khoi::Ghi(s),
+            KhoiMap::Bang(b) => Khoi::Bang(b),
+            KhoiMap::NgatTrang(b) => Khoi::NgatTrang(b),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Khoi {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Khoi;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a paragraph (text) or a block such as `muc:`, `khoan:`, `gach:`, `bang:`",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Khoi, E> {
+                Ok(Khoi::Doan(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Khoi, A::Error> {
+                KhoiMap::deserialize(de::value::MapAccessDeserializer::new(map)).map(Khoi::from)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A table (bảng): header row bold and repeated on every page.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bang {
+    /// Relative column widths, e.g. `[1, 2, 5, 3, 1]`; equal if absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cot: Vec<f64>,
+    /// Horizontal alignment per column: `trai` (left), `giua` (centre), `phai`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub can: Vec<CanLe>,
+    /// Header cells (tiêu đề cột), bold.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dau: Vec<String>,
+    /// Rows (dòng) of cells; `\n` breaks a line inside a cell.
+    #[serde(default)]
+    pub dong: Vec<Vec<String>>,
+    /// Font size of the cells in pt (default 13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub co_chu: Option<f64>,
+}
+
+/// Horizontal alignment of a table column.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CanLe {
+    /// Left.
+    Trai,
+    /// Centred.
+    Giua,
+    /// Right.
+    Phai,
+}
+
+/// Urgency (độ khẩn).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DoKhan {
+    /// KHẨN
+    Khan,
+    /// THƯỢNG KHẨN
+    ThuongKhan,
+    /// HỎA TỐC
+    HoaToc,
+}
+
+impl DoKhan {
+    /// The stamp text.
+    pub fn label(self) -> &'static str {
+        match self {
+            DoKhan::Khan => "KHẨN",
+            DoKhan::ThuongKhan => "THƯỢNG KHẨN",
+            DoKhan::HoaToc => "HỎA TỐC",
+        }
+    }
+}
+
+/// Secrecy (độ mật).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DoMat {
+    /// MẬT
+    Mat,
+    /// TỐI MẬT
+    ToiMat,
+    /// TUYỆT MẬT
+    TuyetMat,
+}
+
+impl DoMat {
+    /// The stamp text.
+    pub fn label(self) -> &'static str {
+        match self {
+            DoMat::Mat => "MẬT",
+            DoMat::ToiMat => "TỐI MẬT",
+            DoMat::TuyetMat => "TUYỆT MẬT",
+        }
+    }
+}
+
+/// Document kinds. Adding one means a variant here, a row in
+/// [`Loai::info`] and a template `layouts/<template>.typ.j2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Loai {
+    /// Công văn: no type name, `V/v` subject under the number.
+    CongVan,
+    /// Kế hoạch (KH).
+    KeHoach,
+    /// Hướng dẫn (HD).
+    HuongDan,
+    /// Báo cáo (BC).
+    BaoCao,
+    /// Quyết định (QĐ), with `Căn cứ` preamble and `Điều` articles.
+    QuyetDinh,
+    /// Thông báo (TB).
+    ThongBao,
+    /// Tờ trình (TTr).
+    ToTrinh,
+    /// Giấy mời (GM).
+    GiayMoi,
+    /// Chương trình (CTr).
+    ChuongTrinh,
+    /// Quy định (QyĐ).
+    QuyDinh,
+}
+
+/// Fixed facts about a kind, from Phụ lục III of NĐ30.
+#[derive(Debug, Clone, Copy)]
+pub struct LoaiInfo {
+    /// Type name printed above the subject (`KẾ HOẠCH`); empty for công văn.
+    pub ten: &'static str,
+    /// Type name in normal case, for citations (`Kế hoạch`).
+    pub ten_thuong: &'static str,
+    /// Abbreviation in the ký hiệu (`KH`); empty for công văn.
+    pub viet_tat: &'static str,
+    /// Template file under `layouts/`.
+    pub template: &'static str,
+}
+
+impl Loai {
+    /// Every kind, for listings and error messages.
+    pub const ALL: [Loai; 10] = [
+        Loai::CongVan,
+        Loai::KeHoach,
+        Loai::HuongDan,
+        Loai::BaoCao,
+        Loai::QuyetDinh,
+        Loai::ThongBao,
+        Loai::ToTrinh,
+        Loai::GiayMoi,
+        Loai::ChuongTrinh,
+        Loai::QuyDinh,
+    ];
+
+    /// Facts about this kind.
+    pub fn info(self) -> LoaiInfo {
+        let (ten, ten_thuong, viet_tat, template) = match self {
+            Loai::CongVan => ("", "Công văn", "", "cong-van.typ.j2"),
+            Loai::KeHoach => ("KẾ HOẠCH", "Kế hoạch", "KH", "van-ban.typ.j2"),
+            Loai::HuongDan => ("HƯỚNG DẪN", "Hướng dẫn", "HD", "van-ban.typ.j2"),
+            Loai::BaoCao => ("BÁO CÁO", "Báo cáo", "BC", "van-ban.typ.j2"),
+            Loai::QuyetDinh => ("QUYẾT ĐỊNH", "Quyết định", "QĐ", "quyet-dinh.typ.j2"),
+            Loai::ThongBao => ("THÔNG BÁO", "Thông báo", "TB", "van-ban.typ.j2"),
+            Loai::ToTrinh => ("TỜ TRÌNH", "Tờ trình", "TTr", "van-ban.typ.j2"),
+            Loai::GiayMoi => ("GIẤY MỜI", "Giấy mời", "GM", "van-ban.typ.j2"),
+            Loai::ChuongTrinh => ("CHƯƠNG TRÌNH", "Chương trình", "CTr", "van-ban.typ.j2"),
+            Loai::QuyDinh => ("QUY ĐỊNH", "Quy định", "QyĐ", "van-ban.typ.j2"),
+        };
+        LoaiInfo {
+            ten,
+            ten_thuong,
+            viet_tat,
+            template,
+        }
+    }
+
+    /// The YAML name of this kind (`cong_van`).
+    pub fn key(self) -> String {
+        serde_yaml::to_string(&self)
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    }
+}
+
+impl VanBan {
+    /// The full ký hiệu after the slash, with the kind's type part added
+    /// when the data does not already carry it.
+    pub fn ky_hieu_day_du(&self) -> String {
+        let abbr = self.loai.info().viet_tat;
+        let given = self.ky_hieu.as_deref().unwrap_or("").trim();
+        if abbr.is_empty() || given == abbr || given.starts_with(&format!("{abbr}-")) {
+            given.to_owned()
+        } else if given.is_empty() {
+            abbr.to_owned()
+        } else {
+            format!("{abbr}-{given}")
+        }
+    }
+
+    /// The register number as printed: `05` for 5, empty for a draft.
+    pub fn so_in(&self) -> String {
+        let so = self.so.as_deref().unwrap_or("").trim();
+        match so.parse::<u32>() {
+            Ok(n) if n < 10 && !so.starts_with('0') => format!("{n:02}"),
+            _ => so.to_owned(),
+        }
+    }
+
+    /// `số 05/KH-UBND` style reference: number and symbol joined by `/`.
+    pub fn so_ky_hieu(&self) -> String {
+        format!("{}/{}", self.so_in(), self.ky_hieu_day_du())
+    }
+}
+
+/// Accepts a string or a number and keeps it as text (`so: 11`).
+fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a number or a text")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_owned()))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+/// Accepts one string or a list of strings.
+fn de_one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a text or a list of texts")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_owned()])
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(s) = seq.next_element::<String>()? {
+                out.push(s);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(yaml: &str) -> VanBan {
+        serde_yaml::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn ky_hieu_gets_type_part_from_kind() {
+        let d = doc("loai: huong_dan\nky_hieu: VHTT\nso: 11");
+        assert_eq!(d.so_ky_hieu(), "11/HD-VHTT");
+        let d = doc("loai: huong_dan\nky_hieu: HD-VHTT\nso: 11");
+        assert_eq!(d.so_ky_hieu(), "11/HD-VHTT");
+        let d = doc("loai: cong_van\nky_hieu: PGDĐT");
+        assert_eq!(d.so_ky_hieu(), "/PGDĐT");
+        let d = doc("loai: quy_dinh\nky_hieu: UBND\nso: 5");
+        assert_eq!(d.so_ky_hieu(), "05/QyĐ-UBND");
+    }
+
+    #[test]
+    fn blocks_accept_strings_and_maps() {
+        let d = doc(
+            "loai: ke_hoach\nnoi_dung:\n  - Đoạn văn\n  - muc: I. MỤC ĐÍCH\n  - gach: [a, b]\n",
+        );
+        assert!(matches!(d.noi_dung[0], Khoi::Doan(_)));
+        assert!(matches!(d.noi_dung[1], Khoi::Muc(_)));
+        assert!(matches!(&d.noi_dung[2], Khoi::Gach(v) if v.len() == 2));
+    }
+
+    #[test]
+    fn unknown_block_is_an_error() {
+        let e = serde_yaml::from_str::<VanBan>("loai: ke_hoach\nnoi_dung:\n  - mux: x\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown variant `mux`"), "{e}");
+    }
+
+    #[test]
+    fn kind_keys_round_trip() {
+        for k in Loai::ALL {
+            let back: Loai = serde_yaml::from_str(&k.key()).unwrap();
+            assert_eq!(back, k);
+        }
+    }
+}

@@ -1,0 +1,408 @@
+//! From the model to Typst source: the minijinja environment, the Typst
+//! escaper, the inline markup of body text, and Vietnamese date filters.
+//!
+//! Every string that reaches a template is escaped for Typst markup by the
+//! environment's formatter, unless a filter of ours marked it safe after
+//! escaping it itself (`md`). Data never becomes code.
+
+use minijinja::value::{Value, ValueKind};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
+use serde::Serialize;
+
+use crate::model::{KemTheo, Khoi, NguoiKy, VanBan};
+use crate::vndate::{self, Ngay};
+
+/// Name of the custom auto-escape format.
+const TYPST: &str = "typst";
+
+/// Characters with a meaning in Typst markup; each is written as `\c`.
+const SPECIAL: &[char] = &[
+    '\\', '#', '$', '*', '_', '`', '<', '>', '@', '[', ']', '{', '}', '=', '-', '+', '/', '~', '.',
+    '\'', '"', ':', '^', '&', '%', '|', '!', '?', ',', ';', '(', ')',
+];
+
+/// Escapes `s` so that Typst markup prints it literally. A newline becomes a
+/// line break.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 2);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("#linebreak()"),
+            '\r' | '\t' => out.push(' '),
+            c if SPECIAL.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes `s` for a Typst string literal (`"…"`).
+pub fn escape_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Converts body text with `**bold**`, `*italic*` and `***both***` into
+/// escaped Typst markup. `\*` is a literal star; an unmatched star is text.
+pub fn markup(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() * 2);
+    inline(&chars, &mut out);
+    out
+}
+
+fn inline(chars: &[char], out: &mut String) {
+    let mut text = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && chars.get(i + 1) == Some(&'*') {
+            text.push('*');
+            i += 2;
+            continue;
+        }
+        if c == '*' {
+            let run = chars[i..].iter().take_while(|&&c| c == '*').count();
+            let opens = chars.get(i + run).is_some_and(|c| !c.is_whitespace());
+            if (1..=3).contains(&run) && opens {
+                if let Some(end) = closing(chars, i + run, run) {
+                    out.push_str(&escape(&text));
+                    text.clear();
+                    let (pre, post) = match run {
+                        1 => ("#emph[", "]"),
+                        2 => ("#strong[", "]"),
+                        _ => ("#strong[#emph[", "]]"),
+                    };
+                    out.push_str(pre);
+                    inline(&chars[i + run..end], out);
+                    out.push_str(post);
+                    i = end + run;
+                    continue;
+                }
+            }
+            text.extend(&chars[i..i + run]);
+            i += run;
+            continue;
+        }
+        text.push(c);
+        i += 1;
+    }
+    out.push_str(&escape(&text));
+}
+
+/// Finds a run of exactly `run` stars after `from`, preceded by a non-space.
+fn closing(chars: &[char], from: usize, run: usize) -> Option<usize> {
+    let mut j = from;
+    while j < chars.len() {
+        if chars[j] == '\\' {
+            j += 2;
+            continue;
+        }
+        if chars[j] == '*' {
+            let n = chars[j..].iter().take_while(|&&c| c == '*').count();
+            if n == run && j > from && !chars[j - 1].is_whitespace() {
+                return Some(j);
+            }
+            j += n;
+            continue;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The minijinja environment with the layouts' templates and our filters.
+pub fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".typ.j2") {
+            AutoEscape::Custom(TYPST.into())
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(|out, state, value| {
+        if !matches!(state.auto_escape(), AutoEscape::Custom(f) if f == TYPST) || value.is_safe() {
+            return minijinja::escape_formatter(out, state, value);
+        }
+        let text = match value.kind() {
+            ValueKind::Undefined | ValueKind::None => return Ok(()),
+            // Numbers are data of our own model (widths, sizes) used in code.
+            ValueKind::Number | ValueKind::Bool => {
+                return out.write_str(&value.to_string()).map_err(Error::from)
+            }
+            ValueKind::Map | ValueKind::Seq => {
+                return Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    "a list or map cannot be printed as text",
+                ))
+            }
+            _ => value.to_string(),
+        };
+        out.write_str(&escape(&text)).map_err(Error::from)
+    });
+    for (name, source) in crate::assets::templates() {
+        env.add_template(name, source)
+            .expect("layouts are checked by tests");
+    }
+    env.add_filter("md", |s: &str| Value::from_safe_string(markup(s)));
+    env.add_filter("tach_dieu", |s: &str| split_article(s));
+    env.add_filter("typst_str", |s: &str| {
+        Value::from_safe_string(escape_str(s))
+    });
+    env.add_filter("ngay", |s: &str| date_filter(s, Ngay::dai));
+    env.add_filter("ngay_ngan", |s: &str| date_filter(s, Ngay::ngan));
+    env.add_filter("ngay_so", |s: &str| date_filter(s, Ngay::ngan_du));
+    env.add_filter("thu", |s: &str| {
+        let d = parse_date(s)?;
+        d.date()
+            .map(|d| vndate::thu(d).to_owned())
+            .ok_or_else(|| invalid(format!("`{s}` has no day, so no weekday")))
+    });
+    env.add_filter("cong_ngay", |s: &str, days: i64| {
+        let d = parse_date(s)?
+            .date()
+            .ok_or_else(|| invalid(format!("`{s}` is not a full date")))?;
+        Ok::<_, Error>(
+            (d + chrono::Duration::days(days))
+                .format("%Y-%m-%d")
+                .to_string(),
+        )
+    });
+    env.add_function("khoang", |a: &str, b: &str| {
+        let (a, b) = (parse_date(a)?, parse_date(b)?);
+        match (a.date(), b.date()) {
+            (Some(a), Some(b)) => Ok(vndate::khoang(a, b)),
+            _ => Err(invalid("a range needs two full dates".into())),
+        }
+    });
+    env
+}
+
+fn invalid(msg: String) -> Error {
+    Error::new(ErrorKind::InvalidOperation, msg)
+}
+
+fn parse_date(s: &str) -> Result<Ngay, Error> {
+    Ngay::parse(s).map_err(invalid)
+}
+
+fn date_filter(s: &str, f: fn(&Ngay) -> String) -> Result<String, Error> {
+    parse_date(s).map(|d| f(&d))
+}
+
+/// What a template sees of a document: the data plus the values derived
+/// from it (printed number, ký hiệu, date line, captions).
+#[derive(Debug, Serialize)]
+pub struct View<'a> {
+    /// The kind key, e.g. `cong_van`.
+    pub loai: String,
+    /// True for a công văn (no type name, `V/v` subject).
+    pub cong_van: bool,
+    /// Parent body.
+    pub co_quan_chu_quan: Option<&'a str>,
+    /// Issuing body.
+    pub co_quan: &'a str,
+    /// Number as printed, empty for a draft.
+    pub so: String,
+    /// Full ký hiệu after the slash.
+    pub ky_hieu: String,
+    /// Place-and-date line.
+    pub dong_ngay: String,
+    /// Type name (empty for công văn).
+    pub ten_loai: String,
+    /// Subject.
+    pub trich_yeu: Option<&'a str>,
+    /// Urgency stamp text.
+    pub do_khan: Option<&'static str>,
+    /// Secrecy stamp text.
+    pub do_mat: Option<&'static str>,
+    /// Circulation note.
+    pub luu_hanh: Option<&'a str>,
+    /// Recipients.
+    pub kinh_gui: &'a [String],
+    /// Line under the recipients.
+    pub kinh_gui_ghi_chu: Option<&'a str>,
+    /// Legal bases, without trailing punctuation.
+    pub can_cu: Vec<&'a str>,
+    /// Body blocks.
+    pub noi_dung: &'a [Khoi],
+    /// Signer.
+    pub nguoi_ky: Option<&'a NguoiKy>,
+    /// Nơi nhận items without trailing punctuation.
+    pub noi_nhan: Vec<&'a str>,
+    /// Appendices.
+    pub phu_luc: Vec<PhuLucView<'a>>,
+    /// PDF title (type name and subject).
+    pub pdf_title: String,
+}
+
+/// What a template sees of an appendix.
+#[derive(Debug, Serialize)]
+pub struct PhuLucView<'a> {
+    /// Label line.
+    pub nhan: Option<&'a str>,
+    /// Title.
+    pub tieu_de: Option<&'a str>,
+    /// Caption `(Kèm theo …)`.
+    pub kem_theo: Option<String>,
+    /// Body blocks.
+    pub noi_dung: &'a [Khoi],
+    /// A complete form.
+    pub mau: Option<Box<View<'a>>>,
+}
+
+/// Strips punctuation a user may have typed where the layout adds its own.
+fn bare(s: &str) -> &str {
+    s.trim().trim_end_matches([';', '.', ','])
+}
+
+impl<'a> View<'a> {
+    /// Derives the template view of `doc`.
+    pub fn new(doc: &'a VanBan) -> Self {
+        let info = doc.loai.info();
+        let dong_ngay = match (&doc.dong_ngay, &doc.ngay) {
+            (Some(line), _) => line.clone(),
+            (None, Some(d)) => format!("{}, {}", doc.dia_danh, d.dai()),
+            (None, None) => String::new(),
+        };
+        let ten_loai = doc.ten_loai.clone().unwrap_or_else(|| info.ten.to_owned());
+        let pdf_title = match (&doc.trich_yeu, ten_loai.is_empty()) {
+            (Some(t), true) => format!("V/v {t}"),
+            (Some(t), false) => format!("{} {t}", info.ten_thuong),
+            (None, _) => ten_loai.clone(),
+        };
+        View {
+            loai: doc.loai.key(),
+            cong_van: info.ten.is_empty(),
+            co_quan_chu_quan: doc.co_quan_chu_quan.as_deref(),
+            co_quan: &doc.co_quan,
+            so: doc.so_in(),
+            ky_hieu: doc.ky_hieu_day_du(),
+            dong_ngay,
+            ten_loai,
+            trich_yeu: doc.trich_yeu.as_deref(),
+            do_khan: doc.do_khan.map(|k| k.label()),
+            do_mat: doc.do_mat.map(|k| k.label()),
+            luu_hanh: doc.luu_hanh.as_deref(),
+            kinh_gui: &doc.kinh_gui,
+            kinh_gui_ghi_chu: doc.kinh_gui_ghi_chu.as_deref(),
+            can_cu: doc.can_cu.iter().map(|s| bare(s)).collect(),
+            noi_dung: &doc.noi_dung,
+            nguoi_ky: doc.nguoi_ky.as_ref(),
+            noi_nhan: doc.noi_nhan.iter().map(|s| bare(s)).collect(),
+            phu_luc: doc
+                .phu_luc
+                .iter()
+                .map(|p| PhuLucView {
+                    nhan: p.nhan.as_deref(),
+                    tieu_de: p.tieu_de.as_deref(),
+                    kem_theo: match &p.kem_theo {
+                        Some(KemTheo::Chu(s)) => Some(s.clone()),
+                        Some(KemTheo::Tu(true)) => Some(kem_theo(doc)),
+                        _ => None,
+                    },
+                    noi_dung: &p.noi_dung,
+                    mau: p.mau.as_deref().map(|m| Box::new(View::new(m))),
+                })
+                .collect(),
+            pdf_title,
+        }
+    }
+}
+
+/// `(Kèm theo Công văn số 123/SGDĐT-GDTX ngày 05 tháng 02 năm 2021 của Sở …)`.
+pub fn kem_theo(doc: &VanBan) -> String {
+    let mut s = format!(
+        "(Kèm theo {} số {}",
+        doc.loai.info().ten_thuong,
+        doc.so_ky_hieu()
+    );
+    if let Some(d) = &doc.ngay {
+        s.push(' ');
+        s.push_str(&d.dai());
+    }
+    let issuer = doc
+        .ten_co_quan
+        .clone()
+        .unwrap_or_else(|| sentence_case(&doc.co_quan));
+    if !issuer.is_empty() {
+        s.push_str(" của ");
+        s.push_str(&issuer);
+    }
+    s.push(')');
+    s
+}
+
+/// `SỞ GIÁO DỤC VÀ ĐÀO TẠO` → `Sở giáo dục và đào tạo`: a fallback when the
+/// data gives no `ten_co_quan`.
+fn sentence_case(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut c = lower.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Splits `Điều 1. Phạm vi` into the bold label `Điều 1.` and the rest.
+pub fn split_article(s: &str) -> Vec<String> {
+    let t = s.trim_start();
+    if t.starts_with("Điều") {
+        if let Some(i) = t.find('.') {
+            return vec![t[..=i].to_owned(), t[i + 1..].trim_start().to_owned()];
+        }
+    }
+    vec![String::new(), s.to_owned()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_backslashes_every_markup_character() {
+        assert_eq!(escape("#x *đậm* 1. a_b"), "\\#x \\*đậm\\* 1\\. a\\_b");
+        assert_eq!(escape("a\nb"), "a#linebreak()b");
+    }
+
+    #[test]
+    fn markup_bold_italic_and_literal_stars() {
+        assert_eq!(markup("**đậm**"), "#strong[đậm]");
+        assert_eq!(markup("*nghiêng*"), "#emph[nghiêng]");
+        assert_eq!(markup("***cả hai.***"), "#strong[#emph[cả hai\\.]]");
+        assert_eq!(markup("a * b"), "a \\* b");
+        assert_eq!(markup("\\*x\\*"), "\\*x\\*");
+        assert_eq!(markup("**a *b* c**"), "#strong[a #emph[b] c]");
+        assert_eq!(markup("**không đóng"), "\\*\\*không đóng");
+    }
+
+    #[test]
+    fn string_literal_escape() {
+        assert_eq!(escape_str("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+
+    #[test]
+    fn every_template_parses() {
+        let env = environment();
+        for (name, _) in crate::assets::templates() {
+            env.get_template(name).unwrap();
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! The Typst `World`: embedded fonts and layouts, and file access restricted
+//! to the document's own folder.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook, FontInfo};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::diagnostics::DiagnosticWorld;
+use typst_kit::files::{FileLoader, FileStore};
+use typst_kit::fonts::{FontSource, FontStore};
+
+use crate::assets;
+
+/// Virtual path of the generated document source.
+pub const MAIN: &str = "/main.typ";
+
+/// Font family used when `--font` is not given and Times New Roman is not
+/// on the font path.
+pub const DEFAULT_FAMILY: &str = "Liberation Serif";
+/// The family NĐ30 names; preferred when an office adds it with `--font-path`.
+pub const TIMES: &str = "Times New Roman";
+
+/// What every document shares: the standard library and the fonts.
+/// Built once per process and reused across documents (and threads).
+pub struct Engine {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    family: String,
+}
+
+/// An embedded font face, parsed only when a document first uses it.
+struct EmbeddedFont {
+    data: &'static [u8],
+    index: u32,
+}
+
+impl FontSource for EmbeddedFont {
+    fn load(&self) -> Option<Font> {
+        Font::new(Bytes::new(self.data), self.index)
+    }
+}
+
+impl Engine {
+    /// Embedded fonts, plus every font found under `font_paths`; `family`
+    /// picks the body font (default: Times New Roman if found, else
+    /// Liberation Serif).
+    pub fn new(font_paths: &[PathBuf], family: Option<&str>) -> Result<Self, String> {
+        let mut fonts = FontStore::new();
+        // Fonts from --font-path come first so that an office's own copy of a
+        // family wins over the embedded one.
+        for dir in font_paths {
+            if !dir.is_dir() {
+                return Err(format!("font path `{}` is not a folder", dir.display()));
+            }
+            fonts.extend(typst_kit::fonts::scan(dir));
+        }
+        for data in assets::FONTS {
+            for (index, info) in FontInfo::iter(data).enumerate() {
+                fonts.push((
+                    EmbeddedFont {
+                        data,
+                        index: index as u32,
+                    },
+                    info,
+                ));
+            }
+        }
+        let has = |name: &str| fonts.book().contains_family(&name.to_lowercase());
+        let family = match family {
+            Some(f) if has(f) => f.to_owned(),
+            Some(f) => {
+                let mut known: Vec<String> =
+                    fonts.book().families().map(|(n, _)| n.to_owned()).collect();
+                known.dedup();
+                return Err(format!(
+                    "font family `{f}` not found; available: {}",
+                    known.join(", ")
+                ));
+            }
+            None if has(TIMES) => TIMES.to_owned(),
+            None => DEFAULT_FAMILY.to_owned(),
+        };
+        Ok(Self {
+            library: LazyHash::new(Library::builder().build()),
+            fonts,
+            family,
+        })
+    }
+
+    /// The engine with embedded fonts only, shared by the whole process.
+    pub fn shared() -> &'static Engine {
+        static ENGINE: LazyLock<Engine> =
+            LazyLock::new(|| Engine::new(&[], None).expect("embedded fonts"));
+        &ENGINE
+    }
+
+    /// The body font family.
+    pub fn family(&self) -> &str {
+        &self.family
+    }
+}
+
+/// Serves the generated source, the embedded layouts and the document's
+/// own files.
+struct Loader {
+    main: Arc<str>,
+    root: PathBuf,
+}
+
+impl FileLoader for Loader {
+    fn load(&self, id: FileId) -> FileResult<Bytes> {
+        if !matches!(id.root(), VirtualRoot::Project) {
+            return Err(FileError::Other(Some("packages are not available".into())));
+        }
+        let path = id.vpath().get_with_slash();
+        if path == MAIN {
+            return Ok(Bytes::from_string(self.main.to_string()));
+        }
+        if let Some(name) = path.strip_prefix("/layouts/") {
+            return assets::layout(name)
+                .map(|text| Bytes::new(text.as_bytes()))
+                .ok_or_else(|| FileError::NotFound(PathBuf::from(path)));
+        }
+        let real = inside(&self.root, id.vpath().get_without_slash())
+            .map_err(|e| FileError::Other(Some(e.into())))?;
+        std::fs::read(&real)
+            .map(Bytes::new)
+            .map_err(|e| FileError::from_io(e, &real))
+    }
+}
+
+/// Resolves `rel` against `root`, refusing anything (`..`, absolute paths,
+/// symlinks) that ends up outside `root`.
+pub fn inside(root: &Path, rel: &str) -> Result<PathBuf, String> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("folder `{}`: {e}", root.display()))?;
+    let joined = root.join(rel);
+    let real = joined
+        .canonicalize()
+        .map_err(|e| format!("`{rel}` (in `{}`): {e}", root.display()))?;
+    if real.starts_with(&root) {
+        Ok(real)
+    } else {
+        Err(format!(
+            "`{rel}` is outside the document folder `{}`",
+            root.display()
+        ))
+    }
+}
+
+/// One document ready to compile.
+pub struct DocWorld<'a> {
+    engine: &'a Engine,
+    main: FileId,
+    name: String,
+    files: FileStore<Loader>,
+    today: Option<Datetime>,
+}
+
+impl<'a> DocWorld<'a> {
+    /// A world whose main file is `source`, displayed as `name` in
+    /// diagnostics; images resolve inside `root`.
+    pub fn new(
+        engine: &'a Engine,
+        source: String,
+        name: String,
+        root: PathBuf,
+        today: Option<Datetime>,
+    ) -> Self {
+        let vpath = VirtualPath::new(MAIN).expect("valid path");
+        let main = RootedPath::new(VirtualRoot::Project, vpath).intern();
+        let files = FileStore::new(Loader {
+            main: source.into(),
+            root,
+        });
+        Self {
+            engine,
+            main,
+            name,
+            files,
+            today,
+        }
+    }
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.engine.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.engine.fonts.book()
+    }
+    fn main(&self) -> FileId {
+        self.main
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.files.source(id)
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files.file(id)
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.engine.fonts.font(index)
+    }
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+impl DiagnosticWorld for DocWorld<'_> {
+    fn name(&self, id: FileId) -> String {
+        let path = id.vpath().get_with_slash();
+        if path == MAIN {
+            self.name.clone()
+        } else {
+            format!("<vanban>{path}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_refuses_escapes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("logo.png"), b"x").unwrap();
+        assert!(inside(dir.path(), "logo.png").is_ok());
+        assert!(inside(dir.path(), "../../etc/passwd")
+            .unwrap_err()
+            .contains("outside"));
+        assert!(inside(dir.path(), "/etc/passwd")
+            .unwrap_err()
+            .contains("outside"));
+    }
+
+    #[test]
+    fn embedded_fonts_cover_four_styles() {
+        let e = Engine::shared();
+        assert_eq!(e.family(), DEFAULT_FAMILY);
+        let n = e.fonts.book().select_family("liberation serif").count();
+        assert_eq!(n, 4);
+    }
+}

@@ -144,9 +144,10 @@ impl std::error::Error for Error {}
 /// `did you mean` for an unknown key among the expected ones, taken from a
 /// serde message (`unknown field `x`, expected one of `a`, `b``).
 pub fn suggestion(message: &str) -> Option<String> {
-    let rest = message
-        .strip_prefix("unknown field `")
-        .or_else(|| message.strip_prefix("unknown variant `"))?;
+    let at = message
+        .find("unknown field `")
+        .or_else(|| message.find("unknown variant `"))?;
+    let rest = message[at..].split_once('`')?.1;
     let (got, expected) = rest.split_once('`')?;
     let best = expected
         .split('`')

@@ -100,6 +100,14 @@ pub struct VanBan {
     /// documents or plain citations. They open the body as one sentence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub thuc_hien: Vec<String>,
+    /// Continuation of the opening sentence after the `thuc_hien` citations,
+    /// e.g. `, Phòng Giáo dục và Đào tạo hướng dẫn … như sau:`. Default `.`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mo_dau: Option<String>,
+    /// Authority line of a quyết định under its type name, e.g.
+    /// `CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN HIỆP HÒA`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tham_quyen: Option<String>,
     /// Body (nội dung): a list of blocks, see [`Khoi`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub noi_dung: Vec<Khoi>,

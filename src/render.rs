@@ -166,6 +166,13 @@ pub fn environment() -> Environment<'static> {
     env.add_filter("typst_str", |s: &str| {
         Value::from_safe_string(escape_str(s))
     });
+    add_date_filters(&mut env);
+    env
+}
+
+/// Vietnamese date filters, shared by the layout templates and by the
+/// templates written in document text.
+fn add_date_filters(env: &mut Environment<'_>) {
     env.add_filter("ngay", |s: &str| date_filter(s, Ngay::dai));
     env.add_filter("ngay_ngan", |s: &str| date_filter(s, Ngay::ngan));
     env.add_filter("ngay_so", |s: &str| date_filter(s, Ngay::ngan_du));
@@ -192,7 +199,96 @@ pub fn environment() -> Environment<'static> {
             _ => Err(invalid("a range needs two full dates".into())),
         }
     });
-    env
+}
+
+/// Renders every string of the document data that contains a template
+/// (`{{ nam }}`, `{% if … %}`) with `vars`. The environment has no loader
+/// and a fuel limit: document text can compute, not read files or loop
+/// forever. The result is plain text, escaped later like any other.
+pub fn render_data(value: &mut serde_yaml::Value, vars: &serde_yaml::Mapping) -> Result<(), Error> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_fuel(Some(100_000));
+    add_date_filters(&mut env);
+    let ctx = Value::from(minijinja::value::Serde(vars));
+    walk(value, &env, &ctx, true)
+}
+
+fn walk(
+    v: &mut serde_yaml::Value,
+    env: &Environment<'_>,
+    ctx: &Value,
+    top: bool,
+) -> Result<(), Error> {
+    match v {
+        serde_yaml::Value::String(s) if s.contains("{{") || s.contains("{%") => {
+            *s = env.render_str(s, ctx.clone())?;
+        }
+        serde_yaml::Value::Sequence(items) => {
+            for it in items {
+                walk(it, env, ctx, false)?;
+            }
+        }
+        serde_yaml::Value::Mapping(m) => {
+            for (k, val) in m.iter_mut() {
+                // Variables are data, not templates of their own.
+                if top && k.as_str() == Some("bien") {
+                    continue;
+                }
+                walk(val, env, ctx, false)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// How another document cites this one on first mention (NĐ30: type,
+/// number and symbol, date, issuer, subject):
+/// `Kế hoạch số 2772/KH-UBND ngày 29/9/2023 của Ủy ban nhân dân tỉnh Long An về …`.
+pub fn citation(doc: &VanBan) -> String {
+    let info = doc.loai.info();
+    let mut s = format!("{} số {}", info.ten_thuong, doc.so_ky_hieu());
+    if let Some(d) = &doc.ngay {
+        s.push_str(" ngày ");
+        s.push_str(&d.ngan());
+    }
+    let issuer = doc
+        .ten_co_quan
+        .clone()
+        .unwrap_or_else(|| sentence_case(&doc.co_quan));
+    if !issuer.is_empty() {
+        s.push_str(" của ");
+        s.push_str(&issuer);
+    }
+    if let Some(t) = doc
+        .trich_yeu
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let t = t.strip_prefix("V/v ").unwrap_or(t);
+        s.push_str(if info.ten.is_empty() {
+            " về việc "
+        } else {
+            " về "
+        });
+        s.push_str(&lower_first(t));
+    }
+    s
+}
+
+/// Lower-cases the first letter unless the first word is an acronym.
+fn lower_first(s: &str) -> String {
+    let first_word = s.split_whitespace().next().unwrap_or("");
+    if first_word.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return s.to_owned();
+    }
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 fn invalid(msg: String) -> Error {
@@ -241,6 +337,10 @@ pub struct View<'a> {
     pub kinh_gui_ghi_chu: Option<&'a str>,
     /// Legal bases, without trailing punctuation.
     pub can_cu: Vec<&'a str>,
+    /// Opening sentence citing the documents implemented (`thuc_hien`).
+    pub mo_dau: Option<String>,
+    /// Issuing authority line of a quyết định.
+    pub tham_quyen: Option<&'a str>,
     /// Body blocks.
     pub noi_dung: &'a [Khoi],
     /// Signer.
@@ -304,6 +404,11 @@ impl<'a> View<'a> {
             kinh_gui: &doc.kinh_gui,
             kinh_gui_ghi_chu: doc.kinh_gui_ghi_chu.as_deref(),
             can_cu: doc.can_cu.iter().map(|s| bare(s)).collect(),
+            mo_dau: (!doc.thuc_hien.is_empty()).then(|| {
+                let tail = doc.mo_dau.clone().unwrap_or_else(|| ".".into());
+                format!("Thực hiện {}{tail}", doc.thuc_hien.join("; "))
+            }),
+            tham_quyen: doc.tham_quyen.as_deref(),
             noi_dung: &doc.noi_dung,
             nguoi_ky: doc.nguoi_ky.as_ref(),
             noi_nhan: doc.noi_nhan.iter().map(|s| bare(s)).collect(),

@@ -4,19 +4,25 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 use crate::diag::Error;
 use crate::world::Engine;
-use crate::{build_file, load, BuildOptions, Builder};
+use crate::{build_file, evolve, expand_inputs, lint, load, register, BuildOptions, Builder};
 
 const EXAMPLES: &str = "\
 Examples:
   vanban build data/examples/cong-van.yaml            # writes data/examples/cong-van.pdf
+  vanban build data/ -o out/                          # every document under data/, in parallel
   vanban build data/2023/*.yaml -o out/ --typst       # PDFs and generated .typ into out/
   vanban build ke-hoach.yaml --font-path ~/fonts --font \"Times New Roman\"
   vanban check data/**/*.yaml                         # validate, write nothing
   vanban schema > vanban.schema.json                  # JSON Schema for editors
+  vanban list data/ --format csv                      # register of documents, by date
+  vanban new --from cv-2022.yaml --year 2023 -o cv-2023.yaml   # next year's draft
+  vanban derive tinh/ke-hoach.yaml -o huyen/ke-hoach.yaml      # child skeleton
+  vanban diff huyen/ke-hoach.yaml                     # what the child changes
 
 Exit codes: 0 ok, 1 document error, 2 usage error.";
 
@@ -43,9 +49,9 @@ pub struct FontArgs {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build PDFs from YAML documents.
+    /// Build PDFs from YAML documents (folders: every document under them).
     Build {
-        /// YAML documents.
+        /// YAML documents or folders.
         #[arg(required = true, value_name = "FILE.yaml")]
         files: Vec<PathBuf>,
         /// Output folder (default: beside each input).
@@ -62,7 +68,7 @@ pub enum Command {
     },
     /// Validate documents (YAML, vocabulary, layout) without writing anything.
     Check {
-        /// YAML documents.
+        /// YAML documents or folders.
         #[arg(required = true, value_name = "FILE.yaml")]
         files: Vec<PathBuf>,
         #[command(flatten)]
@@ -70,6 +76,50 @@ pub enum Command {
     },
     /// Print the JSON Schema of the document vocabulary, for editors.
     Schema,
+    /// The register: every document under a folder, sorted by date.
+    List {
+        /// Folder to scan.
+        dir: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Next year's draft of a document: dates moved, number cleared.
+    New {
+        /// Last year's document.
+        #[arg(long, value_name = "FILE.yaml")]
+        from: PathBuf,
+        /// The new year.
+        #[arg(long)]
+        year: i32,
+        /// Where to write (default: print).
+        #[arg(short, long, value_name = "NEW.yaml")]
+        out: Option<PathBuf>,
+    },
+    /// Write a child skeleton that inherits from PARENT.
+    Derive {
+        /// The parent document.
+        parent: PathBuf,
+        /// The child to create.
+        #[arg(short, long, value_name = "CHILD.yaml")]
+        out: PathBuf,
+    },
+    /// Show what a derived document changes relative to its parent.
+    Diff {
+        /// The child document.
+        child: PathBuf,
+    },
+}
+
+/// Register output formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Aligned columns.
+    Table,
+    /// Comma-separated values.
+    Csv,
+    /// JSON array.
+    Json,
 }
 
 /// Runs the command line; returns the process exit code.
@@ -111,19 +161,31 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 typst,
                 pdf_a,
             };
-            let mut failed = 0;
-            for f in &files {
-                match build_file(&builder, f, &opts) {
-                    Ok((pdf, warnings)) => {
-                        eprint!("{warnings}");
-                        println!("{}", pdf.display());
-                    }
-                    Err(e) => {
-                        failed += 1;
-                        eprint!("{}", e.render(color));
-                    }
-                }
-            }
+            let files = expand_inputs(&files)?;
+            let bar = progress(files.len(), color);
+            // Documents are independent: build them in parallel, sharing the
+            // fonts, the Typst library and the templates.
+            let failed: usize = files
+                .par_iter()
+                .map(|f| {
+                    let failed = match build_file(&builder, f, &opts) {
+                        Ok((pdf, warnings)) => {
+                            bar.suspend(|| {
+                                eprint!("{warnings}");
+                                println!("{}", pdf.display());
+                            });
+                            0
+                        }
+                        Err(e) => {
+                            bar.suspend(|| eprint!("{}", e.render(color)));
+                            1
+                        }
+                    };
+                    bar.inc(1);
+                    failed
+                })
+                .sum();
+            bar.finish_and_clear();
             Ok(exit(failed, files.len()))
         }
         Command::Check { files, fonts } => {
@@ -131,11 +193,12 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             let mut builder = Builder::new(&engine);
             builder.color = color;
             let mut failed = 0;
+            let files = expand_inputs(&files)?;
             for f in &files {
-                let res = load::load(f).and_then(|d| builder.layout(&d));
+                let res = load::load(f).and_then(|d| Ok((lint(&d, color), builder.layout(&d)?)));
                 match res {
-                    Ok(b) => {
-                        eprint!("{}", b.warnings);
+                    Ok((lints, b)) => {
+                        eprint!("{lints}{}", b.warnings);
                         println!("{}: ok", f.display());
                     }
                     Err(e) => {
@@ -154,6 +217,93 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::List { dir, format } => {
+            let (rows, errors) = register::list(&dir)?;
+            match format {
+                Format::Table => print!("{}", register::to_table(&rows)),
+                Format::Csv => print!("{}", register::to_csv(&rows)),
+                Format::Json => {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&rows).unwrap_or_default()
+                    )
+                }
+            }
+            for e in &errors {
+                eprint!("{}", e.render(color));
+            }
+            let dups = rows.iter().filter(|r| r.trung_so).count();
+            if dups > 0 {
+                eprintln!(
+                    "warning: {dups} documents share a number with another of the same issuer and year"
+                );
+            }
+            Ok(if errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::New { from, year, out } => {
+            let doc = load::load(&from)?;
+            let Some(old) = evolve::year_of(&doc) else {
+                return Err(Error::Other(format!(
+                    "{}: no `ngay` or `bien.nam` to take the year from",
+                    from.display()
+                )));
+            };
+            let text = evolve::new_year(&doc.text, old, year);
+            match out {
+                Some(path) => {
+                    refuse_existing(&path)?;
+                    crate::output::write_atomic(&path, text.as_bytes())?;
+                    eprintln!(
+                        "{}: draft for {year} (số cleared, ngày without day)",
+                        path.display()
+                    );
+                }
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Derive { parent, out } => {
+            let doc = load::load(&parent)?;
+            refuse_existing(&out)?;
+            let text = evolve::derive(&parent, &out, &doc);
+            crate::output::write_atomic(&out, text.as_bytes())?;
+            eprintln!(
+                "{} written; left to fill: {}",
+                out.display(),
+                evolve::TO_FILL.join(", ")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { child } => {
+            for line in evolve::diff(&child)? {
+                println!("{line}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn refuse_existing(path: &std::path::Path) -> Result<(), Error> {
+    if path.exists() {
+        return Err(Error::Other(format!(
+            "{} exists; not overwriting it",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// A progress bar on a terminal, hidden otherwise (plain lines are printed
+/// per document either way).
+fn progress(len: usize, terminal: bool) -> indicatif::ProgressBar {
+    if terminal && len > 1 {
+        indicatif::ProgressBar::new(len as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
     }
 }
 

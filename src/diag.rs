@@ -141,6 +141,23 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Renders a model warning, pointing at the line of its key in `text`.
+pub fn render_warning(path: &Path, text: &str, w: &crate::model::Warning, color: bool) -> String {
+    let line = text
+        .lines()
+        .position(|l| l.starts_with(&format!("{}:", w.key)))
+        .map_or(1, |i| i + 1);
+    let located = Located {
+        path: path.to_owned(),
+        text: text.to_owned(),
+        line,
+        column: 1,
+        message: w.message.clone(),
+        help: None,
+    };
+    located.render(Severity::Warning, color)
+}
+
 /// `did you mean` for an unknown key among the expected ones, taken from a
 /// serde message (`unknown field `x`, expected one of `a`, `b``).
 pub fn suggestion(message: &str) -> Option<String> {

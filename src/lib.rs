@@ -10,9 +10,11 @@
 pub mod assets;
 pub mod cli;
 pub mod diag;
+pub mod evolve;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod register;
 pub mod render;
 pub mod vndate;
 pub mod world;
@@ -158,6 +160,7 @@ pub fn build_file(
     opts: &BuildOptions,
 ) -> Result<(PathBuf, String), Error> {
     let doc = load::load(input)?;
+    let lints = lint(&doc, builder.color);
     let stem = doc.stem();
     let pdf_path = output::target(input, opts.out_dir.as_deref(), &stem, "pdf");
     refuse_overwriting_input(input, &pdf_path)?;
@@ -180,7 +183,55 @@ pub fn build_file(
         output::write_atomic(&typ, built.source.as_bytes())?;
     }
     output::write_atomic(&pdf_path, &bytes)?;
-    Ok((pdf_path, built.warnings))
+    Ok((pdf_path, lints + &built.warnings))
+}
+
+/// The model's warnings for a loaded document, rendered.
+pub fn lint(doc: &Loaded, color: bool) -> String {
+    doc.doc
+        .warnings()
+        .iter()
+        .map(|w| diag::render_warning(&doc.path, &doc.text, w, color))
+        .collect()
+}
+
+/// Expands folders into the YAML documents under them (sorted); files are
+/// kept as given.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            collect_yaml(p, &mut found, 0)?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), Error> {
+    if depth > 32 {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect_yaml(&path, out, depth + 1)?;
+        } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 fn refuse_overwriting_input(input: &Path, out: &Path) -> Result<(), Error> {

@@ -469,6 +469,81 @@ impl VanBan {
     }
 }
 
+/// A likely mistake that still builds: the key it concerns and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Top-level key the warning is about (used to point at its line).
+    pub key: &'static str,
+    /// What looks wrong.
+    pub message: String,
+}
+
+/// Issuers that act as a collective body: their head signs `TM.`.
+const COLLECTIVE: [&str; 5] = ["ỦY BAN", "UỶ BAN", "BAN ", "HỘI ĐỒNG", "ĐOÀN "];
+
+/// Type abbreviations of Phụ lục III, to spot a ký hiệu of another kind.
+const TYPE_ABBRS: [&str; 18] = [
+    "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
+    "TTr", "HĐ", "GM",
+];
+
+impl VanBan {
+    /// Likely mistakes that still build.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let mut out = Vec::new();
+        let mut warn = |key, message: String| out.push(Warning { key, message });
+        if !self.noi_nhan.is_empty()
+            && !self
+                .noi_nhan
+                .iter()
+                .any(|n| n.trim_start().starts_with("Lưu"))
+        {
+            warn(
+                "noi_nhan",
+                "Nơi nhận has no `Lưu: VT, …` item (NĐ30 ô 9b ends with it)".into(),
+            );
+        }
+        if let Some(k) = &self.nguoi_ky {
+            let collective = COLLECTIVE
+                .iter()
+                .any(|c| self.co_quan.trim_start().starts_with(c));
+            if collective && k.quyen_han.is_empty() {
+                warn(
+                    "nguoi_ky",
+                    format!(
+                        "`{}` is a collective body: its signer usually writes `quyen_han: TM. {}`",
+                        self.co_quan, self.co_quan
+                    ),
+                );
+            }
+        }
+        let abbr = self.loai.info().viet_tat;
+        if let Some(kh) = &self.ky_hieu {
+            let first = kh.split('-').next().unwrap_or("");
+            if kh.contains('-') && first != abbr && TYPE_ABBRS.contains(&first) {
+                warn(
+                    "ky_hieu",
+                    format!(
+                        "ký hiệu `{kh}` starts with `{first}`, the abbreviation of another kind than `{}`",
+                        self.loai.key()
+                    ),
+                );
+            }
+        }
+        if let Some(t) = &self.trich_yeu {
+            let limit = if abbr.is_empty() { 120 } else { 250 };
+            let n = t.chars().count();
+            if n > limit {
+                warn(
+                    "trich_yeu",
+                    format!("trích yếu has {n} characters; more than {limit} will not fit its place well"),
+                );
+            }
+        }
+        out
+    }
+}
+
 /// Accepts a string or a number and keeps it as text (`so: 11`).
 fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     struct V;
@@ -557,6 +632,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("unknown variant `mux`"), "{e}");
+    }
+
+    #[test]
+    fn warnings_for_likely_mistakes() {
+        let d = doc("loai: ke_hoach\nco_quan: ỦY BAN NHÂN DÂN TỈNH\nky_hieu: QĐ-UBND\nnguoi_ky: {chuc_vu: CHỦ TỊCH, ho_ten: A}\nnoi_nhan: [Như trên]");
+        let keys: Vec<&str> = d.warnings().iter().map(|w| w.key).collect();
+        assert_eq!(keys, ["noi_nhan", "nguoi_ky", "ky_hieu"]);
+        let d = doc("loai: ke_hoach\nco_quan: ỦY BAN NHÂN DÂN TỈNH\nky_hieu: KH-UBND\nnguoi_ky: {quyen_han: TM. ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: A}\nnoi_nhan: [\"Lưu: VT\"]");
+        assert!(d.warnings().is_empty());
     }
 
     #[test]

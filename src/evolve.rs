@@ -1,0 +1,304 @@
+//! The yearly jobs on documents: next year's draft (`new`), a child
+//! skeleton (`derive`), and what a child changes (`diff`).
+
+use std::path::{Component, Path, PathBuf};
+
+use regex::{Captures, Regex};
+use serde_yaml::Value;
+
+use crate::diag::Error;
+use crate::load;
+use crate::vndate::Ngay;
+
+/// Next year's draft of the YAML `text` of a document dated in `from`:
+/// dates and years near `from` move by `to - from` (29 February becomes 28),
+/// `so` is cleared and `ngay` becomes a draft (day blank). Works on the
+/// text, so key order and comments are kept. Years far from `from` (a
+/// `giai đoạn 2021-2030`, an old circular's date) are left alone.
+pub fn new_year(text: &str, from: i32, to: i32) -> String {
+    let delta = to - from;
+    let near = |y: i32| (from - 1..=from + 1).contains(&y);
+    let iso = Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("regex");
+    let short = Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("regex");
+    let range = Regex::new(r"\b(\d{4})(\s*-\s*)(\d{4})\b").expect("regex");
+    let year = Regex::new(r"\b(năm|nam:|Năm)(\s+)(\d{4})\b").expect("regex");
+    let top_so = Regex::new(r"^so:[^#\n]*").expect("regex");
+    let top_ngay = Regex::new(r"^ngay:\s*([^#\n]*?)\s*(#.*)?$").expect("regex");
+
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, nl) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        if top_so.is_match(body) {
+            out.push_str(
+                &top_so
+                    .replace(body, "so: ")
+                    .trim_end_matches(' ')
+                    .to_string(),
+            );
+            out.push_str(nl);
+            continue;
+        }
+        if let Some(c) = top_ngay.captures(body) {
+            let v = c[1].trim_matches(['"', '\'']);
+            if let Ok(d) = Ngay::parse(v) {
+                let d = d.cong_nam(delta);
+                let draft = match d.thang {
+                    Some(m) => format!("{}-{m:02}", d.nam),
+                    None => d.nam.to_string(),
+                };
+                let comment = c
+                    .get(2)
+                    .map(|m| format!(" {}", m.as_str()))
+                    .unwrap_or_default();
+                out.push_str(&format!("ngay: {draft}{comment}{nl}"));
+                continue;
+            }
+        }
+        let s = iso.replace_all(body, |c: &Captures| {
+            let y: i32 = c[1].parse().unwrap_or(0);
+            match Ngay::parse(&c[0]) {
+                Ok(d) if near(y) => d.cong_nam(delta).to_string(),
+                _ => c[0].to_owned(),
+            }
+        });
+        let s = short.replace_all(&s, |c: &Captures| {
+            let y: i32 = c[3].parse().unwrap_or(0);
+            let (d, m): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+            if !near(y) {
+                return c[0].to_owned();
+            }
+            let mut d2 = d;
+            if m == 2 && d == 29 && chrono::NaiveDate::from_ymd_opt(y + delta, 2, 29).is_none() {
+                d2 = 28;
+            }
+            let day = if c[1].len() == 2 {
+                format!("{d2:02}")
+            } else {
+                d2.to_string()
+            };
+            format!("{day}/{}/{}", &c[2], y + delta)
+        });
+        let s = range.replace_all(&s, |c: &Captures| {
+            let (a, b): (i32, i32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+            if near(a) && near(b) {
+                format!("{}{}{}", a + delta, &c[2], b + delta)
+            } else {
+                c[0].to_owned()
+            }
+        });
+        let s = year.replace_all(&s, |c: &Captures| {
+            let y: i32 = c[3].parse().unwrap_or(0);
+            if near(y) {
+                format!("{}{}{}", &c[1], &c[2], y + delta)
+            } else {
+                c[0].to_owned()
+            }
+        });
+        out.push_str(&s);
+        out.push_str(nl);
+    }
+    out
+}
+
+/// The year of a loaded document (its date, else its `nam` variable).
+pub fn year_of(doc: &load::Loaded) -> Option<i32> {
+    doc.doc.ngay.map(|n| n.nam).or_else(|| {
+        doc.doc
+            .bien
+            .get("nam")
+            .and_then(Value::as_i64)
+            .map(|y| y as i32)
+    })
+}
+
+/// Keys a derived document must fill in itself.
+pub const TO_FILL: [&str; 8] = [
+    "co_quan_chu_quan",
+    "co_quan",
+    "ten_co_quan",
+    "ky_hieu",
+    "dia_danh",
+    "kinh_gui",
+    "nguoi_ky",
+    "noi_nhan",
+];
+
+/// A child skeleton for `parent`, to be written at `child`: `extends:` and
+/// the keys the child must fill. Returns the YAML text.
+pub fn derive(parent: &Path, child: &Path, parent_doc: &load::Loaded) -> String {
+    let dir = child
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let rel = relative(parent, dir);
+    let year = year_of(parent_doc).unwrap_or(2000);
+    let month = parent_doc.doc.ngay.and_then(|n| n.thang).unwrap_or(1);
+    format!(
+        "# Derived from {rel}: everything not written here is inherited.\n\
+         # Fill in the issuer, signer, recipients and Nơi nhận; override tasks by `id`.\n\
+         extends: {rel}\n\
+         co_quan_chu_quan: \"\"  # e.g. UBND HUYỆN …\n\
+         co_quan: \"\"           # e.g. PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n\
+         ten_co_quan: \"\"       # full name, for citations\n\
+         ky_hieu: \"\"\n\
+         dia_danh: \"\"\n\
+         ngay: {year}-{month:02}     # draft: day left blank until signed\n\
+         kinh_gui: []\n\
+         nguoi_ky:\n  quyen_han: \"\"\n  chuc_vu: \"\"\n  ho_ten: \"\"\n\
+         noi_nhan:\n  - \"Lưu: VT\"\n"
+    )
+}
+
+/// `target` relative to folder `from` (both made absolute).
+fn relative(target: &Path, from: &Path) -> String {
+    let abs = |p: &Path| {
+        std::path::absolute(p)
+            .unwrap_or_else(|_| p.to_path_buf())
+            .components()
+            .fold(PathBuf::new(), |mut acc, c| {
+                match c {
+                    Component::ParentDir => {
+                        acc.pop();
+                    }
+                    Component::CurDir => {}
+                    c => acc.push(c),
+                }
+                acc
+            })
+    };
+    let (t, f) = (abs(target), abs(from));
+    let tc: Vec<_> = t.components().collect();
+    let fc: Vec<_> = f.components().collect();
+    let common = tc.iter().zip(&fc).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".into(); fc.len() - common];
+    parts.extend(
+        tc[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+/// What the child at `path` changes relative to its parent, one line per
+/// change: `+` added, `-` removed, `~` changed.
+pub fn diff(path: &Path) -> Result<Vec<String>, Error> {
+    let text = load::read_text(path)?;
+    let own = load::parse_value(path, &text)?;
+    let Some(parent) = own.get("extends").and_then(Value::as_str) else {
+        return Err(Error::Other(format!(
+            "{}: has no `extends`, nothing to compare",
+            path.display()
+        )));
+    };
+    let parent_path = load::resolve_ref(path, parent)?;
+    let before = load::merged_value(&parent_path, &mut Vec::new())?;
+    let after = load::merged_value(path, &mut Vec::new())?;
+    let mut out = Vec::new();
+    compare("", &before, &after, &mut out);
+    Ok(out)
+}
+
+fn short(v: &Value) -> String {
+    let s = match v {
+        Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .replace('\n', " "),
+    };
+    if s.chars().count() > 70 {
+        format!("{}…", s.chars().take(69).collect::<String>())
+    } else {
+        s
+    }
+}
+
+fn compare(at: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
+    let join = |k: &str| {
+        if at.is_empty() {
+            k.to_owned()
+        } else {
+            format!("{at}.{k}")
+        }
+    };
+    match (a, b) {
+        (Value::Mapping(ma), Value::Mapping(mb)) => {
+            for (k, va) in ma {
+                let key = join(&short(k));
+                match mb.get(k) {
+                    Some(vb) => compare(&key, va, vb, out),
+                    None => out.push(format!("- {key}: {}", short(va))),
+                }
+            }
+            for (k, vb) in mb {
+                if !ma.contains_key(k) {
+                    out.push(format!("+ {}: {}", join(&short(k)), short(vb)));
+                }
+            }
+        }
+        (Value::Sequence(sa), Value::Sequence(sb))
+            if sa.iter().chain(sb).any(|i| i.get("id").is_some()) =>
+        {
+            let id = |v: &Value| v.get("id").map(short);
+            for ia in sa {
+                let Some(i) = id(ia) else { continue };
+                match sb.iter().find(|ib| id(ib).as_deref() == Some(i.as_str())) {
+                    Some(ib) => compare(&format!("{at}[{i}]"), ia, ib, out),
+                    None => out.push(format!("- {at}[{i}]: {}", short(ia))),
+                }
+            }
+            for ib in sb {
+                if let Some(i) = id(ib) {
+                    if !sa.iter().any(|ia| id(ia).as_deref() == Some(i.as_str())) {
+                        out.push(format!("+ {at}[{i}]: {}", short(ib)));
+                    }
+                }
+            }
+        }
+        (a, b) if a != b => out.push(format!("~ {at}: {} → {}", short(a), short(b))),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_year_moves_near_dates_and_keeps_the_rest() {
+        let text = "# comment kept\nloai: ke_hoach\nso: 12  # number\nngay: 2022-09-29\nbien:\n  bat_dau: 2022-10-01\n  nhuan: 2024-02-29\nnoi_dung:\n  - Ngày 07/9/2022, năm 2022, năm học 2022-2023, giai đoạn 2021 - 2030, Thông tư 07/2018 ngày 24/01/2018.\n";
+        let out = new_year(text, 2022, 2023);
+        assert!(
+            out.starts_with("# comment kept\nloai: ke_hoach\nso:"),
+            "{out}"
+        );
+        assert!(out.contains("ngay: 2023-09\n"), "{out}");
+        assert!(out.contains("bat_dau: 2023-10-01"), "{out}");
+        assert!(
+            out.contains("nhuan: 2024-02-29"),
+            "far years untouched: {out}"
+        );
+        assert!(
+            out.contains("Ngày 07/9/2023, năm 2023, năm học 2023-2024, giai đoạn 2021 - 2030"),
+            "{out}"
+        );
+        assert!(out.contains("ngày 24/01/2018"), "{out}");
+        let leap = new_year("x: 2024-02-29 29/02/2024\n", 2024, 2025);
+        assert_eq!(leap, "x: 2025-02-28 28/02/2025\n");
+    }
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            relative(Path::new("/a/b/tinh/kh.yaml"), Path::new("/a/b/huyen")),
+            "../tinh/kh.yaml"
+        );
+        assert_eq!(
+            relative(Path::new("/a/b/kh.yaml"), Path::new("/a/b")),
+            "kh.yaml"
+        );
+    }
+}

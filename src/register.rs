@@ -1,0 +1,145 @@
+//! The register of issued documents (sổ đăng ký văn bản đi): every document
+//! under a folder, sorted by date, with duplicate numbers flagged.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diag::Error;
+use crate::load;
+
+/// One row of the register.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// `11/HD-VHTT`, or `/HD-VHTT` for a draft.
+    pub so_ky_hieu: String,
+    /// ISO date (possibly partial).
+    pub ngay: String,
+    /// Kind key.
+    pub loai: String,
+    /// Subject.
+    pub trich_yeu: String,
+    /// Issuing body.
+    pub co_quan: String,
+    /// The YAML file.
+    pub file: PathBuf,
+    /// Another document of the same issuer and year has the same number.
+    pub trung_so: bool,
+}
+
+/// Reads every document under `dir`; returns the register sorted by date
+/// and the documents that failed to load.
+pub fn list(dir: &Path) -> Result<(Vec<Entry>, Vec<Error>), Error> {
+    let files = crate::expand_inputs(&[dir.to_path_buf()])?;
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match load::load(&f) {
+            Ok(d) => {
+                let doc = &d.doc;
+                rows.push(Entry {
+                    so_ky_hieu: doc.so_ky_hieu(),
+                    ngay: doc.ngay.map(|n| n.to_string()).unwrap_or_default(),
+                    loai: doc.loai.key(),
+                    trich_yeu: doc.trich_yeu.clone().unwrap_or_default().replace('\n', " "),
+                    co_quan: doc.co_quan.replace('\n', " "),
+                    file: f,
+                    trung_so: false,
+                });
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    rows.sort_by(|a, b| (&a.ngay, &a.file).cmp(&(&b.ngay, &b.file)));
+    let mut seen: BTreeMap<(String, String, String), Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let registered = !r.so_ky_hieu.starts_with('/');
+        if registered {
+            let year = r.ngay.get(..4).unwrap_or("").to_owned();
+            seen.entry((r.co_quan.clone(), year, r.so_ky_hieu.clone()))
+                .or_default()
+                .push(i);
+        }
+    }
+    for idx in seen.values().filter(|v| v.len() > 1) {
+        for &i in idx {
+            rows[i].trung_so = true;
+        }
+    }
+    Ok((rows, errors))
+}
+
+/// The register as CSV (RFC 4180 quoting).
+pub fn to_csv(rows: &[Entry]) -> String {
+    let q = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut out = String::from("so_ky_hieu,ngay,loai,trich_yeu,co_quan,file,trung_so\n");
+    for r in rows {
+        let cells = [
+            q(&r.so_ky_hieu),
+            q(&r.ngay),
+            q(&r.loai),
+            q(&r.trich_yeu),
+            q(&r.co_quan),
+            q(&r.file.display().to_string()),
+            r.trung_so.to_string(),
+        ];
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// The register as an aligned text table.
+pub fn to_table(rows: &[Entry]) -> String {
+    let header = ["Số/ký hiệu", "Ngày", "Loại", "Trích yếu", "Cơ quan", "Tệp"];
+    let cut = |s: &str, n: usize| {
+        if s.chars().count() > n {
+            format!("{}…", s.chars().take(n - 1).collect::<String>())
+        } else {
+            s.to_owned()
+        }
+    };
+    let body: Vec<[String; 6]> = rows
+        .iter()
+        .map(|r| {
+            [
+                format!(
+                    "{}{}",
+                    r.so_ky_hieu,
+                    if r.trung_so { " (!trùng số)" } else { "" }
+                ),
+                r.ngay.clone(),
+                r.loai.clone(),
+                cut(&r.trich_yeu, 40),
+                cut(&r.co_quan, 28),
+                r.file.display().to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &body {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        format!("{}\n", padded.join("  ").trim_end())
+    };
+    let mut out = line(&header.map(String::from));
+    for row in &body {
+        out.push_str(&line(row));
+    }
+    out
+}

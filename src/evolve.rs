@@ -32,9 +32,7 @@ pub fn new_year(text: &str, from: i32, to: i32) -> String {
             None => (line, ""),
         };
         if top_so.is_match(body) {
-            out.push_str(
-                top_so.replace(body, "so: ").trim_end_matches(' '),
-            );
+            out.push_str(top_so.replace(body, "so: ").trim_end_matches(' '));
             out.push_str(nl);
             continue;
         }

@@ -284,15 +284,37 @@ fn strip_directives(v: &mut Value) {
 fn finish(path: &Path, text: &str, mut merged: Value) -> Result<VanBan, Error> {
     strip_directives(&mut merged);
     let vars = variables(&merged);
-    crate::render::render_data(&mut merged, &vars)
-        .map_err(|e| Error::Other(format!("{}: {e:#}", path.display())))?;
+    crate::render::render_data(&mut merged, &vars).map_err(|(e, tmpl)| {
+        // Point at the line of the file that holds the failing template.
+        let first = tmpl.lines().next().unwrap_or("");
+        let line = text.lines().position(|l| l.contains(first));
+        let message = format!(
+            "in a template of the text: {}",
+            e.detail().unwrap_or(&e.to_string())
+        );
+        match line {
+            Some(i) => Error::Source(Located {
+                path: path.to_owned(),
+                text: text.to_owned(),
+                line: i + 1,
+                column: text
+                    .lines()
+                    .nth(i)
+                    .and_then(|l| l.find("{{").or_else(|| l.find("{%")))
+                    .map_or(1, |b| {
+                        text.lines().nth(i).unwrap_or("")[..b].chars().count() + 1
+                    }),
+                message,
+                help: Some("variables come from `bien:` (and `nam`, the document's year)".into()),
+            }),
+            None => Error::Other(format!("{}: {message}", path.display())),
+        }
+    })?;
     let mut doc: VanBan = serde_yaml::from_value(merged).map_err(|e| {
         // Prefer a located error from the file's own text when it has one.
         match serde_yaml::from_str::<VanBan>(text) {
-            Err(own) if own.to_string().starts_with(&strip_location(&e.to_string())) => {
-                yaml_error(path, text, &own)
-            }
-            _ => Error::Other(format!("{}: {}", path.display(), e)),
+            Err(own) => yaml_error(path, text, &own),
+            Ok(_) => Error::Other(format!("{}: {}", path.display(), e)),
         }
     })?;
     let mut cited = Vec::new();

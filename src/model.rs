@@ -71,6 +71,10 @@ pub struct VanBan {
     /// the number; otherwise bold under the type name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trich_yeu: Option<String>,
+    /// An italic caption under the title, e.g. a form's
+    /// `(Kèm theo Công văn số…, ngày…)` line, printed as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chu_thich: Option<String>,
     /// Urgency mark (độ khẩn): `khan`, `thuong_khan` or `hoa_toc`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub do_khan: Option<DoKhan>,
@@ -129,11 +133,7 @@ pub struct VanBan {
 pub struct NguoiKy {
     /// Authority lines (quyền hạn): `KT. GIÁM ĐỐC`, or a list for the
     /// three-line case (`[TM. BAN CHỈ ĐẠO, KT. TRƯỞNG BAN]`).
-    #[serde(
-        default,
-        deserialize_with = "de_one_or_many",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(default, deserialize_with = "de_one_or_many")]
     #[schemars(with = "Vec<String>")]
     pub quyen_han: Vec<String>,
     /// Position of the signer (chức vụ), upper case, e.g. `PHÓ GIÁM ĐỐC`.
@@ -285,7 +285,7 @@ pub struct Bang {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub can: Vec<CanLe>,
     /// Header cells (tiêu đề cột), bold.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub dau: Vec<String>,
     /// Rows (dòng) of cells; `\n` breaks a line inside a cell.
     #[serde(default)]

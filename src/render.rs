@@ -205,7 +205,11 @@ fn add_date_filters(env: &mut Environment<'_>) {
 /// (`{{ nam }}`, `{% if … %}`) with `vars`. The environment has no loader
 /// and a fuel limit: document text can compute, not read files or loop
 /// forever. The result is plain text, escaped later like any other.
-pub fn render_data(value: &mut serde_yaml::Value, vars: &serde_yaml::Mapping) -> Result<(), Error> {
+/// On failure, returns the error and the template text that caused it.
+pub fn render_data(
+    value: &mut serde_yaml::Value,
+    vars: &serde_yaml::Mapping,
+) -> Result<(), (Error, String)> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(100_000));
@@ -219,10 +223,10 @@ fn walk(
     env: &Environment<'_>,
     ctx: &Value,
     top: bool,
-) -> Result<(), Error> {
+) -> Result<(), (Error, String)> {
     match v {
         serde_yaml::Value::String(s) if s.contains("{{") || s.contains("{%") => {
-            *s = env.render_str(s, ctx.clone())?;
+            *s = env.render_str(s, ctx.clone()).map_err(|e| (e, s.clone()))?;
         }
         serde_yaml::Value::Sequence(items) => {
             for it in items {
@@ -331,8 +335,10 @@ pub struct View<'a> {
     pub do_mat: Option<&'static str>,
     /// Circulation note.
     pub luu_hanh: Option<&'a str>,
-    /// Recipients.
-    pub kinh_gui: &'a [String],
+    /// Recipients, without trailing punctuation when there are several.
+    pub kinh_gui: Vec<&'a str>,
+    /// Caption under the title.
+    pub chu_thich: Option<&'a str>,
     /// Line under the recipients.
     pub kinh_gui_ghi_chu: Option<&'a str>,
     /// Legal bases, without trailing punctuation.
@@ -351,6 +357,8 @@ pub struct View<'a> {
     pub phu_luc: Vec<PhuLucView<'a>>,
     /// PDF title (type name and subject).
     pub pdf_title: String,
+    /// PDF subject: how another document would cite this one.
+    pub pdf_subject: String,
 }
 
 /// What a template sees of an appendix.
@@ -384,7 +392,7 @@ impl<'a> View<'a> {
         };
         let ten_loai = doc.ten_loai.clone().unwrap_or_else(|| info.ten.to_owned());
         let pdf_title = match (&doc.trich_yeu, ten_loai.is_empty()) {
-            (Some(t), true) => format!("V/v {t}"),
+            (Some(t), true) => format!("{} V/v {t}", info.ten_thuong),
             (Some(t), false) => format!("{} {t}", info.ten_thuong),
             (None, _) => ten_loai.clone(),
         };
@@ -401,7 +409,11 @@ impl<'a> View<'a> {
             do_khan: doc.do_khan.map(|k| k.label()),
             do_mat: doc.do_mat.map(|k| k.label()),
             luu_hanh: doc.luu_hanh.as_deref(),
-            kinh_gui: &doc.kinh_gui,
+            kinh_gui: match doc.kinh_gui.as_slice() {
+                [one] => vec![one.as_str()],
+                many => many.iter().map(|s| bare(s)).collect(),
+            },
+            chu_thich: doc.chu_thich.as_deref(),
             kinh_gui_ghi_chu: doc.kinh_gui_ghi_chu.as_deref(),
             can_cu: doc.can_cu.iter().map(|s| bare(s)).collect(),
             mo_dau: (!doc.thuc_hien.is_empty()).then(|| {
@@ -428,6 +440,7 @@ impl<'a> View<'a> {
                 })
                 .collect(),
             pdf_title,
+            pdf_subject: citation(doc),
         }
     }
 }

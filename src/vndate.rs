@@ -20,8 +20,9 @@ pub struct Ngay {
     pub ngay: Option<u32>,
 }
 
-/// Blank placeholder printed for an unknown day or month in a draft.
-pub const BLANK: &str = "    ";
+/// Blank placeholder printed for an unknown day or month in a draft: no-break
+/// spaces, which (unlike plain spaces) do not collapse into one.
+pub const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
 
 impl Ngay {
     /// A complete date.
@@ -252,9 +253,11 @@ mod tests {
 
     #[test]
     fn drafts_leave_blanks() {
-        long("2023-10", "ngày      tháng 10 năm 2023");
-        long("10/2023", "ngày      tháng 10 năm 2023");
-        long("2022", "ngày      tháng      năm 2022");
+        let b = BLANK;
+        long("2023-10", &format!("ngày {b} tháng 10 năm 2023"));
+        long("10/2023", &format!("ngày {b} tháng 10 năm 2023"));
+        long("2022", &format!("ngày {b} tháng {b} năm 2022"));
+        assert_eq!(b.chars().filter(|c| *c == '\u{a0}').count(), 5);
         assert_eq!(Ngay::parse("2023-10").unwrap().ngan(), ".../10/2023");
     }
 

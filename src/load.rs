@@ -37,7 +37,7 @@ pub struct Loaded {
     /// The typed document (parents merged, templates rendered, citations
     /// resolved).
     pub doc: VanBan,
-    /// The files it was built from, parents first, this file last.
+    /// The files it was built from: this file first, then its parents.
     pub sources: Vec<PathBuf>,
 }
 
@@ -148,13 +148,12 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
         .get("extends")
         .and_then(Value::as_str)
         .map(str::to_owned);
+    chain.push(canon);
     let Some(parent) = parent else {
-        chain.push(canon);
         return Ok(value);
     };
     let parent_path = resolve_ref(path, &parent)?;
     let mut base = merged_value(&parent_path, chain)?;
-    chain.push(canon);
     if let Value::Mapping(m) = &mut base {
         for k in OWN_KEYS {
             m.remove(k);

@@ -1,6 +1,11 @@
 //! Integration tests: one binary (see `Cargo.toml`), one module per area.
 
+mod archive;
+mod chain;
+mod cli;
 mod common;
+mod e2e;
+mod errors;
 mod escaping;
 mod layout;
-mod scratch;
+mod seeds;

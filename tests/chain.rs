@@ -1,0 +1,134 @@
+//! Inheritance down the chain, citations, templates in data, and rolling a
+//! document over to next year.
+
+use std::path::Path;
+
+use vanban::load;
+
+use crate::common::{all_text, flatten, layout_file, lines, root};
+
+fn text_of(rel: &str) -> String {
+    let built = layout_file(rel);
+    all_text(&lines(&flatten(&built.document)))
+}
+
+#[test]
+fn district_plan_cites_the_province_plan_by_itself() {
+    let t = text_of("data/chuoi/2023/huyen-thu-thua/ke-hoach.yaml");
+    assert!(
+        t.contains("Thực hiện Kế hoạch số 2772/KH-UBND ngày 29/9/2023 của Ủy ban nhân dân tỉnh Long An về tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2023"),
+        "{t}"
+    );
+    // Inherited body, replaced and inserted tasks in order.
+    let a = t
+        .find("1. Phòng Giáo dục và Đào tạo")
+        .expect("replaced task");
+    let b = t
+        .find("Phòng Văn hóa và Thông tin phối hợp")
+        .expect("inserted task");
+    let c = t
+        .find("2. Ủy ban nhân dân các xã, thị trấn")
+        .expect("replaced task");
+    assert!(a < b && b < c, "{t}");
+    assert!(!t.contains("Sở Giáo dục và Đào tạo chủ trì"), "{t}");
+    // The parent's number and date are not inherited.
+    assert!(t.contains("Số: 5758/KH-UBND"), "{t}");
+}
+
+#[test]
+fn three_levels_with_templates_and_date_filters() {
+    let t = text_of("data/chuoi/2023/huyen-thu-thua/pgddt-cong-van.yaml");
+    assert!(t.contains("Thực hiện Kế hoạch số 5758/KH-UBND ngày 02/10/2023 của Ủy ban nhân dân huyện Thủ Thừa về tổ chức"), "{t}");
+    assert!(t.contains("từ ngày 02/10 đến ngày 08/10/2023"), "{t}");
+    assert!(t.contains("trước ngày 15/10/2023"), "{t}");
+    assert!(
+        t.contains("“Xây dựng năng lực tự học trong kỷ nguyên số”"),
+        "{t}"
+    );
+    assert!(t.contains("ngày tháng 10 năm 2023"), "draft date: {t}");
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+#[test]
+fn cycles_and_missing_parents_name_the_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vanban.toml"), "").unwrap();
+    write(dir.path(), "a.yaml", "extends: b.yaml\nloai: ke_hoach\n");
+    write(dir.path(), "b.yaml", "extends: a.yaml\nloai: ke_hoach\n");
+    let e = load::load(&dir.path().join("a.yaml"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("cycle") && e.contains("a.yaml") && e.contains("b.yaml"),
+        "{e}"
+    );
+    write(
+        dir.path(),
+        "c.yaml",
+        "extends: khong-co.yaml\nloai: ke_hoach\n",
+    );
+    let e = load::load(&dir.path().join("c.yaml"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("khong-co.yaml") && e.contains("c.yaml"), "{e}");
+}
+
+#[test]
+fn parents_outside_the_project_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("proj");
+    std::fs::create_dir(&proj).unwrap();
+    std::fs::write(proj.join("vanban.toml"), "").unwrap();
+    write(dir.path(), "outside.yaml", "loai: ke_hoach\n");
+    write(
+        &proj,
+        "x.yaml",
+        "extends: ../outside.yaml\nloai: ke_hoach\n",
+    );
+    let e = load::load(&proj.join("x.yaml")).unwrap_err().to_string();
+    assert!(e.contains("outside the project folder"), "{e}");
+    write(&proj, "y.yaml", "extends: /etc/passwd\nloai: ke_hoach\n");
+    let e = load::load(&proj.join("y.yaml")).unwrap_err().to_string();
+    assert!(e.contains("outside the project folder"), "{e}");
+}
+
+#[test]
+fn literal_braces_and_escaped_template_output() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "d.yaml",
+        "loai: ke_hoach\nbien: {x: '#set page(width: 1cm)'}\nngay: 2023-10-02\ntrich_yeu: 'Năm {{ nam }} {{ \"{{\" }} {{ x }}'\n",
+    );
+    let d = load::load(&dir.path().join("d.yaml")).unwrap();
+    assert_eq!(
+        d.doc.trich_yeu.as_deref(),
+        Some("Năm 2023 {{ #set page(width: 1cm)")
+    );
+}
+
+#[test]
+fn rolling_a_2022_seed_over_to_2023_dates_every_date_in_2023() {
+    let src = root().join("data/2022/ngo-quyen/vhtt-huong-dan-tuan-le-hoc-tap.yaml");
+    let doc = load::load(&src).unwrap();
+    let text = vanban::evolve::new_year(&doc.text, 2022, 2023);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("2023.yaml");
+    std::fs::write(&out, &text).unwrap();
+    let new = load::load(&out).unwrap();
+    assert_eq!(new.doc.so, None, "số cleared");
+    assert_eq!(
+        new.doc.ngay.map(|n| (n.nam, n.ngay)),
+        Some((2023, None)),
+        "draft date"
+    );
+    let built = vanban::Builder::new(vanban::world::Engine::shared())
+        .layout(&new)
+        .unwrap();
+    let t = all_text(&lines(&flatten(&built.document)));
+    assert!(!t.contains("2022"), "a date stayed in 2022: {t}");
+    assert!(t.contains("từ ngày 01/10/2023 đến ngày 07/10/2023"), "{t}");
+}

@@ -1,0 +1,110 @@
+//! Broken documents and the diagnostics they get, as snapshots: each names
+//! the file, line and column, shows the line and says what was expected.
+
+use std::process::Command;
+
+use crate::common::root;
+
+fn check(path: &std::path::Path) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(root())
+        .arg("check")
+        .arg(path.strip_prefix(root()).unwrap())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn broken_documents_have_located_diagnostics() {
+    insta::glob!("fixtures/broken/*.yaml", |path| {
+        let (code, stderr) = check(path);
+        assert_eq!(code, 1, "{stderr}");
+        insta::assert_snapshot!(stderr);
+    });
+}
+
+#[test]
+fn check_reports_every_file_then_fails() {
+    let dir = root().join("tests/fixtures/broken");
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("check")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let n = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "yaml")
+        })
+        .count();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains(&format!("{n} of {n} documents failed")),
+        "{stderr}"
+    );
+}
+
+fn check_text(name: &str, text: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn bombs_and_oversized_inputs_are_refused() {
+    let mut bomb = vec![r#"a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]"#.to_owned()];
+    for i in 1..12 {
+        bomb.push(format!(
+            "a{i}: &a{i} [{}]",
+            vec![format!("*a{}", i - 1); 10].join(",")
+        ));
+    }
+    let (code, err) = check_text("bomb.yaml", &(bomb.join("\n") + "\nloai: ke_hoach\n"));
+    assert_eq!(code, 1);
+    assert!(err.contains("repetition limit exceeded"), "{err}");
+
+    let deep = format!(
+        "loai: ke_hoach\nbien: {}{}\n",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    let (code, err) = check_text("deep.yaml", &deep);
+    assert_eq!(code, 1);
+    assert!(err.contains("recursion limit exceeded"), "{err}");
+
+    let big = format!(
+        "loai: ke_hoach\ntrich_yeu: \"{}\"\n",
+        "a".repeat(10 * 1024 * 1024)
+    );
+    let (code, err) = check_text("big.yaml", &big);
+    assert_eq!(code, 1);
+    assert!(err.contains("more than the"), "{err}");
+}
+
+#[test]
+fn ten_thousand_paragraphs_are_handled() {
+    let items: String = (0..10_000).map(|i| format!("  - Đoạn {i}\n")).collect();
+    let (code, err) = check_text(
+        "long.yaml",
+        &format!("loai: ke_hoach\nco_quan: X\nngay: 2023-10-02\nnoi_dung:\n{items}"),
+    );
+    assert_eq!(code, 0, "{err}");
+}

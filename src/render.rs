@@ -439,8 +439,11 @@ impl<'a> View<'a> {
                     mau: p.mau.as_deref().map(|m| Box::new(View::new(m))),
                 })
                 .collect(),
-            pdf_title,
-            pdf_subject: citation(doc),
+            pdf_title: pdf_title.split_whitespace().collect::<Vec<_>>().join(" "),
+            pdf_subject: citation(doc)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
         }
     }
 }

@@ -569,7 +569,7 @@ fn rule_under_a_wrapped_subject_follows_its_longest_line() {
     for subject in [
         "Tổ chức các hoạt động hưởng ứng Tuần lễ học tập suốt đời và Ngày hội khuyến học năm 2023 trên địa bàn huyện Thủ Thừa",
         // Just too long for one line: two short lines.
-        "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2023 trên toàn huyện",
+        "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2023 trên toàn huyện Thủ Thừa",
     ] {
         check_subject_rule(subject);
     }

@@ -9,7 +9,10 @@ use rayon::prelude::*;
 
 use crate::diag::Error;
 use crate::world::Engine;
-use crate::{build_file, evolve, expand_inputs, lint, load, register, BuildOptions, Builder};
+use crate::{
+    build_file, evolve, expand_inputs, expand_inputs_with_dirs, lint, load, register, BuildOptions,
+    Builder,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -161,13 +164,17 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 typst,
                 pdf_a,
             };
-            let files = expand_inputs(&files)?;
+            let files = expand_inputs_with_dirs(&files)?;
             let bar = progress(files.len(), color);
             // Documents are independent: build them in parallel, sharing the
             // fonts, the Typst library and the templates.
             let failed: usize = files
                 .par_iter()
-                .map(|f| {
+                .map(|(f, rel)| {
+                    let opts = BuildOptions {
+                        out_dir: opts.out_dir.as_ref().map(|o| o.join(rel)),
+                        ..opts.clone()
+                    };
                     let failed = match build_file(&builder, f, &opts) {
                         Ok((pdf, warnings)) => {
                             bar.suspend(|| {

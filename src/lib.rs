@@ -198,15 +198,33 @@ pub fn lint(doc: &Loaded, color: bool) -> String {
 /// Expands folders into the YAML documents under them (sorted); files are
 /// kept as given.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    Ok(expand_inputs_with_dirs(inputs)?
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect())
+}
+
+/// Like [`expand_inputs`], each document with its folder relative to the
+/// folder it was found under (empty for files given directly), so that
+/// `build DIR -o OUT` mirrors the tree and same-named documents in
+/// different folders never overwrite each other.
+pub fn expand_inputs_with_dirs(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
     let mut out = Vec::new();
     for p in inputs {
         if p.is_dir() {
             let mut found = Vec::new();
             collect_yaml(p, &mut found, 0)?;
             found.sort();
-            out.extend(found);
+            for f in found {
+                let rel = f
+                    .parent()
+                    .and_then(|d| d.strip_prefix(p).ok())
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                out.push((f, rel));
+            }
         } else {
-            out.push(p.clone());
+            out.push((p.clone(), PathBuf::new()));
         }
     }
     Ok(out)

@@ -16,8 +16,8 @@ fn vanban(dir: &Path, tz: &str, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-fn documents() -> Vec<PathBuf> {
-    vanban::expand_inputs(&[root().join("data")]).unwrap()
+fn documents() -> Vec<(PathBuf, PathBuf)> {
+    vanban::expand_inputs_with_dirs(&[root().join("data")]).unwrap()
 }
 
 #[test]
@@ -50,11 +50,12 @@ fn every_document_rebuilds_byte_identical_across_cwd_and_timezone() {
     );
     let docs = documents();
     assert!(docs.len() >= 10, "{docs:?}");
-    for d in docs {
-        let name = format!("{}.pdf", d.file_stem().unwrap().to_string_lossy());
+    for (d, rel) in docs {
+        // `build DIR -o OUT` mirrors the folders under DIR.
+        let name = rel.join(format!("{}.pdf", d.file_stem().unwrap().to_string_lossy()));
         let x = std::fs::read(out_a.join(&name)).unwrap();
         let y = std::fs::read(out_b.join(&name)).unwrap();
-        assert!(x == y, "{name} differs between builds");
+        assert!(x == y, "{} differs between builds", name.display());
     }
 }
 

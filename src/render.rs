@@ -252,19 +252,7 @@ fn walk(
 /// `Kế hoạch số 2772/KH-UBND ngày 29/9/2023 của Ủy ban nhân dân tỉnh Long An về …`.
 pub fn citation(doc: &VanBan) -> String {
     let info = doc.loai.info();
-    let mut s = format!("{} số {}", info.ten_thuong, doc.so_ky_hieu());
-    if let Some(d) = &doc.ngay {
-        s.push_str(" ngày ");
-        s.push_str(&d.ngan());
-    }
-    let issuer = doc
-        .ten_co_quan
-        .clone()
-        .unwrap_or_else(|| sentence_case(&doc.co_quan));
-    if !issuer.is_empty() {
-        s.push_str(" của ");
-        s.push_str(&issuer);
-    }
+    let mut s = reference(doc, |d| format!("ngày {}", d.ngan()));
     if let Some(t) = doc
         .trich_yeu
         .as_deref()
@@ -450,14 +438,16 @@ impl<'a> View<'a> {
 
 /// `(Kèm theo Công văn số 123/SGDĐT-GDTX ngày 05 tháng 02 năm 2021 của Sở …)`.
 pub fn kem_theo(doc: &VanBan) -> String {
-    let mut s = format!(
-        "(Kèm theo {} số {}",
-        doc.loai.info().ten_thuong,
-        doc.so_ky_hieu()
-    );
+    format!("(Kèm theo {})", reference(doc, Ngay::dai))
+}
+
+/// `Công văn số 05/PGDĐT <date> của <issuer>`: type, number and symbol,
+/// date (in the form `date` gives) and issuer, as NĐ30 cites a document.
+fn reference(doc: &VanBan, date: impl Fn(&Ngay) -> String) -> String {
+    let mut s = format!("{} số {}", doc.loai.info().ten_thuong, doc.so_ky_hieu());
     if let Some(d) = &doc.ngay {
         s.push(' ');
-        s.push_str(&d.dai());
+        s.push_str(&date(d));
     }
     let issuer = doc
         .ten_co_quan
@@ -467,7 +457,6 @@ pub fn kem_theo(doc: &VanBan) -> String {
         s.push_str(" của ");
         s.push_str(&issuer);
     }
-    s.push(')');
     s
 }
 

@@ -132,3 +132,62 @@ fn rolling_a_2022_seed_over_to_2023_dates_every_date_in_2023() {
     assert!(!t.contains("2022"), "a date stayed in 2022: {t}");
     assert!(t.contains("từ ngày 01/10/2023 đến ngày 07/10/2023"), "{t}");
 }
+
+#[test]
+fn derive_writes_a_buildable_skeleton_and_diff_lists_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vanban.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("tinh")).unwrap();
+    std::fs::create_dir_all(dir.path().join("huyen")).unwrap();
+    let parent = dir.path().join("tinh/kh.yaml");
+    std::fs::copy(
+        root().join("data/chuoi/2023/tinh-long-an/ke-hoach.yaml"),
+        &parent,
+    )
+    .unwrap();
+    let child = dir.path().join("huyen/kh.yaml");
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "derive".as_ref(),
+        parent.as_os_str(),
+        "-o".as_ref(),
+        child.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("left to fill: co_quan_chu_quan, co_quan")
+    );
+    let text = std::fs::read_to_string(&child).unwrap();
+    assert!(text.contains("extends: ../tinh/kh.yaml"), "{text}");
+    let d = load::load(&child).unwrap();
+    assert_eq!(d.doc.noi_dung.len(), 10, "body inherited");
+    assert!(d.doc.thuc_hien[0].starts_with("Kế hoạch số 2772/KH-UBND ngày 29/9/2023"));
+    // A refused overwrite, then a change and the diff that shows it.
+    let again = run(&[
+        "derive".as_ref(),
+        parent.as_os_str(),
+        "-o".as_ref(),
+        child.as_os_str(),
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    std::fs::write(
+        &child,
+        text.replace("co_quan: \"\"", "co_quan: UBND HUYỆN X"),
+    )
+    .unwrap();
+    let diff = run(&["diff".as_ref(), child.as_os_str()]);
+    let diff = String::from_utf8_lossy(&diff.stdout);
+    assert!(
+        diff.contains("~ co_quan: ỦY BAN NHÂN DÂN TỈNH LONG AN → UBND HUYỆN X"),
+        "{diff}"
+    );
+}

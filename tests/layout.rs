@@ -98,6 +98,15 @@ fn tieu_ngu_is_bold_13_to_14_pt_with_a_rule_as_long_as_itself() {
     assert!(rule.thickness > 0.0);
 }
 
+/// The issuing body: the bold lines of the left column above `Số:`.
+fn issuing_body_lines(ls: &[Line]) -> Vec<&Line> {
+    let qh = quoc_hieu(ls);
+    let so = find_line(ls, "Số:");
+    ls.iter()
+        .filter(|l| l.page == 0 && l.right < qh.x && l.y < so.y && l.all_bold())
+        .collect()
+}
+
 /// Checks the rule under the issuing body `co_quan` (1/3 to 1/2 of its
 /// longest line, centred under it).
 fn check_issuing_body_rule(chu_quan: &str, co_quan: &str) {
@@ -107,11 +116,7 @@ fn check_issuing_body_rule(chu_quan: &str, co_quan: &str) {
     let (flat, ls) = lines_of(&yaml);
     let qh = quoc_hieu(&ls);
     let so = find_line(&ls, "Số:");
-    // The issuing body: the bold lines of the left column above `Số:`.
-    let body: Vec<&Line> = ls
-        .iter()
-        .filter(|l| l.page == 0 && l.right < qh.x && l.y < so.y && l.all_bold())
-        .collect();
+    let body = issuing_body_lines(&ls);
     assert!(!body.is_empty(), "{}", dump(&ls));
     assert_eq!(
         norm(
@@ -267,12 +272,7 @@ fn long_names_stay_on_one_line_or_wrap_evenly() {
         "loai: ke_hoach\nco_quan_chu_quan: UBND THÀNH PHỐ HẢI PHÒNG\nco_quan: {name}\nso: 1\nky_hieu: SGDĐT\ndia_danh: Hải Phòng\nngay: 2022-09-20\n"
     );
     let (_, ls) = lines_of(&yaml);
-    let qh = quoc_hieu(&ls);
-    let so = find_line(&ls, "Số:");
-    let body: Vec<&Line> = ls
-        .iter()
-        .filter(|l| l.page == 0 && l.right < qh.x && l.y < so.y && l.all_bold())
-        .collect();
+    let body = issuing_body_lines(&ls);
     assert_eq!(body.len(), 2, "{}", dump(&ls));
     assert_eq!(format!("{} {}", body[0].text, body[1].text), name);
     let (a, b) = (body[0].width(), body[1].width());

@@ -37,7 +37,9 @@ pub struct Loaded {
     /// The typed document (parents merged, templates rendered, citations
     /// resolved).
     pub doc: VanBan,
-    /// The files it was built from: this file first, then its parents.
+    /// The files it was built from (canonical paths): this file first, then
+    /// its parents (`extends`), then the documents it cites by file
+    /// (`thuc_hien: [../tinh/kh.yaml]`) and their own sources.
     pub sources: Vec<PathBuf>,
 }
 
@@ -92,13 +94,25 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
     let text = read_text(path)?;
     let mut sources = Vec::new();
     let merged = merged_value(path, &mut sources)?;
-    let doc = finish(path, &text, merged)?;
+    let doc = finish(path, &text, merged, &mut sources)?;
     Ok(Loaded {
         path: path.to_owned(),
         text,
         doc,
         sources,
     })
+}
+
+/// The files `path` is built from as far as they can be followed, even
+/// when one of them fails to load: itself, then its parents up to the first
+/// that is missing or broken (included when it exists).
+pub fn sources_so_far(path: &Path) -> Vec<PathBuf> {
+    if let Ok(doc) = load(path) {
+        return doc.sources;
+    }
+    let mut chain = Vec::new();
+    let _ = merged_value(path, &mut chain);
+    chain
 }
 
 /// Types `text` (the contents of `path`) without inheritance or templates.
@@ -142,13 +156,15 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
             path.display()
         )));
     }
+    // Recorded before reading, so that a parent that fails to parse is
+    // still known (`vanban watch` waits for it to be fixed).
+    chain.push(canon);
     let text = read_text(path)?;
     let mut value = parse_value(path, &text)?;
     let parent = value
         .get("extends")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    chain.push(canon);
     let Some(parent) = parent else {
         return Ok(value);
     };
@@ -280,7 +296,12 @@ fn strip_directives(v: &mut Value) {
 }
 
 /// Renders templates in the data, types it, and resolves citations.
-fn finish(path: &Path, text: &str, mut merged: Value) -> Result<VanBan, Error> {
+fn finish(
+    path: &Path,
+    text: &str,
+    mut merged: Value,
+    sources: &mut Vec<PathBuf>,
+) -> Result<VanBan, Error> {
     strip_directives(&mut merged);
     let vars = variables(&merged);
     crate::render::render_data(&mut merged, &vars).map_err(|(e, tmpl)| {
@@ -321,6 +342,11 @@ fn finish(path: &Path, text: &str, mut merged: Value) -> Result<VanBan, Error> {
         if entry.ends_with(".yaml") || entry.ends_with(".yml") {
             let target = resolve_ref(path, &entry)?;
             let parent = load(&target)?;
+            for s in parent.sources {
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
             cited.push(crate::render::citation(&parent.doc));
         } else {
             cited.push(entry);

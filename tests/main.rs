@@ -10,3 +10,4 @@ mod escaping;
 mod layout;
 mod previews;
 mod seeds;
+mod watch;

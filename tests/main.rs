@@ -7,5 +7,6 @@ mod common;
 mod e2e;
 mod errors;
 mod escaping;
+mod features;
 mod layout;
 mod seeds;

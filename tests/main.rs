@@ -9,4 +9,5 @@ mod errors;
 mod escaping;
 mod features;
 mod layout;
+mod previews;
 mod seeds;

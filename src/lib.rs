@@ -12,6 +12,7 @@ pub mod cli;
 pub mod diag;
 pub mod evolve;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod output;
 pub mod register;

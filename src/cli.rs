@@ -19,6 +19,7 @@ Examples:
   vanban build data/examples/cong-van.yaml            # writes data/examples/cong-van.pdf
   vanban build data/ -o out/                          # every document under data/, in parallel
   vanban build data/2023/*.yaml -o out/ --typst       # PDFs and generated .typ into out/
+  vanban build cong-van.yaml --format png --dpi 100   # cong-van-1.png, cong-van-2.png, …
   vanban build ke-hoach.yaml --font-path ~/fonts --font \"Times New Roman\"
   vanban check data/**/*.yaml                         # validate, write nothing
   vanban schema > vanban.schema.json                  # JSON Schema for editors
@@ -66,6 +67,13 @@ pub enum Command {
         /// Produce PDF/A-2b for archiving.
         #[arg(long = "pdf-a")]
         pdf_a: bool,
+        /// What to write (comma-separated or repeated): the PDF, or one
+        /// picture per page (`NAME-1.png`, `NAME-2.png`, …).
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+        format: Vec<PageFormat>,
+        /// Resolution of PNG pictures, in dots per inch.
+        #[arg(long, default_value_t = crate::output::DEFAULT_DPI, value_name = "N")]
+        dpi: f32,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -114,6 +122,27 @@ pub enum Command {
     },
 }
 
+/// Build output formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PageFormat {
+    /// One PDF for the document.
+    Pdf,
+    /// One PNG picture per page, at `--dpi`.
+    Png,
+    /// One SVG picture per page.
+    Svg,
+}
+
+impl From<PageFormat> for crate::output::Format {
+    fn from(f: PageFormat) -> Self {
+        match f {
+            PageFormat::Pdf => Self::Pdf,
+            PageFormat::Png => Self::Png,
+            PageFormat::Svg => Self::Svg,
+        }
+    }
+}
+
 /// Register output formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
@@ -153,6 +182,8 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             out,
             typst,
             pdf_a,
+            format,
+            dpi,
             fonts,
         } => {
             let engine = engine(&fonts)?;
@@ -163,6 +194,8 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 out_dir: out,
                 typst,
                 pdf_a,
+                formats: format.into_iter().map(Into::into).collect(),
+                dpi,
             };
             let files = expand_inputs_with_dirs(&files)?;
             let bar = progress(files.len(), color);
@@ -176,10 +209,12 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                         ..opts.clone()
                     };
                     let failed = match build_file(&builder, f, &opts) {
-                        Ok((pdf, warnings)) => {
+                        Ok((written, warnings)) => {
                             bar.suspend(|| {
                                 eprint!("{warnings}");
-                                println!("{}", pdf.display());
+                                for path in &written {
+                                    println!("{}", path.display());
+                                }
                             });
                             0
                         }

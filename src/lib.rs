@@ -28,7 +28,7 @@ use typst_layout::PagedDocument;
 
 use crate::diag::Error;
 use crate::load::Loaded;
-use crate::output::PdfSettings;
+use crate::output::{Format, PdfSettings};
 use crate::world::{DocWorld, Engine};
 
 /// Turns loaded documents into Typst source, layouts and PDFs. Holds what
@@ -143,7 +143,7 @@ impl<'e> Builder<'e> {
 }
 
 /// What `vanban build` should write.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BuildOptions {
     /// Output folder (default: beside the input).
     pub out_dir: Option<PathBuf>,
@@ -151,40 +151,86 @@ pub struct BuildOptions {
     pub typst: bool,
     /// PDF/A-2b.
     pub pdf_a: bool,
+    /// What to write: the PDF and/or per-page pictures.
+    pub formats: Vec<Format>,
+    /// Resolution of PNG pictures, in dots per inch.
+    pub dpi: f32,
 }
 
-/// Loads, lays out and writes one document; returns the PDF path and the
-/// warnings.
+impl Default for BuildOptions {
+    fn default() -> Self {
+        Self {
+            out_dir: None,
+            typst: false,
+            pdf_a: false,
+            formats: vec![Format::Pdf],
+            dpi: output::DEFAULT_DPI,
+        }
+    }
+}
+
+/// Loads, lays out and writes one document; returns the files written and
+/// the warnings. Every output is produced in memory first and then renamed
+/// into place, so a failing document leaves the files of its previous build
+/// untouched.
 pub fn build_file(
     builder: &Builder<'_>,
     input: &Path,
     opts: &BuildOptions,
-) -> Result<(PathBuf, String), Error> {
+) -> Result<(Vec<PathBuf>, String), Error> {
     let doc = load::load(input)?;
     let lints = lint(&doc, builder.color);
     let stem = doc.stem();
-    let pdf_path = output::target(input, opts.out_dir.as_deref(), &stem, "pdf");
-    refuse_overwriting_input(input, &pdf_path)?;
+    let dir = output::target(input, opts.out_dir.as_deref(), &stem, "pdf")
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let typ = dir.join(format!("{stem}.typ"));
     let built = match builder.layout(&doc) {
         Ok(b) => b,
         Err(e) => {
             if opts.typst {
                 // Keep the source so that the reported line can be opened.
+                refuse_overwriting_input(input, &typ)?;
                 let src = builder.source(&doc)?;
-                let typ = output::target(input, opts.out_dir.as_deref(), &stem, "typ");
                 output::write_atomic(&typ, src.as_bytes())?;
             }
             return Err(e);
         }
     };
-    let bytes = builder.pdf(&doc, &built, opts.pdf_a)?;
-    if opts.typst {
-        let typ = output::target(input, opts.out_dir.as_deref(), &stem, "typ");
-        refuse_overwriting_input(input, &typ)?;
-        output::write_atomic(&typ, built.source.as_bytes())?;
+    let pages = built.document.pages().len();
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut formats = opts.formats.clone();
+    formats.sort();
+    formats.dedup();
+    for &format in &formats {
+        let bytes = match format {
+            Format::Pdf => vec![builder.pdf(&doc, &built, opts.pdf_a)?],
+            Format::Png => output::png_pages(&built.document, opts.dpi)?,
+            Format::Svg => output::svg_pages(&built.document)
+                .into_iter()
+                .map(String::into_bytes)
+                .collect(),
+        };
+        let paths = output::page_targets(&dir, &stem, format, pages);
+        files.extend(paths.into_iter().zip(bytes));
     }
-    output::write_atomic(&pdf_path, &bytes)?;
-    Ok((pdf_path, lints + &built.warnings))
+    if opts.typst {
+        files.push((typ, built.source.clone().into_bytes()));
+    }
+    for (path, _) in &files {
+        refuse_overwriting_input(input, path)?;
+    }
+    for (path, bytes) in &files {
+        output::write_atomic(path, bytes)?;
+    }
+    for &format in &formats {
+        output::remove_stale_pages(&dir, &stem, format, pages);
+    }
+    Ok((
+        files.into_iter().map(|(p, _)| p).collect(),
+        lints + &built.warnings,
+    ))
 }
 
 /// The model's warnings for a loaded document, rendered.

@@ -8,4 +8,5 @@ mod e2e;
 mod errors;
 mod escaping;
 mod layout;
+mod previews;
 mod seeds;

@@ -9,7 +9,7 @@ use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 
-use crate::model::{KemTheo, Khoi, NguoiKy, VanBan};
+use crate::model::{KemTheo, Khoi, NguoiKy, NoiNhan, VanBan};
 use crate::vndate::{self, Ngay};
 
 /// Name of the custom auto-escape format.
@@ -57,8 +57,9 @@ pub fn escape_str(s: &str) -> String {
     out
 }
 
-/// Converts body text with `**bold**`, `*italic*` and `***both***` into
-/// escaped Typst markup. `\*` is a literal star; an unmatched star is text.
+/// Converts body text with `**bold**`, `*italic*`, `***both***` and
+/// footnotes `^[text of the note]` into escaped Typst markup. `\*` is a
+/// literal star and `\^` a literal caret; an unmatched star or `^[` is text.
 pub fn markup(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() * 2);
@@ -71,10 +72,21 @@ fn inline(chars: &[char], out: &mut String) {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '\\' && chars.get(i + 1) == Some(&'*') {
-            text.push('*');
+        if c == '\\' && matches!(chars.get(i + 1), Some('*' | '^')) {
+            text.push(chars[i + 1]);
             i += 2;
             continue;
+        }
+        if c == '^' && chars.get(i + 1) == Some(&'[') {
+            if let Some(end) = bracket_end(chars, i + 1) {
+                out.push_str(&escape(&text));
+                text.clear();
+                out.push_str("#footnote[");
+                inline(&chars[i + 2..end], out);
+                out.push(']');
+                i = end + 1;
+                continue;
+            }
         }
         if c == '*' {
             let run = chars[i..].iter().take_while(|&&c| c == '*').count();
@@ -103,6 +115,28 @@ fn inline(chars: &[char], out: &mut String) {
         i += 1;
     }
     out.push_str(&escape(&text));
+}
+
+/// The index of the `]` closing the `[` at `open` (nested brackets count,
+/// `\]` does not).
+fn bracket_end(chars: &[char], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut j = open;
+    while j < chars.len() {
+        match chars[j] {
+            '\\' => j += 1,
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Finds a run of exactly `run` stars after `from`, preceded by a non-space.
@@ -339,14 +373,52 @@ pub struct View<'a> {
     pub noi_dung: &'a [Khoi],
     /// Signer.
     pub nguoi_ky: Option<&'a NguoiKy>,
-    /// Nơi nhận items without trailing punctuation.
-    pub noi_nhan: Vec<&'a str>,
+    /// Nơi nhận lines: items without trailing punctuation, and group labels.
+    pub noi_nhan: Vec<NoiNhanLine<'a>>,
     /// Appendices.
     pub phu_luc: Vec<PhuLucView<'a>>,
     /// PDF title (type name and subject).
     pub pdf_title: String,
     /// PDF subject: how another document would cite this one.
     pub pdf_subject: String,
+}
+
+/// One line of Nơi nhận as the template sees it: a recipient (`muc`) or
+/// the label of a group (`nhom`, e.g. `Bản điện tử`), both bare of the
+/// punctuation the layout adds.
+#[derive(Debug, Serialize)]
+pub struct NoiNhanLine<'a> {
+    /// A recipient.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub muc: Option<&'a str>,
+    /// A group label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nhom: Option<&'a str>,
+}
+
+fn noi_nhan_lines(items: &[NoiNhan]) -> Vec<NoiNhanLine<'_>> {
+    let mut out = Vec::new();
+    for it in items {
+        match it {
+            NoiNhan::Muc(s) => out.push(NoiNhanLine {
+                muc: Some(bare(s)),
+                nhom: None,
+            }),
+            NoiNhan::Nhom(g) => {
+                for (label, list) in g {
+                    out.push(NoiNhanLine {
+                        muc: None,
+                        nhom: Some(label.trim().trim_end_matches(':').trim_end()),
+                    });
+                    out.extend(list.iter().map(|s| NoiNhanLine {
+                        muc: Some(bare(s)),
+                        nhom: None,
+                    }));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// What a template sees of an appendix.
@@ -411,7 +483,7 @@ impl<'a> View<'a> {
             tham_quyen: doc.tham_quyen.as_deref(),
             noi_dung: &doc.noi_dung,
             nguoi_ky: doc.nguoi_ky.as_ref(),
-            noi_nhan: doc.noi_nhan.iter().map(|s| bare(s)).collect(),
+            noi_nhan: noi_nhan_lines(&doc.noi_nhan),
             phu_luc: doc
                 .phu_luc
                 .iter()
@@ -501,6 +573,14 @@ mod tests {
         assert_eq!(markup("\\*x\\*"), "\\*x\\*");
         assert_eq!(markup("**a *b* c**"), "#strong[a #emph[b] c]");
         assert_eq!(markup("**không đóng"), "\\*\\*không đóng");
+        assert_eq!(
+            markup("Bộ GD&ĐT^[Đánh giá *các* cấp [2017].] xong"),
+            "Bộ GD\\&ĐT#footnote[Đánh giá #emph[các] cấp \\[2017\\]\\.] xong"
+        );
+        assert_eq!(markup("a^[#x]"), "a#footnote[\\#x]");
+        assert_eq!(markup("a^[mở"), "a\\^\\[mở");
+        assert_eq!(markup("\\^[x]"), "\\^\\[x\\]");
+        assert_eq!(markup("x^2"), "x\\^2");
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod common;
 mod e2e;
 mod errors;
 mod escaping;
+mod features;
 mod layout;
 mod previews;
 mod seeds;

@@ -1,0 +1,224 @@
+//! Features the real documents of `/work/shared/realdocs` need beyond the
+//! seeds (Nơi nhận groups, footnotes, signature images, layout options,
+//! table cells), each read back from the laid-out frames.
+
+use crate::common::*;
+
+fn text_left() -> f64 {
+    mm(30.0)
+}
+fn text_centre() -> f64 {
+    (mm(30.0) + mm(210.0 - 15.0)) / 2.0
+}
+
+fn ke_hoach(extra: &str) -> String {
+    format!("{KE_HOACH_HEAD}trich_yeu: Phòng, chống bạo hành trẻ\n{extra}")
+}
+
+/// The lines of the left column (Nơi nhận) from the `Nơi nhận:` label on.
+fn noi_nhan_lines(ls: &[Line]) -> Vec<&Line> {
+    let i = line_index(ls, "Nơi nhận:");
+    ls[i..]
+        .iter()
+        .filter(|l| l.page == ls[i].page && l.x < text_centre())
+        .collect()
+}
+
+// ─── Nơi nhận groups ───────────────────────────────────────────────────
+
+#[test]
+fn noi_nhan_group_has_its_label_and_its_own_final_full_stop() {
+    let yaml = ke_hoach(
+        "noi_dung:\n  - Nội dung./.\nnguoi_ky:\n  quyen_han: KT. GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  ho_ten: Nguyễn Văn A\nnoi_nhan:\n  - Lưu: VT, GDMN\n  - Bản điện tử:\n      - Vụ GDMN (báo cáo);\n      - UBND các huyện (phối hợp)\n      - Lãnh đạo Sở.\n",
+    );
+    let (_, ls) = lines_of(&yaml);
+    let rows = noi_nhan_lines(&ls);
+    let texts: Vec<&str> = rows.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Nơi nhận:",
+            "- Lưu: VT, GDMN.",
+            "Bản điện tử:",
+            "- Vụ GDMN (báo cáo);",
+            "- UBND các huyện (phối hợp);",
+            "- Lãnh đạo Sở.",
+        ],
+        "{}",
+        dump(&ls)
+    );
+    let label = rows[2];
+    assert!(label.all_bold() && label.all_italic(), "{label:?}");
+    assert_close(label.size(), 12.0, 0.01, "group label size");
+    for l in rows.iter().filter(|l| l.text.starts_with('-')) {
+        assert_close(l.size(), 11.0, 0.01, "item size");
+        assert!(l.visible().all(|t| !t.bold() && !t.italic), "{l:?}");
+        assert_close(l.x, text_left(), 0.5, "items flush left");
+    }
+    // One line after another, evenly spaced.
+    for w in rows.windows(2) {
+        assert!(w[1].y - w[0].y < 20.0, "{:?} → {:?}", w[0].text, w[1].text);
+    }
+}
+
+#[test]
+fn noi_nhan_items_after_a_group_continue_its_list() {
+    let yaml = ke_hoach(
+        "nguoi_ky:\n  chuc_vu: CHỦ TỊCH\n  ho_ten: Nguyễn Văn A\nnoi_nhan:\n  - TT Huyện ủy\n  - Trưởng đoàn\n  - \"Bản điện tử:\": [UBND các xã, Các trường]\n  - \"Lưu: VT\"\n",
+    );
+    let (_, ls) = lines_of(&yaml);
+    let texts: Vec<String> = noi_nhan_lines(&ls).iter().map(|l| l.text.clone()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Nơi nhận:",
+            "- TT Huyện ủy;",
+            "- Trưởng đoàn.",
+            "Bản điện tử:",
+            "- UBND các xã;",
+            "- Các trường;",
+            "- Lưu: VT.",
+        ]
+    );
+}
+
+#[test]
+fn noi_nhan_group_with_two_labels_is_a_located_error() {
+    let yaml = ke_hoach("noi_nhan:\n  - Như trên\n  - Bản điện tử: [A]\n    Bản giấy: [B]\n");
+    let e = try_build_yaml(&yaml).err().expect("two labels in one item");
+    assert!(e.contains("doc.yaml:"), "{e}");
+    assert!(e.contains("one label"), "{e}");
+}
+
+// ─── Footnotes ─────────────────────────────────────────────────────────
+
+/// The raised, smaller `1` just after `x`, above the baseline `y`.
+fn footnote_number(flat: &Flat, x: f64, y: f64) -> &Text {
+    flat.texts
+        .iter()
+        .find(|t| t.text.trim() == "1" && (t.x - x).abs() < 8.0 && t.y < y - 1.0 && t.y > y - 12.0)
+        .unwrap_or_else(|| panic!("no footnote number near ({x:.1}, {y:.1}): {:?}", flat.texts))
+}
+
+#[test]
+fn footnote_mark_in_the_text_and_its_note_at_the_foot_of_the_page() {
+    let yaml = ke_hoach(
+        "noi_dung:\n  - \"Theo Quyết định số 5886/QĐ-BGDĐT của Bộ GD&ĐT^[Đánh giá các cấp quản lý, **giai đoạn 2017-2021**.] và các văn bản hướng dẫn.\"\n  - Đoạn sau.\n",
+    );
+    let (flat, ls) = lines_of(&yaml);
+    assert_eq!(flat.pages.len(), 1);
+    let body = find_line(&ls, "Theo Quyết định");
+    // The mark: a smaller `1` raised above the baseline, right after the word.
+    let word = body
+        .items
+        .iter()
+        .find(|t| t.text.contains("GD&ĐT"))
+        .unwrap();
+    let mark = footnote_number(&flat, word.ink_right(), word.y);
+    assert!(mark.size < 0.8 * word.size, "{mark:?}");
+    assert!(mark.x - word.ink_right() < 1.0, "mark right after the word");
+    // The note: at the foot of the page, below the body, 11 pt, numbered.
+    let note = find_line(&ls, "Đánh giá các cấp quản lý");
+    assert!(note.text.ends_with("giai đoạn 2017-2021."));
+    let number = footnote_number(&flat, note.x - 6.0, note.y);
+    assert!(number.x < note.x);
+    assert!(
+        note.y > find_line(&ls, "Đoạn sau").y + 100.0,
+        "{}",
+        dump(&ls)
+    );
+    assert!(note.y <= mm(297.0 - 20.0));
+    let words: Vec<&Text> = note.visible().filter(|t| t.text.trim() != "1").collect();
+    assert!(
+        words.iter().all(|t| (t.size - 11.0).abs() < 0.01),
+        "{note:?}"
+    );
+    assert!(note.visible().any(|t| t.bold()), "bold inside the note");
+    // A short rule separates it from the body.
+    let rules = rules_between(&flat, 0, find_line(&ls, "Đoạn sau").y, note.y);
+    assert_eq!(rules.len(), 1, "{rules:?}");
+    assert_close(rules[0].x, text_left(), 0.5, "separator at the left edge");
+    assert!(rules[0].length() < mm(165.0) / 2.0);
+}
+
+#[test]
+fn footnote_text_is_escaped_like_all_text() {
+    let yaml =
+        ke_hoach("noi_dung:\n  - \"Câu^[#set text(red) $x$ ]] và \\\\^[không phải chú thích].\"\n");
+    let (flat, ls) = lines_of(&yaml);
+    let note = find_line(&ls, "#set text(red) $x$");
+    assert_eq!(note.text, "#set text(red) $x$");
+    footnote_number(&flat, note.x - 6.0, note.y);
+    let body = find_line(&ls, "Câu");
+    assert_eq!(body.text, "Câu ] và ^[không phải chú thích].");
+    assert!(flat.texts.iter().all(|t| !t.text.contains("footnote")));
+}
+
+// ─── Tables ────────────────────────────────────────────────────────────
+
+#[test]
+fn table_cells_accept_numbers_printed_as_yaml_reads_them() {
+    let yaml = ke_hoach(
+        "noi_dung:\n  - bang:\n      cot: [1, 4, 2, 2]\n      dau: [TT, Đơn vị, Số lớp, Điểm]\n      dong:\n        - [1, Trường TH Mỹ An, 12, 8.5]\n        - [2, Trường TH Mỹ Lạc, -3, 9.0]\n        - [3, Trường TH Tân Thành, ~, \"8.50\"]\n",
+    );
+    let (_, ls) = lines_of(&yaml);
+    for (name, cells) in [
+        ("Trường TH Mỹ An", ["1", "12", "8.5"]),
+        ("Trường TH Mỹ Lạc", ["2", "-3", "9.0"]),
+        ("Trường TH Tân Thành", ["3", "", "8.50"]),
+    ] {
+        let row = find_line(&ls, name);
+        let same: Vec<&str> = ls
+            .iter()
+            .filter(|l| l.page == row.page && (l.y - row.y).abs() < 1.0)
+            .map(|l| l.text.as_str())
+            .collect();
+        let want: Vec<&str> = [cells[0], name, cells[1], cells[2]]
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert_eq!(same, want, "{}", dump(&ls));
+    }
+}
+
+/// Builds `yaml` through the loader from a file and returns the error.
+fn build_error(yaml: &str) -> String {
+    match try_build_via_file(yaml) {
+        Ok(_) => panic!("built without error:\n{yaml}"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn table_row_with_the_wrong_number_of_cells_is_an_error_at_that_row() {
+    let head = ke_hoach("noi_dung:\n  - bang:\n      dau: [TT, Họ và tên, Nhiệm vụ]\n      dong:\n        - [1, Lê Thị B, Trưởng ban]\n");
+    let row_line = head.lines().count() + 1;
+    // Flow row with one cell too few.
+    let e = build_error(&format!("{head}        - [2, Nguyễn Văn A]\n"));
+    assert!(
+        e.contains(&format!("doc.yaml:{row_line}:11")),
+        "not located at the row: {e}"
+    );
+    assert!(
+        e.contains("row 2 of the table has 2 cells, expected 3"),
+        "{e}"
+    );
+    // Block row with one cell too many, columns from `cot`.
+    let head = ke_hoach("noi_dung:\n  - bang:\n      cot: [1, 5]\n      dong:\n        - [1, a]\n        -\n          - 2\n          - b\n          - c\n");
+    let e = build_error(&head);
+    // A block row starts at its first cell.
+    let row_line = head.lines().position(|l| l.trim() == "- 2").unwrap() + 1;
+    assert!(e.contains(&format!("doc.yaml:{row_line}:")), "{e}");
+    assert!(
+        e.contains("has 3 cells, expected 2 (as many as the widths `cot`)"),
+        "{e}"
+    );
+    // Header and widths that disagree.
+    let e = build_error(&ke_hoach(
+        "noi_dung:\n  - bang:\n      cot: [1, 5]\n      dau: [a, b, c]\n",
+    ));
+    assert!(
+        e.contains("3 header cells (`dau`) but 2 column widths"),
+        "{e}"
+    );
+}

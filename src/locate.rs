@@ -42,6 +42,7 @@ impl Positions {
     /// before the error (the parse error itself is reported elsewhere).
     pub fn of(text: &str) -> Self {
         let mut walker = Walker {
+            text,
             out: Positions::default(),
             stack: Vec::new(),
         };
@@ -86,12 +87,17 @@ enum Frame {
     Seq(YamlPath, usize),
 }
 
-struct Walker {
+struct Walker<'t> {
+    text: &'t str,
     out: Positions,
     stack: Vec<Frame>,
 }
 
-impl Walker {
+impl Walker<'_> {
+    fn char_at(&self, p: Place) -> Option<char> {
+        self.text.lines().nth(p.line - 1)?.chars().nth(p.column - 1)
+    }
+
     fn place(&self, mark: Marker) -> Place {
         // yaml-rust2 counts lines from 1 and columns, in characters, from 0.
         Place {
@@ -135,7 +141,7 @@ impl Walker {
     }
 }
 
-impl MarkedEventReceiver for Walker {
+impl MarkedEventReceiver for Walker<'_> {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         match ev {
             Event::Scalar(value, ..) => {
@@ -153,8 +159,13 @@ impl MarkedEventReceiver for Walker {
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 let is_map = matches!(ev, Event::MappingStart(..));
                 let p = self.next_path(mark, None).unwrap_or_default();
-                // A block collection's start marker sits after its first
-                // key; the collection is shown at its first entry instead.
+                // A flow collection (`[…]`, `{…}`) starts at its bracket; a
+                // block collection's start marker sits after its first key,
+                // so it is shown at its first entry instead (`next_path`).
+                let place = self.place(mark);
+                if matches!(self.char_at(place), Some('[' | '{')) {
+                    self.out.values.insert(p.clone(), place);
+                }
                 self.stack.push(if is_map {
                     Frame::Map(p, None)
                 } else {

@@ -38,7 +38,9 @@ pub struct Loaded {
     /// The typed document (parents merged, templates rendered, citations
     /// resolved).
     pub doc: VanBan,
-    /// The files it was built from: this file first, then its parents.
+    /// The files it was built from (canonical paths): this file first, then
+    /// its parents (`extends`), then the documents it cites by file
+    /// (`thuc_hien: [../tinh/kh.yaml]`) and their own sources.
     pub sources: Vec<PathBuf>,
 }
 
@@ -107,7 +109,7 @@ pub fn check(path: &Path) -> Result<Loaded, Vec<Error>> {
     }
     let mut sources = Vec::new();
     let merged = merged_value(path, &mut sources).map_err(|e| vec![e])?;
-    let doc = finish(path, &text, merged, &sources).map_err(|e| vec![e])?;
+    let doc = finish(path, &text, merged, &mut sources).map_err(|e| vec![e])?;
     Ok(Loaded {
         path: path.to_owned(),
         text,
@@ -279,6 +281,18 @@ fn remove_at(v: &mut Value, at: &[Step]) -> bool {
     }
 }
 
+/// The files `path` is built from as far as they can be followed, even
+/// when one of them fails to load: itself, then its parents up to the first
+/// that is missing or broken (included when it exists).
+pub fn sources_so_far(path: &Path) -> Vec<PathBuf> {
+    if let Ok(doc) = load(path) {
+        return doc.sources;
+    }
+    let mut chain = Vec::new();
+    let _ = merged_value(path, &mut chain);
+    chain
+}
+
 /// Types `text` (the contents of `path`) without inheritance or templates.
 pub fn parse(path: &Path, text: &str) -> Result<VanBan, Error> {
     serde_yaml::from_str::<VanBan>(text).map_err(|e| yaml_error(path, text, &e))
@@ -320,13 +334,15 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
             path.display()
         )));
     }
+    // Recorded before reading, so that a parent that fails to parse is
+    // still known (`vanban watch` waits for it to be fixed).
+    chain.push(canon);
     let text = read_text(path)?;
     let mut value = parse_value(path, &text)?;
     let parent = value
         .get("extends")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    chain.push(canon);
     let Some(parent) = parent else {
         return Ok(value);
     };
@@ -462,7 +478,7 @@ fn finish(
     path: &Path,
     text: &str,
     mut merged: Value,
-    sources: &[PathBuf],
+    sources: &mut Vec<PathBuf>,
 ) -> Result<VanBan, Error> {
     strip_directives(&mut merged);
     let vars = variables(&merged);
@@ -514,6 +530,11 @@ fn finish(
         if entry.ends_with(".yaml") || entry.ends_with(".yml") {
             let target = resolve_ref(path, &entry)?;
             let parent = load(&target)?;
+            for s in parent.sources {
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
             cited.push(crate::render::citation(&parent.doc));
         } else {
             cited.push(entry);

@@ -286,15 +286,20 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             let mut failed = 0;
             let files = expand_inputs(&files)?;
             for f in &files {
-                let res = load::load(f).and_then(|d| Ok((lint(&d, color), builder.layout(&d)?)));
+                let res = load::check(f).and_then(|d| {
+                    let b = builder.layout(&d).map_err(|e| vec![e])?;
+                    Ok((lint(&d, color), b))
+                });
                 match res {
                     Ok((lints, b)) => {
                         eprint!("{lints}{}", b.warnings);
                         println!("{}: ok", f.display());
                     }
-                    Err(e) => {
+                    Err(errors) => {
                         failed += 1;
-                        eprint!("{}", e.render(color));
+                        for e in &errors {
+                            eprint!("{}", e.render(color));
+                        }
                     }
                 }
             }

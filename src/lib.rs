@@ -13,6 +13,7 @@ pub mod diag;
 pub mod embed;
 pub mod evolve;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod output;
 pub mod register;

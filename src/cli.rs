@@ -21,6 +21,7 @@ Examples:
   vanban build data/2023/*.yaml -o out/ --typst       # PDFs and generated .typ into out/
   vanban build cong-van.yaml --format png --dpi 100   # cong-van-1.png, cong-van-2.png, …
   vanban build ke-hoach.yaml --font-path ~/fonts --font \"Times New Roman\"
+  vanban watch ke-hoach.yaml --format pdf,png        # rebuild on every save
   vanban check data/**/*.yaml                         # validate, write nothing
   vanban schema > vanban.schema.json                  # JSON Schema for editors
   vanban list data/ --format csv                      # register of documents, by date
@@ -50,6 +51,39 @@ pub struct FontArgs {
     pub font: Option<String>,
 }
 
+/// What `build` and `watch` write.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Output folder (default: beside each input).
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Also write the generated Typst source (`NAME.typ`).
+    #[arg(long)]
+    pub typst: bool,
+    /// Produce PDF/A-2b for archiving.
+    #[arg(long = "pdf-a")]
+    pub pdf_a: bool,
+    /// What to write (comma-separated or repeated): the PDF, or one
+    /// picture per page (`NAME-1.png`, `NAME-2.png`, …).
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    pub format: Vec<PageFormat>,
+    /// Resolution of PNG pictures, in dots per inch.
+    #[arg(long, default_value_t = crate::output::DEFAULT_DPI, value_name = "N")]
+    pub dpi: f32,
+}
+
+impl OutputArgs {
+    fn options(self) -> BuildOptions {
+        BuildOptions {
+            out_dir: self.out,
+            typst: self.typst,
+            pdf_a: self.pdf_a,
+            formats: self.format.into_iter().map(Into::into).collect(),
+            dpi: self.dpi,
+        }
+    }
+}
+
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -58,22 +92,18 @@ pub enum Command {
         /// YAML documents or folders.
         #[arg(required = true, value_name = "FILE.yaml")]
         files: Vec<PathBuf>,
-        /// Output folder (default: beside each input).
-        #[arg(short, long, value_name = "DIR")]
-        out: Option<PathBuf>,
-        /// Also write the generated Typst source (`NAME.typ`).
-        #[arg(long)]
-        typst: bool,
-        /// Produce PDF/A-2b for archiving.
-        #[arg(long = "pdf-a")]
-        pdf_a: bool,
-        /// What to write (comma-separated or repeated): the PDF, or one
-        /// picture per page (`NAME-1.png`, `NAME-2.png`, …).
-        #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
-        format: Vec<PageFormat>,
-        /// Resolution of PNG pictures, in dots per inch.
-        #[arg(long, default_value_t = crate::output::DEFAULT_DPI, value_name = "N")]
-        dpi: f32,
+        #[command(flatten)]
+        output: OutputArgs,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// Build a document, then rebuild it each time it or a parent is saved.
+    Watch {
+        /// The YAML document.
+        #[arg(value_name = "FILE.yaml")]
+        file: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -179,24 +209,14 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Build {
             files,
-            out,
-            typst,
-            pdf_a,
-            format,
-            dpi,
+            output,
             fonts,
         } => {
             let engine = engine(&fonts)?;
             let mut builder = Builder::new(&engine);
             builder.color = color;
             builder.source_date_epoch = source_date_epoch();
-            let opts = BuildOptions {
-                out_dir: out,
-                typst,
-                pdf_a,
-                formats: format.into_iter().map(Into::into).collect(),
-                dpi,
-            };
+            let opts = output.options();
             let files = expand_inputs_with_dirs(&files)?;
             let bar = progress(files.len(), color);
             // Documents are independent: build them in parallel, sharing the
@@ -230,6 +250,18 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             bar.finish_and_clear();
             Ok(exit(failed, files.len()))
         }
+        Command::Watch {
+            file,
+            output,
+            fonts,
+        } => {
+            let engine = engine(&fonts)?;
+            let mut builder = Builder::new(&engine);
+            builder.color = color;
+            builder.source_date_epoch = source_date_epoch();
+            crate::watch::run(&builder, &file, &output.options())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { files, fonts } => {
             let engine = engine(&fonts)?;
             let mut builder = Builder::new(&engine);
@@ -237,15 +269,20 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             let mut failed = 0;
             let files = expand_inputs(&files)?;
             for f in &files {
-                let res = load::load(f).and_then(|d| Ok((lint(&d, color), builder.layout(&d)?)));
+                let res = load::check(f).and_then(|d| {
+                    let b = builder.layout(&d).map_err(|e| vec![e])?;
+                    Ok((lint(&d, color), b))
+                });
                 match res {
                     Ok((lints, b)) => {
                         eprint!("{lints}{}", b.warnings);
                         println!("{}: ok", f.display());
                     }
-                    Err(e) => {
+                    Err(errors) => {
                         failed += 1;
-                        eprint!("{}", e.render(color));
+                        for e in &errors {
+                            eprint!("{}", e.render(color));
+                        }
                     }
                 }
             }

@@ -12,11 +12,13 @@ pub mod cli;
 pub mod diag;
 pub mod evolve;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod output;
 pub mod register;
 pub mod render;
 pub mod vndate;
+pub mod watch;
 pub mod world;
 
 use std::path::{Path, PathBuf};
@@ -178,20 +180,30 @@ pub fn build_file(
     opts: &BuildOptions,
 ) -> Result<(Vec<PathBuf>, String), Error> {
     let doc = load::load(input)?;
-    let lints = lint(&doc, builder.color);
+    build_loaded(builder, input, &doc, opts)
+}
+
+/// Like [`build_file`] for a document already loaded from `input`.
+pub fn build_loaded(
+    builder: &Builder<'_>,
+    input: &Path,
+    doc: &Loaded,
+    opts: &BuildOptions,
+) -> Result<(Vec<PathBuf>, String), Error> {
+    let lints = lint(doc, builder.color);
     let stem = doc.stem();
     let dir = output::target(input, opts.out_dir.as_deref(), &stem, "pdf")
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
     let typ = dir.join(format!("{stem}.typ"));
-    let built = match builder.layout(&doc) {
+    let built = match builder.layout(doc) {
         Ok(b) => b,
         Err(e) => {
             if opts.typst {
                 // Keep the source so that the reported line can be opened.
                 refuse_overwriting_input(input, &typ)?;
-                let src = builder.source(&doc)?;
+                let src = builder.source(doc)?;
                 output::write_atomic(&typ, src.as_bytes())?;
             }
             return Err(e);
@@ -204,7 +216,7 @@ pub fn build_file(
     formats.dedup();
     for &format in &formats {
         let bytes = match format {
-            Format::Pdf => vec![builder.pdf(&doc, &built, opts.pdf_a)?],
+            Format::Pdf => vec![builder.pdf(doc, &built, opts.pdf_a)?],
             Format::Png => output::png_pages(&built.document, opts.dpi)?,
             Format::Svg => output::svg_pages(&built.document)
                 .into_iter()

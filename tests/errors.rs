@@ -108,3 +108,42 @@ fn ten_thousand_paragraphs_are_handled() {
     );
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn check_reports_every_problem_of_a_file_in_order() {
+    let (code, err) = check(&root().join("tests/fixtures/broken/many-errors.yaml"));
+    assert_eq!(code, 1);
+    let lines: Vec<usize> = err
+        .lines()
+        .filter_map(|l| l.split("many-errors.yaml:").nth(1))
+        .filter_map(|l| l.split(':').next()?.parse().ok())
+        .collect();
+    // trich_yue, ngay, cot[1], mucc, ho_tenn: five problems, each
+    // once, in the order of the file.
+    assert_eq!(lines, [3, 4, 8, 10, 13], "{err}");
+}
+
+#[test]
+fn a_problem_in_a_parent_is_shown_in_the_parent() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vanban.toml"), "").unwrap();
+    std::fs::write(
+        dir.path().join("cha.yaml"),
+        "loai: ke_hoach\nco_quan: UBND TỈNH\nngay: 2023-09-01\nnoi_dung:\n  - doan: Một\n  - bang:\n      cot: [1, hai]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("con.yaml"),
+        "extends: cha.yaml\nco_quan: UBND HUYỆN\nngay: 2023-10-02\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(dir.path())
+        .args(["check", "con.yaml"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cha.yaml:7:16"), "{err}");
+    assert!(err.contains("noi_dung[1].bang.cot[1]"), "{err}");
+}

@@ -11,3 +11,4 @@ mod features;
 mod layout;
 mod previews;
 mod seeds;
+mod watch;

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Prints vanban's speed and memory figures (a benchmark, not a test):
-#  (a) end-to-end build of each seed document, median of 10 fresh processes;
+#  (a) end-to-end `vanban build` of each seed document against `typst compile`
+#      of the same generated .typ with the same fonts (hyperfine);
 #  (b) one batch build of 200 documents vs 200 separate runs;
 #  (c) peak memory of that batch; (d) start-up time of `vanban --help`.
 # Usage: scripts/bench.sh   (builds the release binary if needed)
+#
+# (a) needs the Typst CLI 0.15.1, which only this script installs, outside
+# the repository: $VANBAN_BENCH_ROOT (default ~/.cache/vanban-bench)/bin/typst,
+# through `cargo install typst-cli --version 0.15.1 --locked` (about 15
+# minutes on 2 cores, once). TYPST=/path/to/typst uses another copy;
+# SKIP_TYPST=1 skips the comparison. (a) also needs hyperfine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -q
-bin=target/release/vanban
+bin=$PWD/target/release/vanban
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 ms() { # median wall time in ms of "$@" over N runs
@@ -19,11 +26,42 @@ ms() { # median wall time in ms of "$@" over N runs
   printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
 }
 
-echo "(a) vanban build, one fresh process per document (median of 10):"
-for f in data/20*/*/*.yaml; do
-  pages=$("$bin" build "$f" -o "$work/a" >/dev/null 2>&1 && pdfinfo "$work/a/$(basename "${f%.yaml}").pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  printf '    %-60s %3s pages  %6s ms\n' "$f" "${pages:-?}" "$(ms 10 "$bin" build "$f" -o "$work/a")"
-done
+typst_cli() { # prints the path of a Typst CLI 0.15.1, installing it if needed
+  local root=${VANBAN_BENCH_ROOT:-$HOME/.cache/vanban-bench}
+  local t=${TYPST:-$root/bin/typst}
+  if ! "$t" --version 2>/dev/null | grep -q '^typst 0\.15\.1'; then
+    echo "installing the Typst CLI 0.15.1 into $root (once; ~15 min)..." >&2
+    nice -n 19 cargo install typst-cli --version 0.15.1 --locked --root "$root" -q >&2
+    t=$root/bin/typst
+  fi
+  echo "$t"
+}
+
+echo "(a) each seed document (then each example), fresh process, end to end: vanban build of the YAML vs typst compile of the"
+echo "    .typ vanban generates, same fonts (fonts/ only). Mean ± σ of hyperfine runs; ratio = vanban / typst."
+if [ "${SKIP_TYPST:-}" = 1 ]; then
+  echo "    (skipped: SKIP_TYPST=1)"
+else
+  typst=$(typst_cli)
+  mkdir -p "$work/tc" && cp -r layouts "$work/tc/layouts"
+  printf '    %-52s %5s  %15s  %15s  %5s\n' document pages "vanban (ms)" "typst (ms)" ratio
+  for f in data/20*/*/*.yaml data/examples/*.yaml; do
+    name=$(basename "${f%.yaml}")
+    "$bin" build "$f" -o "$work/tc" --typst >/dev/null 2>&1
+    pages=$(pdfinfo "$work/tc/$name.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+    hyperfine -N -w 3 -m 20 --export-json "$work/h.json" \
+      "$bin build $f -o $work/v" \
+      "$typst compile --root $work/tc --ignore-system-fonts --ignore-embedded-fonts --font-path fonts $work/tc/$name.typ $work/tc/$name-typst.pdf" \
+      >/dev/null 2>&1
+    python3 - "$work/h.json" "$f" "${pages:-?}" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+v, t = r[0], r[1]
+f = lambda x: f"{x['mean']*1000:6.1f} ± {x['stddev']*1000:4.1f}"
+print(f"    {sys.argv[2]:<52} {sys.argv[3]:>5}  {f(v):>15}  {f(t):>15}  {v['mean']/t['mean']:5.2f}")
+PY
+  done
+fi
 
 echo "(b) 200 documents:"
 mkdir -p "$work/docs"

@@ -306,10 +306,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             Ok(exit(failed, files.len()))
         }
         Command::Extract { pdf, out } => {
-            let dir = out.unwrap_or_else(|| {
-                let stem = pdf.file_stem().unwrap_or_default().to_string_lossy();
-                pdf.with_file_name(format!("{stem}-source"))
-            });
+            let dir = out.unwrap_or_else(|| crate::embed::default_dir(&pdf));
             let got = crate::embed::extract(&pdf, &dir)?;
             for f in &got.files {
                 println!("{}", f.display());

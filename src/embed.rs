@@ -85,6 +85,13 @@ fn common_folder(files: &[PathBuf]) -> PathBuf {
     base
 }
 
+/// Where `vanban extract NAME.pdf` writes by default: `NAME-source/`
+/// beside the PDF.
+pub fn default_dir(pdf: &Path) -> PathBuf {
+    let stem = pdf.file_stem().unwrap_or_default().to_string_lossy();
+    pdf.with_file_name(format!("{stem}-source"))
+}
+
 /// What [`extract`] wrote.
 #[derive(Debug, Clone)]
 pub struct Extracted {

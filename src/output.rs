@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
@@ -125,7 +126,7 @@ pub const MAX_PIXELS: f64 = 40_000_000.0;
 pub fn svg_pages(doc: &PagedDocument) -> Vec<String> {
     let opts = typst_svg::SvgOptions::default();
     doc.pages()
-        .iter()
+        .par_iter()
         .map(|page| typst_svg::svg(page, &opts))
         .collect()
 }
@@ -156,8 +157,9 @@ pub fn png_pages(doc: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>, Error> {
         pixel_per_pt: typst::utils::Scalar::new(per_pt),
         render_bleed: false,
     };
+    // Pages are independent: render them in parallel (order is kept).
     doc.pages()
-        .iter()
+        .par_iter()
         .map(|page| encode_png(&typst_render::render(page, &opts), dpi))
         .collect()
 }

@@ -25,12 +25,6 @@ pub const DEBOUNCE: Duration = Duration::from_millis(150);
 /// program writing into a watched folder) does not delay a rebuild longer.
 pub const STARVE: Duration = Duration::from_secs(1);
 
-/// The outcome of one build, for printing.
-struct Round {
-    /// Canonical paths of the files the document is built from.
-    sources: BTreeSet<PathBuf>,
-}
-
 /// Builds `input` once, then again after every change of the files it is
 /// built from, until the process is stopped. Everything it says goes to
 /// stderr, in order: progress, warnings and errors.
@@ -39,11 +33,10 @@ pub fn run(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> Result<(
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx).map_err(|e| fail(&e))?;
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut round = build_round(builder, input, opts);
+    let mut sources = build_round(builder, input, opts);
     loop {
         // Watch the folders of every source; drop folders no longer needed.
-        let dirs: BTreeSet<PathBuf> = round
-            .sources
+        let dirs: BTreeSet<PathBuf> = sources
             .iter()
             .filter_map(|p| p.parent().map(Path::to_path_buf))
             .filter(|d| d.is_dir())
@@ -59,8 +52,7 @@ pub fn run(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> Result<(
         watched = dirs;
         eprintln!(
             "watching {} (Ctrl-C to stop)",
-            round
-                .sources
+            sources
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
@@ -69,7 +61,7 @@ pub fn run(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> Result<(
         // Wait for a change to one of the sources, then for a quiet moment:
         // an editor's save is often several events (write, rename, …).
         let touches = |event: &notify::Event| {
-            changes(&event.kind) && event.paths.iter().any(|p| round.sources.contains(p))
+            changes(&event.kind) && event.paths.iter().any(|p| sources.contains(p))
         };
         loop {
             let event = rx.recv().map_err(|e| fail(&e))?.map_err(|e| fail(&e))?;
@@ -79,12 +71,14 @@ pub fn run(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> Result<(
         }
         let first = Instant::now();
         while first.elapsed() < STARVE && rx.recv_timeout(DEBOUNCE).is_ok() {}
-        round = build_round(builder, input, opts);
+        sources = build_round(builder, input, opts);
     }
 }
 
-/// Loads and builds `input`, printing what happened.
-fn build_round(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> Round {
+/// Loads and builds `input`, printing what happened; returns the canonical
+/// paths of the files it is built from (as far as they are known when it
+/// fails to load).
+fn build_round(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> BTreeSet<PathBuf> {
     let start = Instant::now();
     let loaded = load::load(input);
     let mut sources: BTreeSet<PathBuf> = match &loaded {
@@ -117,7 +111,7 @@ fn build_round(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> Roun
             );
         }
     }
-    Round { sources }
+    sources
 }
 
 /// Whether an event kind may change a file's contents (reads and

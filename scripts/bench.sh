@@ -37,19 +37,21 @@ typst_cli() { # prints the path of a Typst CLI 0.15.1, installing it if needed
   echo "$t"
 }
 
-echo "(a) each seed document (then each example), fresh process, end to end: vanban build of the YAML vs typst compile of the"
-echo "    .typ vanban generates, same fonts (fonts/ only). Mean ± σ of hyperfine runs; ratio = vanban / typst."
+echo "(a) each seed document (then each example), fresh process, end to end: vanban build of the YAML"
+echo "    vs typst compile of the .typ vanban generates, same fonts (fonts/ only). hyperfine, 30 runs each:"
+echo "    median wall time, and CPU time (user + system). Ratios are vanban / typst; vanban's time includes"
+echo "    reading the YAML, the templates and an fsync of the PDF before it is renamed into place."
 if [ "${SKIP_TYPST:-}" = 1 ]; then
   echo "    (skipped: SKIP_TYPST=1)"
 else
   typst=$(typst_cli)
   mkdir -p "$work/tc" && cp -r layouts "$work/tc/layouts"
-  printf '    %-52s %5s  %15s  %15s  %5s\n' document pages "vanban (ms)" "typst (ms)" ratio
+  printf '    %-56s %5s  %17s  %17s  %10s\n' document pages "vanban wall/cpu" "typst wall/cpu" "wall/cpu"
   for f in data/20*/*/*.yaml data/examples/*.yaml; do
     name=$(basename "${f%.yaml}")
     "$bin" build "$f" -o "$work/tc" --typst >/dev/null 2>&1
     pages=$(pdfinfo "$work/tc/$name.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-    hyperfine -N -w 3 -m 20 --export-json "$work/h.json" \
+    hyperfine -N -w 3 -m 30 -M 30 --export-json "$work/h.json" \
       "$bin build $f -o $work/v" \
       "$typst compile --root $work/tc --ignore-system-fonts --ignore-embedded-fonts --font-path fonts $work/tc/$name.typ $work/tc/$name-typst.pdf" \
       >/dev/null 2>&1
@@ -57,8 +59,10 @@ else
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 v, t = r[0], r[1]
-f = lambda x: f"{x['mean']*1000:6.1f} ± {x['stddev']*1000:4.1f}"
-print(f"    {sys.argv[2]:<52} {sys.argv[3]:>5}  {f(v):>15}  {f(t):>15}  {v['mean']/t['mean']:5.2f}")
+cpu = lambda x: x["user"] + x["system"]
+f = lambda x: f"{x['median']*1000:5.1f} / {cpu(x)*1000:5.1f} ms"
+print(f"    {sys.argv[2]:<56} {sys.argv[3]:>5}  {f(v):>17}  {f(t):>17}  "
+      f"{v['median']/t['median']:4.2f} / {cpu(v)/cpu(t):4.2f}")
 PY
   done
 fi

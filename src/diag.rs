@@ -143,10 +143,7 @@ impl std::error::Error for Error {}
 
 /// Renders a model warning, pointing at the line of its key in `text`.
 pub fn render_warning(path: &Path, text: &str, w: &crate::model::Warning, color: bool) -> String {
-    let line = text
-        .lines()
-        .position(|l| l.starts_with(&format!("{}:", w.key)))
-        .map_or(1, |i| i + 1);
+    let line = key_line(text, w.key);
     let located = Located {
         path: path.to_owned(),
         text: text.to_owned(),
@@ -156,6 +153,13 @@ pub fn render_warning(path: &Path, text: &str, w: &crate::model::Warning, color:
         help: None,
     };
     located.render(Severity::Warning, color)
+}
+
+/// The 1-based line of the top-level `key` in `text` (1 if absent).
+pub fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+        .map_or(1, |i| i + 1)
 }
 
 /// `did you mean` for an unknown key among the expected ones, taken from a

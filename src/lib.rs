@@ -5,7 +5,7 @@
 //! [`load`] (YAML → [`model::VanBan`]) → [`render`] (minijinja templates in
 //! `layouts/` → Typst source) → [`world`] (embedded fonts and layouts) →
 //! [`output`] (Typst layout, PDF, atomic writes). [`cli`] only parses
-//! arguments and calls [`Builder`].
+//! arguments and calls [`Builder`]; [`serve`] is the local web editor.
 
 pub mod assets;
 pub mod cli;
@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod register;
 pub mod render;
+pub mod serve;
 pub mod vndate;
 pub mod world;
 

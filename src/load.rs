@@ -90,8 +90,22 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
 /// Reads, merges, renders and types the document at `path`.
 pub fn load(path: &Path) -> Result<Loaded, Error> {
     let text = read_text(path)?;
+    load_text(path, text)
+}
+
+/// Like [`load`], with `text` standing for the contents of `path` (an
+/// edit not saved yet); `path` must exist, its parents are read from disk.
+pub fn load_text(path: &Path, text: String) -> Result<Loaded, Error> {
+    if text.len() as u64 > MAX_BYTES {
+        return Err(Error::Other(format!(
+            "{}: {} bytes is more than the {} bytes a document may have",
+            path.display(),
+            text.len(),
+            MAX_BYTES
+        )));
+    }
     let mut sources = Vec::new();
-    let merged = merged_value(path, &mut sources)?;
+    let merged = merged_value_of(path, Some(&text), &mut sources)?;
     let doc = finish(path, &text, merged)?;
     Ok(Loaded {
         path: path.to_owned(),
@@ -124,6 +138,15 @@ pub fn parse_value(path: &Path, text: &str) -> Result<Value, Error> {
 
 /// The document's value with all its parents merged in (not yet rendered).
 pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Error> {
+    merged_value_of(path, None, chain)
+}
+
+/// [`merged_value`], with `text` (if given) instead of the file's contents.
+fn merged_value_of(
+    path: &Path,
+    text: Option<&str>,
+    chain: &mut Vec<PathBuf>,
+) -> Result<Value, Error> {
     let canon = path.canonicalize().map_err(|e| Error::io(path, e))?;
     if let Some(i) = chain.iter().position(|p| p == &canon) {
         let cycle: Vec<String> = chain[i..]
@@ -142,7 +165,10 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
             path.display()
         )));
     }
-    let text = read_text(path)?;
+    let text = match text {
+        Some(t) => t.to_owned(),
+        None => read_text(path)?,
+    };
     let mut value = parse_value(path, &text)?;
     let parent = value
         .get("extends")

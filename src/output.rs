@@ -46,6 +46,15 @@ pub fn compile(world: &DocWorld<'_>, color: bool) -> Result<Compiled, Error> {
     }
 }
 
+/// Each page of `doc` as an SVG document.
+pub fn svg_pages(doc: &PagedDocument) -> Vec<String> {
+    let opts = typst_svg::SvgOptions::default();
+    doc.pages()
+        .iter()
+        .map(|page| typst_svg::svg(page, &opts))
+        .collect()
+}
+
 /// PDF export settings.
 #[derive(Debug, Clone, Default)]
 pub struct PdfSettings {

@@ -9,3 +9,4 @@ mod errors;
 mod escaping;
 mod layout;
 mod seeds;
+mod serve;

@@ -30,14 +30,19 @@ fn main() {
     let mut totals = Vec::new();
     let mut layouts = Vec::new();
     let mut svgs = Vec::new();
+    let mut encode = Vec::new();
     let mut pages = 0;
+    let mut bytes = 0;
     for i in 0..=rounds {
         // A different edit each time, as when typing in the trích yếu.
         let edited = text.replacen("trich_yeu: ", &format!("trich_yeu: {i} "), 1);
         let start = Instant::now();
         let p = preview_text(&builder, &path, edited);
+        let encoding = Instant::now();
         let json = serde_json::to_string(&p).expect("json");
+        let encode_ms = encoding.elapsed().as_secs_f64() * 1000.0;
         let ms = start.elapsed().as_secs_f64() * 1000.0;
+        bytes = json.len();
         assert!(p.ok, "{:?}", p.diagnostics);
         pages = p.pages.len();
         std::hint::black_box(json);
@@ -47,6 +52,7 @@ fn main() {
             totals.push(ms);
             layouts.push(p.layout_ms as f64);
             svgs.push(p.svg_ms as f64);
+            encode.push(encode_ms);
         }
     }
     let stat = |v: &mut Vec<f64>| {
@@ -64,4 +70,5 @@ fn main() {
     println!("preview total:        {}", stat(&mut totals));
     println!("  load + layout:      {}", stat(&mut layouts));
     println!("  SVG:                {}", stat(&mut svgs));
+    println!("  JSON ({:4} kB):     {}", bytes / 1024, stat(&mut encode));
 }

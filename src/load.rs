@@ -339,6 +339,7 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
     chain.push(canon);
     let text = read_text(path)?;
     let mut value = parse_value(path, &text)?;
+    resolve_images(path, &text, &mut value, &mut Vec::new())?;
     let parent = value
         .get("extends")
         .and_then(Value::as_str)
@@ -364,6 +365,97 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
     }
     merge(&mut base, value);
     Ok(base)
+}
+
+/// Keys of `nguoi_ky` that name image files.
+const IMAGE_KEYS: [&str; 2] = ["chu_ky", "dau"];
+/// Image formats the layout accepts.
+const IMAGE_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "svg"];
+
+/// Rewrites the image paths of every signer in the value of the file at
+/// `path` (`nguoi_ky.chu_ky`, `nguoi_ky.dau`, written relative to that
+/// file) into paths from the project folder (`/anh/chu-ky.png`), which is
+/// all the layout may read. A missing file, a file outside the project
+/// folder or another format is an error at the value.
+fn resolve_images(path: &Path, text: &str, v: &mut Value, at: &mut YamlPath) -> Result<(), Error> {
+    match v {
+        Value::Mapping(m) => {
+            for (k, val) in m.iter_mut() {
+                let Some(key) = k.as_str() else { continue };
+                at.push(Step::Key(key.to_owned()));
+                if key == "nguoi_ky" {
+                    if let Value::Mapping(signer) = val {
+                        for name in IMAGE_KEYS {
+                            if let Some(Value::String(file)) = signer.get_mut(name) {
+                                at.push(Step::Key(name.to_owned()));
+                                *file = image_path(path, file).map_err(|message| {
+                                    let place = Positions::of(text)
+                                        .value(at)
+                                        .unwrap_or(Place { line: 1, column: 1 });
+                                    describe(
+                                        path,
+                                        text,
+                                        place,
+                                        format!("{}: {message}", locate::display(at)),
+                                    )
+                                })?;
+                                at.pop();
+                            }
+                        }
+                    }
+                }
+                resolve_images(path, text, val, at)?;
+                at.pop();
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, it) in items.iter_mut().enumerate() {
+                at.push(Step::Index(i));
+                resolve_images(path, text, it, at)?;
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The project-relative path (`/anh/dau.png`) of the image `rel`, written
+/// in the document at `from`.
+fn image_path(from: &Path, rel: &str) -> Result<String, String> {
+    let rel = rel.trim();
+    let ext = Path::new(rel)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(format!(
+            "`{rel}`: expected a PNG, JPG or SVG image (a file ending in .png, .jpg, .jpeg or .svg)"
+        ));
+    }
+    let root = project_root(from);
+    let dir = from
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let joined = dir.join(rel);
+    let real = joined
+        .canonicalize()
+        .map_err(|e| format!("cannot open the image `{rel}` ({}): {e}", joined.display()))?;
+    let inner = real.strip_prefix(&root).map_err(|_| {
+        format!(
+            "the image `{rel}` is outside the project folder `{}`; images must lie inside it",
+            root.display()
+        )
+    })?;
+    if !real.is_file() {
+        return Err(format!("the image `{rel}` is not a file"));
+    }
+    let parts: Vec<String> = inner
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(format!("/{}", parts.join("/")))
 }
 
 /// Resolves a path written in the document at `from`, refusing anything

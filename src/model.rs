@@ -270,6 +270,18 @@ pub struct NguoiKy {
     /// Full name (họ tên), bold, without academic titles.
     #[serde(default)]
     pub ho_ten: String,
+    /// Image of the handwritten signature (chữ ký): a PNG, JPG or SVG file,
+    /// relative to the document, inside its project folder. Centred in the
+    /// space between the position and the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chu_ky: Option<String>,
+    /// Image of the seal (dấu): a PNG, JPG or SVG file, printed 35 mm wide
+    /// (`dau_rong` to change) over the left part of the signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dau: Option<String>,
+    /// Width of the seal image in mm, its real size (default 35).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dau_rong: Option<f64>,
 }
 
 /// One entry of Nơi nhận: a recipient, or a labelled group of recipients

@@ -320,3 +320,108 @@ fn trinh_bay_partial_keeps_the_other_defaults() {
         "left",
     );
 }
+
+// ─── Signature and seal images ─────────────────────────────────────────
+
+/// Builds `yaml` as `doc/doc.yaml` in a project folder (with a
+/// `vanban.toml`) that also holds the test images under `doc/anh/`, plus
+/// `outside.svg` next to the project folder.
+fn build_with_images(yaml: &str) -> Result<vanban::Built, String> {
+    use vanban::load;
+    use vanban::world::Engine;
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let project = dir.path().join("project");
+    let images = project.join("doc/anh");
+    std::fs::create_dir_all(&images).unwrap();
+    std::fs::write(project.join("vanban.toml"), "").unwrap();
+    let fixtures = root().join("tests/fixtures/images");
+    for f in ["chu-ky.png", "dau.svg"] {
+        std::fs::copy(fixtures.join(f), images.join(f)).unwrap();
+    }
+    std::fs::copy(fixtures.join("dau.svg"), dir.path().join("outside.svg")).unwrap();
+    let path = project.join("doc/doc.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let loaded = load::load(&path).map_err(|e| e.render(false))?;
+    vanban::Builder::new(Engine::shared())
+        .layout(&loaded)
+        .map_err(|e| e.render(false))
+}
+
+fn signed_with(images: &str) -> String {
+    ke_hoach(&format!(
+        "noi_dung:\n  - Nội dung./.\nnguoi_ky:\n  quyen_han: KT. TRƯỞNG PHÒNG\n  chuc_vu: PHÓ TRƯỞNG PHÒNG\n  ho_ten: Nguyễn Văn A\n{images}noi_nhan:\n  - \"Lưu: VT\"\n"
+    ))
+}
+
+#[test]
+fn signature_and_seal_images_sit_between_position_and_name() {
+    let built = build_with_images(&signed_with(
+        "  chu_ky: anh/chu-ky.png\n  dau: anh/dau.svg\n",
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let flat = flatten(&built.document);
+    let ls = lines(&flat);
+    let pos = ls.iter().find(|l| l.text == "PHÓ TRƯỞNG PHÒNG").unwrap();
+    let name = ls.iter().find(|l| l.text == "Nguyễn Văn A").unwrap();
+    let sig = flat
+        .images
+        .iter()
+        .find(|i| i.format.contains("png"))
+        .unwrap();
+    let seal = flat
+        .images
+        .iter()
+        .find(|i| i.format.contains("svg"))
+        .unwrap();
+    // The signature: centred under the position, inside the space.
+    assert_close(sig.centre_x(), pos.centre(), 1.0, "signature centred");
+    assert!(sig.y > pos.y && sig.y + sig.height < name.y - name.size() * 0.7);
+    assert!(
+        sig.height >= mm(15.0),
+        "signature {:.1} mm tall",
+        to_mm(sig.height)
+    );
+    // The seal: 35 mm, its centre over the signature's left part, at the
+    // middle of the space.
+    assert_close(to_mm(seal.width), 35.0, 0.1, "seal width (mm)");
+    assert!(seal.centre_x() < sig.centre_x() && seal.centre_x() > sig.x - mm(5.0));
+    assert_close(
+        seal.centre_y(),
+        sig.centre_y(),
+        1.0,
+        "seal at the middle of the space",
+    );
+    // The images take no room: the name stays where it is without them.
+    let (_, plain) = lines_of(&signed_with(""));
+    let plain_name = plain.iter().find(|l| l.text == "Nguyễn Văn A").unwrap();
+    assert_close(name.y, plain_name.y, 0.01, "name position");
+}
+
+#[test]
+fn seal_width_can_be_given() {
+    let built = build_with_images(&signed_with("  dau: anh/dau.svg\n  dau_rong: 40\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let flat = flatten(&built.document);
+    assert_eq!(flat.images.len(), 1);
+    assert_close(to_mm(flat.images[0].width), 40.0, 0.1, "seal width (mm)");
+}
+
+#[test]
+fn images_outside_the_project_missing_or_of_another_format_are_located_errors() {
+    for (value, says) in [
+        ("../../outside.svg", "is outside the project folder"),
+        (
+            "anh/khong-co.png",
+            "cannot open the image `anh/khong-co.png`",
+        ),
+        ("anh/chu-ky.gif", "expected a PNG, JPG or SVG image"),
+        ("/etc/passwd.png", "cannot open the image"),
+    ] {
+        let yaml = signed_with(&format!("  chu_ky: {value}\n"));
+        let line = yaml.lines().position(|l| l.contains("chu_ky:")).unwrap() + 1;
+        let e = build_with_images(&yaml).err().expect(value);
+        assert!(e.contains(&format!("doc.yaml:{line}:11")), "{value}: {e}");
+        assert!(e.contains("nguoi_ky.chu_ky"), "{value}: {e}");
+        assert!(e.contains(says), "{value}: {e}");
+    }
+}

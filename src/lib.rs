@@ -125,12 +125,43 @@ impl<'e> Builder<'e> {
             doc.root(),
             self.pdf_date(doc),
         );
-        let compiled = output::compile(&world, self.color)?;
+        let compiled =
+            output::compile_explained(&world, self.color, |d| self.explain(doc, &world, d))?;
         Ok(Built {
             source,
             document: compiled.document,
             warnings: compiled.warnings,
         })
+    }
+
+    /// A Typst error whose span lies in text that came from the YAML,
+    /// reported at that text in the YAML file (this one or a parent).
+    fn explain(
+        &self,
+        doc: &Loaded,
+        world: &DocWorld<'_>,
+        d: &typst::diag::SourceDiagnostic,
+    ) -> Option<String> {
+        use typst::{World, WorldExt};
+        let main = world.main();
+        if d.span.id() != Some(main) {
+            return None;
+        }
+        let range = world.range(d.span)?;
+        let source = world.source(main).ok()?;
+        let generated = source.text();
+        let snippet = generated.get(range.clone())?;
+        let line = generated[..range.start].matches('\n').count() + 1;
+        let mut files = vec![(doc.path.clone(), doc.text.clone())];
+        files.extend(
+            doc.sources
+                .iter()
+                .skip(1)
+                .filter_map(|p| Some((p.clone(), load::read_text(p).ok()?))),
+        );
+        let hints: Vec<&str> = d.hints.iter().map(|h| h.v.as_str()).collect();
+        diag::typst_in_yaml(&files, snippet, &d.message, &hints, line)
+            .map(|l| l.render(diag::Severity::Error, self.color))
     }
 
     /// PDF bytes of a laid-out document.

@@ -8,6 +8,7 @@ mod e2e;
 mod errors;
 mod escaping;
 mod features;
+mod fuzz;
 mod layout;
 mod previews;
 mod seeds;

@@ -67,8 +67,11 @@ pub fn compile_explained(
 /// PDF export settings.
 #[derive(Debug, Clone, Default)]
 pub struct PdfSettings {
-    /// Produce PDF/A-2b.
+    /// Produce PDF/A: PDF/A-2b, or PDF/A-3b when files are attached
+    /// (PDF/A-2 forbids attachments that are not PDF/A themselves).
     pub pdf_a: bool,
+    /// The document attaches files (`pdf.attach`).
+    pub attachments: bool,
     /// Creation date written into the PDF.
     pub timestamp: Option<Datetime>,
 }
@@ -81,8 +84,12 @@ pub fn pdf(doc: &PagedDocument, source: &str, settings: &PdfSettings) -> Result<
         .map(|b| format!("{b:02x}"))
         .collect();
     let standards = if settings.pdf_a {
-        PdfStandards::new(&[PdfStandard::A_2b])
-            .map_err(|e| Error::Other(e.message().to_string()))?
+        let standard = if settings.attachments {
+            PdfStandard::A_3b
+        } else {
+            PdfStandard::A_2b
+        };
+        PdfStandards::new(&[standard]).map_err(|e| Error::Other(e.message().to_string()))?
     } else {
         PdfStandards::default()
     };

@@ -377,10 +377,54 @@ pub struct View<'a> {
     pub noi_nhan: Vec<NoiNhanLine<'a>>,
     /// Appendices.
     pub phu_luc: Vec<PhuLucView<'a>>,
+    /// Presentation options (`trinh_bay`), defaults filled in; `None`
+    /// keeps the layout's defaults untouched.
+    pub trinh_bay: Option<TrinhBayView>,
     /// PDF title (type name and subject).
     pub pdf_title: String,
     /// PDF subject: how another document would cite this one.
     pub pdf_subject: String,
+}
+
+/// Presentation options as the template sees them.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrinhBayView {
+    /// Body size (pt).
+    pub co_chu: Option<f64>,
+    /// Quốc hiệu size (pt), choosing the header's size pair.
+    pub co_chu_quoc_hieu: Option<f64>,
+    /// Margins (mm), all four.
+    pub le: Option<LeView>,
+}
+
+/// Page margins in mm.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeView {
+    /// Top.
+    pub tren: f64,
+    /// Bottom.
+    pub duoi: f64,
+    /// Left.
+    pub trai: f64,
+    /// Right.
+    pub phai: f64,
+}
+
+fn trinh_bay(doc: &VanBan) -> Option<TrinhBayView> {
+    let t = doc.trinh_bay.as_ref()?;
+    Some(TrinhBayView {
+        co_chu: t.co_chu,
+        co_chu_quoc_hieu: t.co_chu_quoc_hieu,
+        le: t.le.as_ref().map(|l| {
+            let [tren, duoi, trai, phai] = l.mm();
+            LeView {
+                tren,
+                duoi,
+                trai,
+                phai,
+            }
+        }),
+    })
 }
 
 /// One line of Nơi nhận as the template sees it: a recipient (`muc`) or
@@ -496,9 +540,15 @@ impl<'a> View<'a> {
                         _ => None,
                     },
                     noi_dung: &p.noi_dung,
-                    mau: p.mau.as_deref().map(|m| Box::new(View::new(m))),
+                    // A form is laid out on the pages of this document.
+                    mau: p.mau.as_deref().map(|m| {
+                        let mut v = View::new(m);
+                        v.trinh_bay = trinh_bay(doc);
+                        Box::new(v)
+                    }),
                 })
                 .collect(),
+            trinh_bay: trinh_bay(doc),
             pdf_title: pdf_title.split_whitespace().collect::<Vec<_>>().join(" "),
             pdf_subject: citation(doc)
                 .split_whitespace()

@@ -222,3 +222,101 @@ fn table_row_with_the_wrong_number_of_cells_is_an_error_at_that_row() {
         "{e}"
     );
 }
+
+// ─── Presentation options (trinh_bay) ──────────────────────────────────
+
+#[test]
+fn trinh_bay_sets_body_size_size_pair_and_margins() {
+    let yaml = ke_hoach(
+        "trinh_bay:\n  co_chu: 13\n  co_chu_quoc_hieu: 13\n  le: {tren: 25, duoi: 22, trai: 35, phai: 20}\nnoi_dung:\n  - Phòng Giáo dục và Đào tạo yêu cầu thủ trưởng các đơn vị tổ chức các hoạt động hưởng ứng với nội dung phong phú, thiết thực, hiệu quả.\nnguoi_ky:\n  chuc_vu: TRƯỞNG PHÒNG\n  ho_ten: Nguyễn Văn A\n",
+    );
+    let (flat, ls) = lines_of(&yaml);
+    let (left, right) = (mm(35.0), mm(210.0 - 20.0));
+    let qh = find_line(&ls, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_eq!(qh.text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "one line");
+    assert_close(qh.size(), 13.0, 0.01, "Quốc hiệu");
+    assert_close(find_line(&ls, "Độc lập").size(), 14.0, 0.01, "Tiêu ngữ");
+    let date = find_line(&ls, "Thủ Thừa, ngày");
+    assert_close(date.size(), 14.0, 0.01, "date line");
+    assert!(qh.right <= right + 0.5 && date.right <= right + 0.5);
+    // Beside a 13 pt Quốc hiệu the names take 12 pt.
+    assert_close(
+        find_line(&ls, "PHÒNG GIÁO").size(),
+        12.0,
+        0.01,
+        "issuing body",
+    );
+    let body = find_line(&ls, "Phòng Giáo dục và Đào tạo yêu cầu");
+    assert_close(body.size(), 13.0, 0.01, "body");
+    assert_close(
+        body.x,
+        left + mm(10.0),
+        0.5,
+        "first-line indent from the 35 mm margin",
+    );
+    let next = &ls[line_index(&ls, "Phòng Giáo dục và Đào tạo yêu cầu") + 1];
+    assert_close(next.x, left, 0.5, "left margin 35 mm");
+    assert_close(
+        body.right,
+        right,
+        0.5,
+        "justified to the 20 mm right margin",
+    );
+    assert_close(find_line(&ls, "KẾ HOẠCH").size(), 13.0, 0.01, "type name");
+    assert_close(find_line(&ls, "Nguyễn Văn A").size(), 13.0, 0.01, "signer");
+    // The top margin: 5 mm lower than with the default 20 mm.
+    let first = |ls: &[Line]| ls.iter().map(|l| l.y).fold(f64::MAX, f64::min);
+    let (_, plain) = lines_of(&ke_hoach("trinh_bay:\n  co_chu_quoc_hieu: 13\n"));
+    assert_close(first(&ls) - first(&plain), mm(5.0), 0.1, "top margin 25 mm");
+    // With the default margins (165 mm of text) a usual name keeps to one line.
+    let name = find_line(&plain, "PHÒNG GIÁO DỤC");
+    assert_eq!(name.text, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "{}", dump(&plain));
+    assert!(name.right < find_line(&plain, "CỘNG HÒA").x);
+    assert_eq!(flat.pages.len(), 1);
+}
+
+#[test]
+fn trinh_bay_outside_the_decree_ranges_is_a_located_error() {
+    for (value, line_col, says) in [
+        (
+            "trinh_bay:\n  le:\n    trai: 40\n",
+            ":11:",
+            "left margin `trai` (mm): 40 is outside the range NĐ30 allows, 30–35",
+        ),
+        (
+            "trinh_bay:\n  co_chu: 12\n",
+            ":10:",
+            "body size `co_chu` (pt): 12 is outside",
+        ),
+        (
+            "trinh_bay:\n  co_chu_quoc_hieu: 14\n",
+            ":10:",
+            "Quốc hiệu of 12 pt (Tiêu ngữ 13) or 13 pt",
+        ),
+        (
+            "trinh_bay:\n  le: {duoi: 15}\n",
+            ":10:",
+            "top and bottom margins (mm): 15",
+        ),
+    ] {
+        let yaml = ke_hoach(value);
+        let e = build_error(&yaml);
+        assert!(e.contains(&format!("doc.yaml{line_col}")), "{value}: {e}");
+        assert!(e.contains(says), "{value}: {e}");
+    }
+}
+
+#[test]
+fn trinh_bay_partial_keeps_the_other_defaults() {
+    let (_, ls) = lines_of(&ke_hoach(
+        "trinh_bay:\n  le: {trai: 32}\nnoi_dung:\n  - Nội dung.\n",
+    ));
+    assert_close(find_line(&ls, "CỘNG HÒA").size(), 12.0, 0.01, "Quốc hiệu");
+    assert_close(find_line(&ls, "Nội dung.").size(), 14.0, 0.01, "body");
+    assert_close(
+        find_line(&ls, "Nội dung.").x,
+        mm(32.0) + mm(10.0),
+        0.5,
+        "left",
+    );
+}

@@ -5,6 +5,7 @@ mod chain;
 mod cli;
 mod common;
 mod e2e;
+mod embed;
 mod errors;
 mod escaping;
 mod features;

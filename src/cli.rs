@@ -22,6 +22,8 @@ Examples:
   vanban build cong-van.yaml --format png --dpi 100   # cong-van-1.png, cong-van-2.png, …
   vanban build ke-hoach.yaml --font-path ~/fonts --font \"Times New Roman\"
   vanban watch ke-hoach.yaml --format pdf,png        # rebuild on every save
+  vanban build kh.yaml --pdf-a --embed-source         # archive: PDF/A-3b carrying its YAML
+  vanban extract kh.pdf -o kh-src/                    # the YAML back out of the PDF
   vanban check data/**/*.yaml                         # validate, write nothing
   vanban schema > vanban.schema.json                  # JSON Schema for editors
   vanban list data/ --format csv                      # register of documents, by date
@@ -60,9 +62,14 @@ pub struct OutputArgs {
     /// Also write the generated Typst source (`NAME.typ`).
     #[arg(long)]
     pub typst: bool,
-    /// Produce PDF/A-2b for archiving.
+    /// Produce PDF/A for archiving: PDF/A-2b, or PDF/A-3b with
+    /// `--embed-source`.
     #[arg(long = "pdf-a")]
     pub pdf_a: bool,
+    /// Attach the YAML and the files it is built from to the PDF
+    /// (`vanban extract` gets them back).
+    #[arg(long = "embed-source")]
+    pub embed_source: bool,
     /// What to write (comma-separated or repeated): the PDF, or one
     /// picture per page (`NAME-1.png`, `NAME-2.png`, …).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
@@ -73,12 +80,12 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
-    fn options(self) -> BuildOptions {
+    fn options(&self) -> BuildOptions {
         BuildOptions {
-            out_dir: self.out,
+            out_dir: self.out.clone(),
             typst: self.typst,
             pdf_a: self.pdf_a,
-            formats: self.format.into_iter().map(Into::into).collect(),
+            formats: self.format.iter().map(|&f| f.into()).collect(),
             dpi: self.dpi,
         }
     }
@@ -106,6 +113,14 @@ pub enum Command {
         output: OutputArgs,
         #[command(flatten)]
         fonts: FontArgs,
+    },
+    /// Get back the YAML sources embedded with `build --embed-source`.
+    Extract {
+        /// The PDF.
+        pdf: PathBuf,
+        /// Folder to write them into (default: NAME-source beside the PDF).
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Validate documents (YAML, vocabulary, layout) without writing anything.
     Check {
@@ -216,6 +231,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             let mut builder = Builder::new(&engine);
             builder.color = color;
             builder.source_date_epoch = source_date_epoch();
+            builder.embed_source = output.embed_source;
             let opts = output.options();
             let files = expand_inputs_with_dirs(&files)?;
             let bar = progress(files.len(), color);
@@ -259,6 +275,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             let mut builder = Builder::new(&engine);
             builder.color = color;
             builder.source_date_epoch = source_date_epoch();
+            builder.embed_source = output.embed_source;
             crate::watch::run(&builder, &file, &output.options())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -287,6 +304,22 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 }
             }
             Ok(exit(failed, files.len()))
+        }
+        Command::Extract { pdf, out } => {
+            let dir = out.unwrap_or_else(|| {
+                let stem = pdf.file_stem().unwrap_or_default().to_string_lossy();
+                pdf.with_file_name(format!("{stem}-source"))
+            });
+            let got = crate::embed::extract(&pdf, &dir)?;
+            for f in &got.files {
+                println!("{}", f.display());
+            }
+            eprintln!(
+                "rebuild the same PDF with: vanban build --embed-source{} {}",
+                if got.pdf_a { " --pdf-a" } else { "" },
+                got.document.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
             let schema = schemars::schema_for!(crate::model::VanBan);

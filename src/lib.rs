@@ -10,6 +10,7 @@
 pub mod assets;
 pub mod cli;
 pub mod diag;
+pub mod embed;
 pub mod evolve;
 pub mod load;
 pub mod locate;
@@ -41,6 +42,8 @@ pub struct Builder<'e> {
     pub color: bool,
     /// `SOURCE_DATE_EPOCH`, overriding the document's own date in the PDF.
     pub source_date_epoch: Option<i64>,
+    /// Attach the YAML sources to the PDF ([`embed`]).
+    pub embed_source: bool,
 }
 
 /// The result of building one document.
@@ -61,12 +64,18 @@ impl<'e> Builder<'e> {
             env: render::environment(),
             color: false,
             source_date_epoch: None,
+            embed_source: false,
         }
     }
 
     /// The Typst source for a loaded document.
     pub fn source(&self, doc: &Loaded) -> Result<String, Error> {
         let date = self.pdf_date(doc);
+        let attachments = if self.embed_source {
+            embed::attachments(doc)?
+        } else {
+            Vec::new()
+        };
         let tmpl = self
             .env
             .get_template(doc.doc.loai.info().template)
@@ -75,6 +84,8 @@ impl<'e> Builder<'e> {
             doc => minijinja::Value::from(minijinja::value::Serde(render::View::new(&doc.doc))),
             font => self.engine.family(),
             source_name => doc.path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            attachments => minijinja::Value::from(minijinja::value::Serde(&attachments)),
+            mime => embed::MIME,
             pdf_date => minijinja::Value::from_safe_string(match date {
                 Some(d) => format!(
                     "datetime(year: {}, month: {}, day: {}, hour: 0, minute: 0, second: 0)",
@@ -125,7 +136,8 @@ impl<'e> Builder<'e> {
             doc.root(),
             self.pdf_date(doc),
         );
-        let compiled = output::compile(&world, self.color)?;
+        let compiled =
+            output::compile_explained(&world, self.color, |d| self.explain(doc, &world, d))?;
         Ok(Built {
             source,
             document: compiled.document,
@@ -133,10 +145,41 @@ impl<'e> Builder<'e> {
         })
     }
 
+    /// A Typst error whose span lies in text that came from the YAML,
+    /// reported at that text in the YAML file (this one or a parent).
+    fn explain(
+        &self,
+        doc: &Loaded,
+        world: &DocWorld<'_>,
+        d: &typst::diag::SourceDiagnostic,
+    ) -> Option<String> {
+        use typst::{World, WorldExt};
+        let main = world.main();
+        if d.span.id() != Some(main) {
+            return None;
+        }
+        let range = world.range(d.span)?;
+        let source = world.source(main).ok()?;
+        let generated = source.text();
+        let snippet = generated.get(range.clone())?;
+        let line = generated[..range.start].matches('\n').count() + 1;
+        let mut files = vec![(doc.path.clone(), doc.text.clone())];
+        files.extend(
+            doc.sources
+                .iter()
+                .skip(1)
+                .filter_map(|p| Some((p.clone(), load::read_text(p).ok()?))),
+        );
+        let hints: Vec<&str> = d.hints.iter().map(|h| h.v.as_str()).collect();
+        diag::typst_in_yaml(&files, snippet, &d.message, &hints, line)
+            .map(|l| l.render(diag::Severity::Error, self.color))
+    }
+
     /// PDF bytes of a laid-out document.
     pub fn pdf(&self, doc: &Loaded, built: &Built, pdf_a: bool) -> Result<Vec<u8>, Error> {
         let settings = PdfSettings {
             pdf_a,
+            attachments: self.embed_source,
             timestamp: self.pdf_date(doc),
         };
         output::pdf(&built.document, &built.source, &settings)

@@ -628,10 +628,13 @@ impl<'de> Deserialize<'de> for Bang {
                     (None, None, None, None::<Vec<Vec<String>>>, None);
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "cot" => cot = Some(map.next_value::<Vec<f64>>()?),
+                        "cot" => {
+                            let w = map.next_value::<Vec<Positive>>()?;
+                            cot = Some(w.into_iter().map(|p| p.0).collect::<Vec<f64>>());
+                        }
                         "can" => can = Some(map.next_value::<Vec<CanLe>>()?),
                         "dau" => dau = Some(cells(map.next_value::<Vec<O>>()?)),
-                        "co_chu" => co_chu = map.next_value::<Option<f64>>()?,
+                        "co_chu" => co_chu = map.next_value::<Option<Positive>>()?.map(|p| p.0),
                         "dong" => {
                             // Rows written after `dau` or `cot` are checked
                             // one by one, so that the error points at the row.
@@ -666,6 +669,23 @@ impl<'de> Deserialize<'de> for Bang {
             }
         }
         d.deserialize_map(V)
+    }
+}
+
+/// A number that must be finite and above zero (a width, a size): `.nan`,
+/// `.inf`, `0` and negatives are refused where they are written.
+struct Positive(f64);
+
+impl<'de> Deserialize<'de> for Positive {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        if v.is_finite() && v > 0.0 {
+            Ok(Positive(v))
+        } else {
+            Err(de::Error::custom(format!(
+                "`{v}` is not a usable number here: expected a number above 0"
+            )))
+        }
     }
 }
 

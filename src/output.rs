@@ -33,6 +33,17 @@ fn render_diags(world: &DocWorld<'_>, diags: &[SourceDiagnostic], color: bool) -
 
 /// Lays out the world's main file.
 pub fn compile(world: &DocWorld<'_>, color: bool) -> Result<Compiled, Error> {
+    compile_explained(world, color, |_| None)
+}
+
+/// Lays out the world's main file; `explain` may report an error at its
+/// origin (the YAML field whose text caused it) instead of in the
+/// generated source.
+pub fn compile_explained(
+    world: &DocWorld<'_>,
+    color: bool,
+    explain: impl Fn(&SourceDiagnostic) -> Option<String>,
+) -> Result<Compiled, Error> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     match output {
         Ok(document) => Ok(Compiled {
@@ -40,8 +51,15 @@ pub fn compile(world: &DocWorld<'_>, color: bool) -> Result<Compiled, Error> {
             warnings: render_diags(world, &warnings, color),
         }),
         Err(errors) => {
-            let all: Vec<SourceDiagnostic> = errors.iter().chain(&warnings).cloned().collect();
-            Err(Error::Typst(render_diags(world, &all, color)))
+            let report = errors
+                .iter()
+                .chain(&warnings)
+                .map(|d| {
+                    explain(d)
+                        .unwrap_or_else(|| render_diags(world, std::slice::from_ref(d), color))
+                })
+                .collect();
+            Err(Error::Typst(report))
         }
     }
 }
@@ -49,8 +67,11 @@ pub fn compile(world: &DocWorld<'_>, color: bool) -> Result<Compiled, Error> {
 /// PDF export settings.
 #[derive(Debug, Clone, Default)]
 pub struct PdfSettings {
-    /// Produce PDF/A-2b.
+    /// Produce PDF/A: PDF/A-2b, or PDF/A-3b when files are attached
+    /// (PDF/A-2 forbids attachments that are not PDF/A themselves).
     pub pdf_a: bool,
+    /// The document attaches files (`pdf.attach`).
+    pub attachments: bool,
     /// Creation date written into the PDF.
     pub timestamp: Option<Datetime>,
 }
@@ -63,8 +84,12 @@ pub fn pdf(doc: &PagedDocument, source: &str, settings: &PdfSettings) -> Result<
         .map(|b| format!("{b:02x}"))
         .collect();
     let standards = if settings.pdf_a {
-        PdfStandards::new(&[PdfStandard::A_2b])
-            .map_err(|e| Error::Other(e.message().to_string()))?
+        let standard = if settings.attachments {
+            PdfStandard::A_3b
+        } else {
+            PdfStandard::A_2b
+        };
+        PdfStandards::new(&[standard]).map_err(|e| Error::Other(e.message().to_string()))?
     } else {
         PdfStandards::default()
     };

@@ -147,3 +147,32 @@ fn a_problem_in_a_parent_is_shown_in_the_parent() {
     assert!(err.contains("cha.yaml:7:16"), "{err}");
     assert!(err.contains("noi_dung[1].bang.cot[1]"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_escaping_the_project_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("proj");
+    std::fs::create_dir(&proj).unwrap();
+    std::fs::write(proj.join("vanban.toml"), "").unwrap();
+    std::fs::write(
+        dir.path().join("secret.yaml"),
+        "loai: ke_hoach\nco_quan: BÍ MẬT\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path().join("secret.yaml"), proj.join("cha.yaml")).unwrap();
+    std::fs::write(
+        proj.join("con.yaml"),
+        "extends: cha.yaml\nngay: 2023-10-02\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(&proj)
+        .args(["build", "con.yaml"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("outside the project folder"), "{err}");
+    assert!(!proj.join("con.pdf").exists());
+}

@@ -176,3 +176,33 @@ fn a_symlink_escaping_the_project_is_refused() {
     assert!(err.contains("outside the project folder"), "{err}");
     assert!(!proj.join("con.pdf").exists());
 }
+
+#[test]
+fn paths_with_spaces_and_vietnamese_letters_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Văn bản đi 2023");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("vanban.toml"), "").unwrap();
+    let parent = folder.join("Kế hoạch tỉnh.yaml");
+    std::fs::copy(root().join("data/examples/ke-hoach.yaml"), &parent).unwrap();
+    std::fs::write(
+        folder.join("Công văn số 5.yaml"),
+        "extends: Kế hoạch tỉnh.yaml\nngay: 2023-10-02\n",
+    )
+    .unwrap();
+    let out_dir = dir.path().join("Bản in (PDF)");
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(dir.path())
+        .arg("build")
+        .arg(&folder)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for name in ["Công văn số 5.pdf", "Kế hoạch tỉnh.pdf"] {
+        let bytes = std::fs::read(out_dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(bytes.starts_with(b"%PDF-"));
+    }
+}

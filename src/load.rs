@@ -17,7 +17,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::diag::{suggestion, Error, Located};
 use crate::locate::{self, Place, Positions, Step, YamlPath};
-use crate::model::{Loai, VanBan};
+use crate::model::{KemTheo, Loai, VanBan};
 
 /// Inputs larger than this are refused before parsing.
 pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
@@ -633,6 +633,24 @@ fn finish(
         }
     }
     doc.thuc_hien = cited;
+    // `kem_theo: ../quyet-dinh.yaml`: the caption of a document issued
+    // with that one.
+    if let Some(KemTheo::Chu(entry)) = &doc.kem_theo {
+        let entry = entry.trim();
+        if entry.ends_with(".yaml") || entry.ends_with(".yml") {
+            let target = resolve_ref(path, entry)?;
+            let parent = load(&target)?;
+            for s in parent.sources {
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
+            doc.kem_theo = Some(KemTheo::Chu(crate::render::ban_hanh_kem_theo(
+                doc.loai,
+                &parent.doc,
+            )));
+        }
+    }
     Ok(doc)
 }
 

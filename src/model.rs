@@ -71,6 +71,14 @@ pub struct VanBan {
     /// the number; otherwise bold under the type name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trich_yeu: Option<String>,
+    /// A document issued with another one, such as a quy định attached to
+    /// a quyết định: the caption `(Ban hành kèm theo Quyết định số … ngày …
+    /// của …)` under the title, above its rule. A path to that document's
+    /// YAML builds it; inside `phu_luc: - mau:`, `true` builds it from the
+    /// enclosing document; other text is printed as written. Such a
+    /// document has no number or date line of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kem_theo: Option<KemTheo>,
     /// An italic caption under the title, e.g. a form's
     /// `(Kèm theo Công văn số…, ngày…)` line, printed as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -920,6 +928,12 @@ impl VanBan {
                     ),
                 );
             }
+        }
+        if matches!(self.kem_theo, Some(KemTheo::Tu(_))) {
+            warn(
+                "kem_theo",
+                "`kem_theo: true` only has a meaning in a form (`phu_luc: - mau:`); give the path of the decision's YAML or the caption's text".into(),
+            );
         }
         let abbr = self.loai.info().viet_tat;
         if let Some(kh) = &self.ky_hieu {

@@ -9,7 +9,7 @@ use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 
-use crate::model::{KemTheo, Khoi, NguoiKy, NoiNhan, VanBan};
+use crate::model::{KemTheo, Khoi, Loai, NguoiKy, NoiNhan, VanBan};
 use crate::vndate::{self, Ngay};
 
 /// Name of the custom auto-escape format.
@@ -361,6 +361,9 @@ pub struct View<'a> {
     pub kinh_gui: Vec<&'a str>,
     /// Caption under the title.
     pub chu_thich: Option<&'a str>,
+    /// `(Ban hành kèm theo …)` caption of an attached document; such a
+    /// document prints no number or date line.
+    pub kem_theo: Option<String>,
     /// Line under the recipients.
     pub kinh_gui_ghi_chu: Option<&'a str>,
     /// Legal bases, without trailing punctuation.
@@ -518,6 +521,10 @@ impl<'a> View<'a> {
                 many => many.iter().map(|s| bare(s)).collect(),
             },
             chu_thich: doc.chu_thich.as_deref(),
+            kem_theo: match &doc.kem_theo {
+                Some(KemTheo::Chu(s)) => Some(s.clone()),
+                _ => None,
+            },
             kinh_gui_ghi_chu: doc.kinh_gui_ghi_chu.as_deref(),
             can_cu: doc.can_cu.iter().map(|s| bare(s)).collect(),
             mo_dau: (!doc.thuc_hien.is_empty()).then(|| {
@@ -544,6 +551,9 @@ impl<'a> View<'a> {
                     mau: p.mau.as_deref().map(|m| {
                         let mut v = View::new(m);
                         v.trinh_bay = trinh_bay(doc);
+                        if matches!(m.kem_theo, Some(KemTheo::Tu(true))) {
+                            v.kem_theo = Some(ban_hanh_kem_theo(m.loai, doc));
+                        }
                         Box::new(v)
                     }),
                 })
@@ -556,6 +566,18 @@ impl<'a> View<'a> {
                 .join(" "),
         }
     }
+}
+
+/// The caption of a document of kind `kind` issued with `parent`:
+/// `(Ban hành kèm theo Quyết định số 128/QĐ-PGDĐT ngày 13 tháng 11 năm
+/// 2023 của …)` for a quy định (issued by the decision), else `(Kèm theo …)`.
+pub fn ban_hanh_kem_theo(kind: Loai, parent: &VanBan) -> String {
+    let lead = if kind == Loai::QuyDinh {
+        "Ban hành kèm theo"
+    } else {
+        "Kèm theo"
+    };
+    format!("({lead} {})", reference(parent, Ngay::dai))
 }
 
 /// `(Kèm theo Công văn số 123/SGDĐT-GDTX ngày 05 tháng 02 năm 2021 của Sở …)`.

@@ -425,3 +425,171 @@ fn images_outside_the_project_missing_or_of_another_format_are_located_errors() 
         assert!(e.contains(says), "{value}: {e}");
     }
 }
+
+// ─── A document issued with another (kem_theo) ─────────────────────────
+
+const QUYET_DINH: &str = "\
+loai: quyet_dinh
+co_quan_chu_quan: UBND HUYỆN THỦ THỪA
+co_quan: PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+ten_co_quan: Phòng Giáo dục và Đào tạo huyện Thủ Thừa
+so: 7
+ky_hieu: PGDĐT
+dia_danh: Thủ Thừa
+ngay: 2024-02-05
+trich_yeu: Về việc ban hành Quy định sử dụng thư điện tử công vụ
+";
+
+fn quy_dinh(kem_theo: &str) -> String {
+    format!(
+        "loai: quy_dinh\nco_quan_chu_quan: UBND HUYỆN THỦ THỪA\nco_quan: PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nky_hieu: PGDĐT\ndia_danh: Thủ Thừa\nngay: 2024-02-05\nkem_theo: {kem_theo}\ntrich_yeu: Sử dụng thư điện tử công vụ\nnoi_dung:\n  - tieu_de: Chương I\n"
+    )
+}
+
+/// Checks the title block of an attached quy định on `page`: type name,
+/// subject, the italic caption, then the rule; no number or date line.
+fn check_attached_title(flat: &Flat, ls: &[Line], page: usize, caption: &str) {
+    let on = |s: &str| {
+        ls.iter()
+            .find(|l| l.page == page && l.text.contains(s))
+            .unwrap_or_else(|| panic!("no {s:?} on page {}:\n{}", page + 1, dump(ls)))
+    };
+    let name = on("QUY ĐỊNH");
+    let subject = on("Sử dụng thư điện tử công vụ");
+    let cap: Vec<&Line> = ls
+        .iter()
+        .filter(|l| l.page == page && l.y > subject.y && l.all_italic() && l.y < on("Chương I").y)
+        .collect();
+    let text = norm(
+        &cap.iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    assert_eq!(text, caption, "{}", dump(ls));
+    assert!(name.y < subject.y && name.all_bold() && subject.all_bold());
+    for l in &cap {
+        assert_close(l.centre(), subject.centre(), 1.0, "caption centred");
+    }
+    // The short rule comes under the caption.
+    let last = cap.last().unwrap();
+    let rules = rules_between(flat, page, subject.y, on("Chương I").y);
+    assert_eq!(rules.len(), 1, "{rules:?}");
+    assert!(rules[0].y > last.y, "rule above the caption");
+    assert_close(rules[0].centre(), subject.centre(), 1.0, "rule centred");
+    // No number or date line of its own.
+    assert!(
+        !ls.iter()
+            .any(|l| l.page == page && l.text.starts_with("Số:")),
+        "{}",
+        dump(ls)
+    );
+    assert!(!ls
+        .iter()
+        .any(|l| l.page == page && l.text.contains(", ngày")));
+}
+
+#[test]
+fn quy_dinh_issued_with_a_quyet_dinh_cites_it_under_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("qd.yaml"), QUYET_DINH).unwrap();
+    let path = dir.path().join("quy-dinh.yaml");
+    std::fs::write(&path, quy_dinh("qd.yaml")).unwrap();
+    let loaded = vanban::load::load(&path).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let built = vanban::Builder::new(vanban::world::Engine::shared())
+        .layout(&loaded)
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let flat = flatten(&built.document);
+    check_attached_title(
+        &flat,
+        &lines(&flat),
+        0,
+        "(Ban hành kèm theo Quyết định số 07/QĐ-PGDĐT ngày 05 tháng 02 năm 2024 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)",
+    );
+    // The decision it cites is a source of the document (rebuilt on change).
+    assert!(loaded.sources.iter().any(|s| s.ends_with("qd.yaml")));
+}
+
+#[test]
+fn quy_dinh_as_a_form_of_its_quyet_dinh_takes_the_caption_from_it() {
+    let form = quy_dinh("true")
+        .lines()
+        .map(|l| format!("      {l}\n"))
+        .collect::<String>();
+    let yaml = format!(
+        "{QUYET_DINH}noi_dung:\n  - dieu: Điều 1. Ban hành kèm theo Quyết định này Quy định sử dụng thư điện tử công vụ.\nnguoi_ky:\n  chuc_vu: TRƯỞNG PHÒNG\n  ho_ten: Nguyễn Văn A\nphu_luc:\n  - mau:\n{form}"
+    );
+    let (flat, ls) = lines_of(&yaml);
+    let page = ls.iter().find(|l| l.text == "QUY ĐỊNH").unwrap().page;
+    assert_eq!(page, 1, "the form starts a new page");
+    check_attached_title(
+        &flat,
+        &ls,
+        page,
+        "(Ban hành kèm theo Quyết định số 07/QĐ-PGDĐT ngày 05 tháng 02 năm 2024 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)",
+    );
+}
+
+#[test]
+fn kem_theo_as_written() {
+    let (flat, ls) = lines_of(&quy_dinh(
+        "\"(Ban hành kèm theo Quyết định số …/QĐ-PGDĐT)\"",
+    ));
+    check_attached_title(
+        &flat,
+        &ls,
+        0,
+        "(Ban hành kèm theo Quyết định số …/QĐ-PGDĐT)",
+    );
+}
+
+// ─── Line breaks chosen by the author ──────────────────────────────────
+
+#[test]
+fn line_breaks_in_names_and_subjects_are_kept_from_escapes_and_block_scalars() {
+    // A công văn with a three-line V/v and a four-line issuer, as written.
+    let yaml = "loai: cong_van\nco_quan_chu_quan: UBND HUYỆN HIỆP HÒA\nco_quan: |\n  HĐST HỒ SƠ THĂNG\n  HẠNG CHỨC DANH\n  NGHỀ NGHIỆP\n  GIÁO VIÊN\nso: 309\nky_hieu: HĐST\ndia_danh: Hiệp Hòa\nngay: 2020-10-02\ntrich_yeu: \"Ban hành Khung phân phối chương\\ntrình và hướng dẫn thực hiện điều chỉnh\\nnội dung dạy học cấp THCS, THPT\"\n";
+    let (_, ls) = lines_of(yaml);
+    for l in [
+        "HĐST HỒ SƠ THĂNG",
+        "HẠNG CHỨC DANH",
+        "NGHỀ NGHIỆP",
+        "GIÁO VIÊN",
+    ] {
+        let line = ls
+            .iter()
+            .find(|x| x.text == l)
+            .unwrap_or_else(|| panic!("{l}:\n{}", dump(&ls)));
+        assert!(line.all_bold());
+    }
+    let vv = line_index(&ls, "V/v Ban hành Khung phân phối chương");
+    assert_eq!(ls[vv].text, "V/v Ban hành Khung phân phối chương");
+    let rest: Vec<&str> = ls[vv + 1..]
+        .iter()
+        .filter(|l| l.x < mm(100.0))
+        .take(2)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(
+        rest,
+        [
+            "trình và hướng dẫn thực hiện điều chỉnh",
+            "nội dung dạy học cấp THCS, THPT"
+        ]
+    );
+    // The trailing newline of a `|` block scalar adds no empty line: Số
+    // follows the rule under the name as closely as without it.
+    let so = find_line(&ls, "Số:");
+    let last = find_line(&ls, "GIÁO VIÊN");
+    assert!(so.y - last.y < 2.5 * last.size(), "{}", dump(&ls));
+    // A kế hoạch subject broken with a block scalar.
+    let yaml = ke_hoach("").replace(
+        "trich_yeu: Phòng, chống bạo hành trẻ\n",
+        "trich_yeu: |-\n  Đẩy mạnh phòng, chống bạo hành trẻ\n  trong các cơ sở giáo dục mầm non\n",
+    );
+    let (_, ls) = lines_of(&yaml);
+    let i = line_index(&ls, "Đẩy mạnh phòng, chống bạo hành trẻ");
+    assert_eq!(ls[i].text, "Đẩy mạnh phòng, chống bạo hành trẻ");
+    assert_eq!(ls[i + 1].text, "trong các cơ sở giáo dục mầm non");
+    assert!(ls[i].all_bold() && ls[i + 1].all_bold());
+}

@@ -593,3 +593,124 @@ fn line_breaks_in_names_and_subjects_are_kept_from_escapes_and_block_scalars() {
     assert_eq!(ls[i + 1].text, "trong các cơ sở giáo dục mầm non");
     assert!(ls[i].all_bold() && ls[i + 1].all_bold());
 }
+
+// ─── Issue 4 rules that had no test yet ────────────────────────────────
+
+#[test]
+fn urgency_and_secrecy_stamps_sit_under_the_number_in_bold() {
+    let yaml = format!("{CONG_VAN_HEAD}trich_yeu: Về việc phòng, chống bão\ndo_khan: thuong_khan\ndo_mat: mat\nluu_hanh: LƯU HÀNH NỘI BỘ\n");
+    let (_, ls) = lines_of(&yaml);
+    let so = find_line(&ls, "Số:");
+    let khan = ls
+        .iter()
+        .find(|l| l.text == "THƯỢNG KHẨN")
+        .unwrap_or_else(|| panic!("{}", dump(&ls)));
+    let mat = ls
+        .iter()
+        .find(|l| l.text == "MẬT")
+        .unwrap_or_else(|| panic!("{}", dump(&ls)));
+    for stamp in [khan, mat] {
+        assert!(stamp.all_bold());
+        assert!((13.0..=14.0).contains(&stamp.size()));
+        assert!(stamp.y > so.y, "under Số");
+        assert!(stamp.right < text_centre(), "left column");
+    }
+    assert_close(khan.y, mat.y, 0.5, "on one row");
+    let lh = find_line(&ls, "LƯU HÀNH NỘI BỘ");
+    assert!(
+        lh.all_bold() && lh.y < find_line(&ls, "CỘNG HÒA").y,
+        "above the Quốc hiệu"
+    );
+    assert!(lh.right > mm(210.0 - 15.0) - 5.0, "at the right");
+}
+
+#[test]
+fn quyet_dinh_has_italic_bases_a_centred_decision_line_and_bold_article_labels() {
+    let yaml = format!(
+        "{QUYET_DINH}tham_quyen: TRƯỞNG PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\ncan_cu:\n  - Căn cứ Quyết định số 15/2021/QĐ-UBND;\n  - Theo đề nghị của Tổ chuyên môn\nnoi_dung:\n  - dieu: Điều 1. Ban hành kèm theo Quyết định này Quy định.\n  - dieu: Điều 2. Quyết định có hiệu lực kể từ ngày ký./.\n"
+    );
+    let (_, ls) = lines_of(&yaml);
+    let tq = find_line(&ls, "TRƯỞNG PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
+    assert!(tq.all_bold());
+    assert_close(tq.centre(), text_centre(), 1.0, "authority centred");
+    let c1 = find_line(&ls, "Căn cứ Quyết định số");
+    let c2 = find_line(&ls, "Theo đề nghị");
+    assert_eq!(c1.text, "Căn cứ Quyết định số 15/2021/QĐ-UBND;");
+    assert_eq!(c2.text, "Theo đề nghị của Tổ chuyên môn.");
+    assert!(c1.all_italic() && c2.all_italic());
+    assert!(c1.y > tq.y && c2.y > c1.y);
+    let qd = ls.iter().find(|l| l.text == "QUYẾT ĐỊNH:").unwrap();
+    assert!(qd.all_bold() && qd.y > c2.y);
+    assert_close(qd.centre(), text_centre(), 1.0, "QUYẾT ĐỊNH: centred");
+    let d1 = find_line(&ls, "Điều 1.");
+    assert!(d1.y > qd.y);
+    let label = d1
+        .items
+        .iter()
+        .find(|t| t.text.contains("Điều 1."))
+        .unwrap();
+    assert!(label.bold());
+    let rest = d1
+        .items
+        .iter()
+        .find(|t| t.text.contains("Ban hành"))
+        .unwrap();
+    assert!(!rest.bold());
+    assert_close(
+        d1.x,
+        text_left() + mm(10.0),
+        0.5,
+        "article indented like a paragraph",
+    );
+}
+
+#[test]
+fn appendix_starts_a_page_with_its_own_numbering_and_a_caption_from_the_document() {
+    let mut yaml = format!(
+        "{KE_HOACH_HEAD}ten_co_quan: Phòng Giáo dục và Đào tạo huyện Thủ Thừa\ntrich_yeu: Hội thi\nnoi_dung:\n  - Nội dung./.\nphu_luc:\n  - nhan: Phụ lục I\n    tieu_de: DANH SÁCH GIÁO VIÊN\n    kem_theo: true\n    noi_dung:\n"
+    );
+    for i in 1..=45 {
+        yaml.push_str(&format!(
+            "      - Giáo viên số {i} của danh sách dự thi cấp huyện.\n"
+        ));
+    }
+    let (flat, ls) = lines_of(&yaml);
+    assert!(flat.pages.len() >= 3, "{} pages", flat.pages.len());
+    let label = find_line(&ls, "Phụ lục I");
+    assert_eq!(label.page, 1, "the appendix starts a new page");
+    assert!(label.all_bold());
+    assert_close(label.size(), 14.0, 0.01, "Phụ lục label");
+    assert_close(label.centre(), text_centre(), 1.0, "label centred");
+    let title = find_line(&ls, "DANH SÁCH GIÁO VIÊN");
+    assert!(title.all_bold() && title.y > label.y);
+    let cap: Vec<&Line> = ls
+        .iter()
+        .filter(|l| l.page == 1 && l.all_italic() && l.y > title.y && l.y < title.y + 60.0)
+        .collect();
+    let text = norm(
+        &cap.iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    assert_eq!(
+        text,
+        "(Kèm theo Kế hoạch số 12/KH-PGDĐT ngày 02 tháng 10 năm 2023 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)"
+    );
+    // Page numbers: none on the first page of each part, `2` on the
+    // appendix's second page.
+    let number = |page: usize| -> Vec<String> {
+        flat.texts
+            .iter()
+            .filter(|t| t.page == page && t.y < mm(20.0) && !t.text.trim().is_empty())
+            .map(|t| t.text.trim().to_owned())
+            .collect()
+    };
+    assert!(
+        number(0).is_empty() && number(1).is_empty(),
+        "{:?} {:?}",
+        number(0),
+        number(1)
+    );
+    assert_eq!(number(2), ["2"]);
+}

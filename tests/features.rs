@@ -121,7 +121,17 @@ fn footnote_mark_in_the_text_and_its_note_at_the_foot_of_the_page() {
     let note = find_line(&ls, "Đánh giá các cấp quản lý");
     assert!(note.text.ends_with("giai đoạn 2017-2021."));
     let number = footnote_number(&flat, note.x - 6.0, note.y);
-    assert!(number.x < note.x);
+    // Indented 1 cm like the body, then a space before the note's text.
+    assert_close(
+        number.ink_x(),
+        text_left() + mm(10.0),
+        0.5,
+        "note number indent",
+    );
+    assert!(
+        note.x - number.ink_right() >= 2.0,
+        "no space after the number"
+    );
     assert!(
         note.y > find_line(&ls, "Đoạn sau").y + 100.0,
         "{}",

@@ -72,8 +72,8 @@ pub struct VanBan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trich_yeu: Option<String>,
     /// A document issued with another one, such as a quy định attached to
-    /// a quyết định: the caption `(Ban hành kèm theo Quyết định số … ngày …
-    /// của …)` under the title, above its rule. A path to that document's
+    /// a quyết định: the caption `(Kèm theo Quyết định số … ngày … của …)`
+    /// under the title, above its rule (NĐ30 Phụ lục III, after Mẫu 1.3). A path to that document's
     /// YAML builds it; inside `phu_luc: - mau:`, `true` builds it from the
     /// enclosing document; other text is printed as written. Such a
     /// document has no number or date line of its own.

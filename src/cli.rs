@@ -19,7 +19,11 @@ Examples:
   vanban build data/examples/cong-van.yaml            # writes data/examples/cong-van.pdf
   vanban build data/ -o out/                          # every document under data/, in parallel
   vanban build data/2023/*.yaml -o out/ --typst       # PDFs and generated .typ into out/
+  vanban build cong-van.yaml --format png --dpi 100   # cong-van-1.png, cong-van-2.png, …
   vanban build ke-hoach.yaml --font-path ~/fonts --font \"Times New Roman\"
+  vanban watch ke-hoach.yaml --format pdf,png        # rebuild on every save
+  vanban build kh.yaml --pdf-a --embed-source         # archive: PDF/A-3b carrying its YAML
+  vanban extract kh.pdf -o kh-src/                    # the YAML back out of the PDF
   vanban check data/**/*.yaml                         # validate, write nothing
   vanban schema > vanban.schema.json                  # JSON Schema for editors
   vanban list data/ --format csv                      # register of documents, by date
@@ -50,6 +54,44 @@ pub struct FontArgs {
     pub font: Option<String>,
 }
 
+/// What `build` and `watch` write.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Output folder (default: beside each input).
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Also write the generated Typst source (`NAME.typ`).
+    #[arg(long)]
+    pub typst: bool,
+    /// Produce PDF/A for archiving: PDF/A-2b, or PDF/A-3b with
+    /// `--embed-source`.
+    #[arg(long = "pdf-a")]
+    pub pdf_a: bool,
+    /// Attach the YAML and the files it is built from to the PDF
+    /// (`vanban extract` gets them back).
+    #[arg(long = "embed-source")]
+    pub embed_source: bool,
+    /// What to write (comma-separated or repeated): the PDF, or one
+    /// picture per page (`NAME-1.png`, `NAME-2.png`, …).
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    pub format: Vec<PageFormat>,
+    /// Resolution of PNG pictures, in dots per inch.
+    #[arg(long, default_value_t = crate::output::DEFAULT_DPI, value_name = "N")]
+    pub dpi: f32,
+}
+
+impl OutputArgs {
+    fn options(&self) -> BuildOptions {
+        BuildOptions {
+            out_dir: self.out.clone(),
+            typst: self.typst,
+            pdf_a: self.pdf_a,
+            formats: self.format.iter().map(|&f| f.into()).collect(),
+            dpi: self.dpi,
+        }
+    }
+}
+
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -58,17 +100,28 @@ pub enum Command {
         /// YAML documents or folders.
         #[arg(required = true, value_name = "FILE.yaml")]
         files: Vec<PathBuf>,
-        /// Output folder (default: beside each input).
-        #[arg(short, long, value_name = "DIR")]
-        out: Option<PathBuf>,
-        /// Also write the generated Typst source (`NAME.typ`).
-        #[arg(long)]
-        typst: bool,
-        /// Produce PDF/A-2b for archiving.
-        #[arg(long = "pdf-a")]
-        pdf_a: bool,
+        #[command(flatten)]
+        output: OutputArgs,
         #[command(flatten)]
         fonts: FontArgs,
+    },
+    /// Build a document, then rebuild it each time it or a parent is saved.
+    Watch {
+        /// The YAML document.
+        #[arg(value_name = "FILE.yaml")]
+        file: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// Get back the YAML sources embedded with `build --embed-source`.
+    Extract {
+        /// The PDF.
+        pdf: PathBuf,
+        /// Folder to write them into (default: NAME-source beside the PDF).
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Validate documents (YAML, vocabulary, layout) without writing anything.
     Check {
@@ -132,6 +185,27 @@ pub enum Command {
     },
 }
 
+/// Build output formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PageFormat {
+    /// One PDF for the document.
+    Pdf,
+    /// One PNG picture per page, at `--dpi`.
+    Png,
+    /// One SVG picture per page.
+    Svg,
+}
+
+impl From<PageFormat> for crate::output::Format {
+    fn from(f: PageFormat) -> Self {
+        match f {
+            PageFormat::Pdf => Self::Pdf,
+            PageFormat::Png => Self::Png,
+            PageFormat::Svg => Self::Svg,
+        }
+    }
+}
+
 /// Register output formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
@@ -168,20 +242,15 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Build {
             files,
-            out,
-            typst,
-            pdf_a,
+            output,
             fonts,
         } => {
             let engine = engine(&fonts)?;
             let mut builder = Builder::new(&engine);
             builder.color = color;
             builder.source_date_epoch = source_date_epoch();
-            let opts = BuildOptions {
-                out_dir: out,
-                typst,
-                pdf_a,
-            };
+            builder.embed_source = output.embed_source;
+            let opts = output.options();
             let files = expand_inputs_with_dirs(&files)?;
             let bar = progress(files.len(), color);
             // Documents are independent: build them in parallel, sharing the
@@ -194,10 +263,12 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                         ..opts.clone()
                     };
                     let failed = match build_file(&builder, f, &opts) {
-                        Ok((pdf, warnings)) => {
+                        Ok((written, warnings)) => {
                             bar.suspend(|| {
                                 eprint!("{warnings}");
-                                println!("{}", pdf.display());
+                                for path in &written {
+                                    println!("{}", path.display());
+                                }
                             });
                             0
                         }
@@ -213,6 +284,19 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             bar.finish_and_clear();
             Ok(exit(failed, files.len()))
         }
+        Command::Watch {
+            file,
+            output,
+            fonts,
+        } => {
+            let engine = engine(&fonts)?;
+            let mut builder = Builder::new(&engine);
+            builder.color = color;
+            builder.source_date_epoch = source_date_epoch();
+            builder.embed_source = output.embed_source;
+            crate::watch::run(&builder, &file, &output.options())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { files, fonts } => {
             let engine = engine(&fonts)?;
             let mut builder = Builder::new(&engine);
@@ -220,19 +304,40 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             let mut failed = 0;
             let files = expand_inputs(&files)?;
             for f in &files {
-                let res = load::load(f).and_then(|d| Ok((lint(&d, color), builder.layout(&d)?)));
+                let res = load::check(f).and_then(|d| {
+                    let b = builder.layout(&d).map_err(|e| vec![e])?;
+                    Ok((lint(&d, color), b))
+                });
                 match res {
                     Ok((lints, b)) => {
                         eprint!("{lints}{}", b.warnings);
                         println!("{}: ok", f.display());
                     }
-                    Err(e) => {
+                    Err(errors) => {
                         failed += 1;
-                        eprint!("{}", e.render(color));
+                        for e in &errors {
+                            eprint!("{}", e.render(color));
+                        }
                     }
                 }
             }
             Ok(exit(failed, files.len()))
+        }
+        Command::Extract { pdf, out } => {
+            let dir = out.unwrap_or_else(|| {
+                let stem = pdf.file_stem().unwrap_or_default().to_string_lossy();
+                pdf.with_file_name(format!("{stem}-source"))
+            });
+            let got = crate::embed::extract(&pdf, &dir)?;
+            for f in &got.files {
+                println!("{}", f.display());
+            }
+            eprintln!(
+                "rebuild the same PDF with: vanban build --embed-source{} {}",
+                if got.pdf_a { " --pdf-a" } else { "" },
+                got.document.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
             let schema = schemars::schema_for!(crate::model::VanBan);

@@ -10,14 +10,17 @@
 pub mod assets;
 pub mod cli;
 pub mod diag;
+pub mod embed;
 pub mod evolve;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod output;
 pub mod register;
 pub mod render;
 pub mod serve;
 pub mod vndate;
+pub mod watch;
 pub mod world;
 
 use std::path::{Path, PathBuf};
@@ -28,7 +31,7 @@ use typst_layout::PagedDocument;
 
 use crate::diag::Error;
 use crate::load::Loaded;
-use crate::output::PdfSettings;
+use crate::output::{Format, PdfSettings};
 use crate::world::{DocWorld, Engine};
 
 /// Turns loaded documents into Typst source, layouts and PDFs. Holds what
@@ -40,6 +43,8 @@ pub struct Builder<'e> {
     pub color: bool,
     /// `SOURCE_DATE_EPOCH`, overriding the document's own date in the PDF.
     pub source_date_epoch: Option<i64>,
+    /// Attach the YAML sources to the PDF ([`embed`]).
+    pub embed_source: bool,
 }
 
 /// The result of building one document.
@@ -60,12 +65,18 @@ impl<'e> Builder<'e> {
             env: render::environment(),
             color: false,
             source_date_epoch: None,
+            embed_source: false,
         }
     }
 
     /// The Typst source for a loaded document.
     pub fn source(&self, doc: &Loaded) -> Result<String, Error> {
         let date = self.pdf_date(doc);
+        let attachments = if self.embed_source {
+            embed::attachments(doc)?
+        } else {
+            Vec::new()
+        };
         let tmpl = self
             .env
             .get_template(doc.doc.loai.info().template)
@@ -74,6 +85,8 @@ impl<'e> Builder<'e> {
             doc => minijinja::Value::from(minijinja::value::Serde(render::View::new(&doc.doc))),
             font => self.engine.family(),
             source_name => doc.path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            attachments => minijinja::Value::from(minijinja::value::Serde(&attachments)),
+            mime => embed::MIME,
             pdf_date => minijinja::Value::from_safe_string(match date {
                 Some(d) => format!(
                     "datetime(year: {}, month: {}, day: {}, hour: 0, minute: 0, second: 0)",
@@ -124,7 +137,8 @@ impl<'e> Builder<'e> {
             doc.root(),
             self.pdf_date(doc),
         );
-        let compiled = output::compile(&world, self.color)?;
+        let compiled =
+            output::compile_explained(&world, self.color, |d| self.explain(doc, &world, d))?;
         Ok(Built {
             source,
             document: compiled.document,
@@ -132,10 +146,41 @@ impl<'e> Builder<'e> {
         })
     }
 
+    /// A Typst error whose span lies in text that came from the YAML,
+    /// reported at that text in the YAML file (this one or a parent).
+    fn explain(
+        &self,
+        doc: &Loaded,
+        world: &DocWorld<'_>,
+        d: &typst::diag::SourceDiagnostic,
+    ) -> Option<String> {
+        use typst::{World, WorldExt};
+        let main = world.main();
+        if d.span.id() != Some(main) {
+            return None;
+        }
+        let range = world.range(d.span)?;
+        let source = world.source(main).ok()?;
+        let generated = source.text();
+        let snippet = generated.get(range.clone())?;
+        let line = generated[..range.start].matches('\n').count() + 1;
+        let mut files = vec![(doc.path.clone(), doc.text.clone())];
+        files.extend(
+            doc.sources
+                .iter()
+                .skip(1)
+                .filter_map(|p| Some((p.clone(), load::read_text(p).ok()?))),
+        );
+        let hints: Vec<&str> = d.hints.iter().map(|h| h.v.as_str()).collect();
+        diag::typst_in_yaml(&files, snippet, &d.message, &hints, line)
+            .map(|l| l.render(diag::Severity::Error, self.color))
+    }
+
     /// PDF bytes of a laid-out document.
     pub fn pdf(&self, doc: &Loaded, built: &Built, pdf_a: bool) -> Result<Vec<u8>, Error> {
         let settings = PdfSettings {
             pdf_a,
+            attachments: self.embed_source,
             timestamp: self.pdf_date(doc),
         };
         output::pdf(&built.document, &built.source, &settings)
@@ -143,7 +188,7 @@ impl<'e> Builder<'e> {
 }
 
 /// What `vanban build` should write.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BuildOptions {
     /// Output folder (default: beside the input).
     pub out_dir: Option<PathBuf>,
@@ -151,40 +196,96 @@ pub struct BuildOptions {
     pub typst: bool,
     /// PDF/A-2b.
     pub pdf_a: bool,
+    /// What to write: the PDF and/or per-page pictures.
+    pub formats: Vec<Format>,
+    /// Resolution of PNG pictures, in dots per inch.
+    pub dpi: f32,
 }
 
-/// Loads, lays out and writes one document; returns the PDF path and the
-/// warnings.
+impl Default for BuildOptions {
+    fn default() -> Self {
+        Self {
+            out_dir: None,
+            typst: false,
+            pdf_a: false,
+            formats: vec![Format::Pdf],
+            dpi: output::DEFAULT_DPI,
+        }
+    }
+}
+
+/// Loads, lays out and writes one document; returns the files written and
+/// the warnings. Every output is produced in memory first and then renamed
+/// into place, so a failing document leaves the files of its previous build
+/// untouched.
 pub fn build_file(
     builder: &Builder<'_>,
     input: &Path,
     opts: &BuildOptions,
-) -> Result<(PathBuf, String), Error> {
+) -> Result<(Vec<PathBuf>, String), Error> {
     let doc = load::load(input)?;
-    let lints = lint(&doc, builder.color);
+    build_loaded(builder, input, &doc, opts)
+}
+
+/// Like [`build_file`] for a document already loaded from `input`.
+pub fn build_loaded(
+    builder: &Builder<'_>,
+    input: &Path,
+    doc: &Loaded,
+    opts: &BuildOptions,
+) -> Result<(Vec<PathBuf>, String), Error> {
+    let lints = lint(doc, builder.color);
     let stem = doc.stem();
-    let pdf_path = output::target(input, opts.out_dir.as_deref(), &stem, "pdf");
-    refuse_overwriting_input(input, &pdf_path)?;
-    let built = match builder.layout(&doc) {
+    let dir = output::target(input, opts.out_dir.as_deref(), &stem, "pdf")
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let typ = dir.join(format!("{stem}.typ"));
+    let built = match builder.layout(doc) {
         Ok(b) => b,
         Err(e) => {
             if opts.typst {
                 // Keep the source so that the reported line can be opened.
-                let src = builder.source(&doc)?;
-                let typ = output::target(input, opts.out_dir.as_deref(), &stem, "typ");
+                refuse_overwriting_input(input, &typ)?;
+                let src = builder.source(doc)?;
                 output::write_atomic(&typ, src.as_bytes())?;
             }
             return Err(e);
         }
     };
-    let bytes = builder.pdf(&doc, &built, opts.pdf_a)?;
-    if opts.typst {
-        let typ = output::target(input, opts.out_dir.as_deref(), &stem, "typ");
-        refuse_overwriting_input(input, &typ)?;
-        output::write_atomic(&typ, built.source.as_bytes())?;
+    let pages = built.document.pages().len();
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut formats = opts.formats.clone();
+    formats.sort();
+    formats.dedup();
+    for &format in &formats {
+        let bytes = match format {
+            Format::Pdf => vec![builder.pdf(doc, &built, opts.pdf_a)?],
+            Format::Png => output::png_pages(&built.document, opts.dpi)?,
+            Format::Svg => output::svg_pages(&built.document)
+                .into_iter()
+                .map(String::into_bytes)
+                .collect(),
+        };
+        let paths = output::page_targets(&dir, &stem, format, pages);
+        files.extend(paths.into_iter().zip(bytes));
     }
-    output::write_atomic(&pdf_path, &bytes)?;
-    Ok((pdf_path, lints + &built.warnings))
+    if opts.typst {
+        files.push((typ, built.source.clone().into_bytes()));
+    }
+    for (path, _) in &files {
+        refuse_overwriting_input(input, path)?;
+    }
+    for (path, bytes) in &files {
+        output::write_atomic(path, bytes)?;
+    }
+    for &format in &formats {
+        output::remove_stale_pages(&dir, &stem, format, pages);
+    }
+    Ok((
+        files.into_iter().map(|(p, _)| p).collect(),
+        lints + &built.warnings,
+    ))
 }
 
 /// The model's warnings for a loaded document, rendered.

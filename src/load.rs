@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use serde_yaml::{Mapping, Value};
 
 use crate::diag::{suggestion, Error, Located};
-use crate::model::{Loai, VanBan};
+use crate::locate::{self, Place, Positions, Step, YamlPath};
+use crate::model::{KemTheo, Loai, VanBan};
 
 /// Inputs larger than this are refused before parsing.
 pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
@@ -37,7 +38,9 @@ pub struct Loaded {
     /// The typed document (parents merged, templates rendered, citations
     /// resolved).
     pub doc: VanBan,
-    /// The files it was built from: this file first, then its parents.
+    /// The files it was built from (canonical paths): this file first, then
+    /// its parents (`extends`), then the documents it cites by file
+    /// (`thuc_hien: [../tinh/kh.yaml]`) and their own sources.
     pub sources: Vec<PathBuf>,
 }
 
@@ -87,32 +90,221 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| Error::io(path, format!("not UTF-8 text ({e})")))
 }
 
-/// Reads, merges, renders and types the document at `path`.
+/// Reads, merges, renders and types the document at `path`; the first
+/// problem is the error (see [`check`] for all of them).
 pub fn load(path: &Path) -> Result<Loaded, Error> {
-    let text = read_text(path)?;
-    load_text(path, text)
+    check(path).map_err(|mut all| all.swap_remove(0))
 }
 
-/// Like [`load`], with `text` standing for the contents of `path` (an
+/// Like [`load`], but reports every problem of the document's own text, not
+/// only the first: each wrong key or value is set aside in turn and the
+/// rest typed again. Never returns an empty list of errors.
+pub fn check(path: &Path) -> Result<Loaded, Vec<Error>> {
+    let text = read_text(path).map_err(|e| vec![e])?;
+    check_text(path, text)
+}
+
+/// Like [`check`], with `text` standing for the contents of `path` (an
 /// edit not saved yet); `path` must exist, its parents are read from disk.
-pub fn load_text(path: &Path, text: String) -> Result<Loaded, Error> {
+pub fn check_text(path: &Path, text: String) -> Result<Loaded, Vec<Error>> {
     if text.len() as u64 > MAX_BYTES {
-        return Err(Error::Other(format!(
+        return Err(vec![Error::Other(format!(
             "{}: {} bytes is more than the {} bytes a document may have",
             path.display(),
             text.len(),
             MAX_BYTES
-        )));
+        ))]);
+    }
+    let own = parse_value(path, &text).map_err(|e| vec![e])?;
+    let partial = own.get("extends").is_some();
+    let problems = own_problems(path, &text, own, partial);
+    if !problems.is_empty() {
+        return Err(problems);
     }
     let mut sources = Vec::new();
-    let merged = merged_value_of(path, Some(&text), &mut sources)?;
-    let doc = finish(path, &text, merged)?;
+    let merged = merged_value_of(path, Some(&text), &mut sources).map_err(|e| vec![e])?;
+    let doc = finish(path, &text, merged, &mut sources).map_err(|e| vec![e])?;
     Ok(Loaded {
         path: path.to_owned(),
         text,
         doc,
         sources,
     })
+}
+
+/// Most problems reported for one file.
+const MAX_PROBLEMS: usize = 50;
+
+/// Every typing problem of one file's own value. A document that extends
+/// another may leave out required keys: its parent gives them.
+fn own_problems(path: &Path, text: &str, mut value: Value, partial: bool) -> Vec<Error> {
+    strip_directives(&mut value);
+    drop_removals(&mut value);
+    let positions = Positions::of(text);
+    let mut removed = Removed::default();
+    let mut reported = Vec::new();
+    let mut out = Vec::new();
+    while out.len() < MAX_PROBLEMS {
+        let Err(e) = type_value(value.clone()) else {
+            break;
+        };
+        let at = locate::from_serde(e.path());
+        let message = e.inner().to_string();
+        let original = removed.original(&at);
+        // A container left invalid by setting its child aside is not news.
+        let cascade = reported
+            .iter()
+            .any(|r: &YamlPath| r.len() > original.len() && r.starts_with(&original));
+        if !cascade && (!partial || !message.starts_with("missing field")) {
+            out.push(located(path, text, &positions, &original, &message));
+        }
+        reported.push(original);
+        if at.is_empty() || !remove_at(&mut value, &at) {
+            break;
+        }
+        removed.record(&at);
+    }
+    out.sort_by_key(|e| match e {
+        Error::Source(l) => (l.line, l.column),
+        _ => (0, 0),
+    });
+    out
+}
+
+/// List items set aside while collecting problems, so that later paths
+/// (whose indices shift) are mapped back to the text.
+#[derive(Default)]
+struct Removed(Vec<(YamlPath, usize)>);
+
+impl Removed {
+    /// Records the removal of the node at `at` (a path in current indices).
+    fn record(&mut self, at: &[Step]) {
+        if let Some((Step::Index(i), list)) = at.split_last() {
+            let list = self.original(list);
+            let i = self.index(&list, *i);
+            self.0.push((list, i));
+        }
+    }
+
+    /// The original index of item `i` of the list at `list` (original path).
+    fn index(&self, list: &[Step], i: usize) -> usize {
+        let mut gone: Vec<usize> = self
+            .0
+            .iter()
+            .filter(|(l, _)| l == list)
+            .map(|(_, r)| *r)
+            .collect();
+        gone.sort_unstable();
+        gone.into_iter()
+            .fold(i, |orig, r| if r <= orig { orig + 1 } else { orig })
+    }
+
+    /// `at` (current indices) in the indices of the text.
+    fn original(&self, at: &[Step]) -> YamlPath {
+        let mut out: YamlPath = Vec::new();
+        for step in at {
+            let s = match step {
+                Step::Index(i) => Step::Index(self.index(&out, *i)),
+                key => key.clone(),
+            };
+            out.push(s);
+        }
+        out
+    }
+}
+
+/// Types a value, keeping the path of the first failure.
+fn type_value(value: Value) -> Result<VanBan, serde_path_to_error::Error<serde_yaml::Error>> {
+    serde_path_to_error::deserialize(value)
+}
+
+/// A typing problem at `at`, shown at its key (unknown or missing keys) or
+/// its value (wrong types and values) in `text`.
+fn located(path: &Path, text: &str, positions: &Positions, at: &[Step], message: &str) -> Error {
+    let message = strip_location(message);
+    let variant_key = matches!(at.last(), Some(Step::Key(k)) if message.starts_with(&format!("unknown variant `{k}`")));
+    let on_key =
+        variant_key || message.starts_with("unknown field") || message.starts_with("missing field");
+    let place = if on_key {
+        positions.key(at)
+    } else {
+        positions.value(at)
+    }
+    .unwrap_or(Place { line: 1, column: 1 });
+    // The path names the place; an unknown key already names itself.
+    let named = if variant_key || message.starts_with("unknown field") {
+        &at[..at.len().saturating_sub(1)]
+    } else {
+        at
+    };
+    let shown = if named.is_empty() {
+        message
+    } else {
+        format!("{}: {message}", locate::display(named))
+    };
+    let mut err = describe(path, text, place, shown);
+    if let Error::Source(l) = &mut err {
+        l.help = l.help.take().or_else(|| trap_hint(text, place, &l.message));
+    }
+    err
+}
+
+/// Items a child removes (`xoa: true`) are not typed.
+fn drop_removals(v: &mut Value) {
+    match v {
+        Value::Sequence(items) => {
+            items.retain(|it| {
+                !it.as_mapping()
+                    .and_then(|m| m.get("xoa"))
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false)
+            });
+            items.iter_mut().for_each(drop_removals);
+        }
+        Value::Mapping(m) => m.iter_mut().for_each(|(_, v)| drop_removals(v)),
+        _ => {}
+    }
+}
+
+/// Removes the node at `at`; false when there is none.
+fn remove_at(v: &mut Value, at: &[Step]) -> bool {
+    let Some((last, parents)) = at.split_last() else {
+        return false;
+    };
+    let mut node = v;
+    for step in parents {
+        node = match (step, node) {
+            (Step::Key(k), Value::Mapping(m)) => match m.get_mut(k.as_str()) {
+                Some(n) => n,
+                None => return false,
+            },
+            (Step::Index(i), Value::Sequence(s)) => match s.get_mut(*i) {
+                Some(n) => n,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match (last, node) {
+        (Step::Key(k), Value::Mapping(m)) => m.remove(k.as_str()).is_some(),
+        (Step::Index(i), Value::Sequence(s)) if *i < s.len() => {
+            s.remove(*i);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The files `path` is built from as far as they can be followed, even
+/// when one of them fails to load: itself, then its parents up to the first
+/// that is missing or broken (included when it exists).
+pub fn sources_so_far(path: &Path) -> Vec<PathBuf> {
+    if let Ok(doc) = load(path) {
+        return doc.sources;
+    }
+    let mut chain = Vec::new();
+    let _ = merged_value(path, &mut chain);
+    chain
 }
 
 /// Types `text` (the contents of `path`) without inheritance or templates.
@@ -165,16 +357,19 @@ fn merged_value_of(
             path.display()
         )));
     }
+    // Recorded before reading, so that a parent that fails to parse is
+    // still known (`vanban watch` waits for it to be fixed).
+    chain.push(canon);
     let text = match text {
         Some(t) => t.to_owned(),
         None => read_text(path)?,
     };
     let mut value = parse_value(path, &text)?;
+    resolve_images(path, &text, &mut value, &mut Vec::new())?;
     let parent = value
         .get("extends")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    chain.push(canon);
     let Some(parent) = parent else {
         return Ok(value);
     };
@@ -196,6 +391,97 @@ fn merged_value_of(
     }
     merge(&mut base, value);
     Ok(base)
+}
+
+/// Keys of `nguoi_ky` that name image files.
+const IMAGE_KEYS: [&str; 2] = ["chu_ky", "dau"];
+/// Image formats the layout accepts.
+const IMAGE_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "svg"];
+
+/// Rewrites the image paths of every signer in the value of the file at
+/// `path` (`nguoi_ky.chu_ky`, `nguoi_ky.dau`, written relative to that
+/// file) into paths from the project folder (`/anh/chu-ky.png`), which is
+/// all the layout may read. A missing file, a file outside the project
+/// folder or another format is an error at the value.
+fn resolve_images(path: &Path, text: &str, v: &mut Value, at: &mut YamlPath) -> Result<(), Error> {
+    match v {
+        Value::Mapping(m) => {
+            for (k, val) in m.iter_mut() {
+                let Some(key) = k.as_str() else { continue };
+                at.push(Step::Key(key.to_owned()));
+                if key == "nguoi_ky" {
+                    if let Value::Mapping(signer) = val {
+                        for name in IMAGE_KEYS {
+                            if let Some(Value::String(file)) = signer.get_mut(name) {
+                                at.push(Step::Key(name.to_owned()));
+                                *file = image_path(path, file).map_err(|message| {
+                                    let place = Positions::of(text)
+                                        .value(at)
+                                        .unwrap_or(Place { line: 1, column: 1 });
+                                    describe(
+                                        path,
+                                        text,
+                                        place,
+                                        format!("{}: {message}", locate::display(at)),
+                                    )
+                                })?;
+                                at.pop();
+                            }
+                        }
+                    }
+                }
+                resolve_images(path, text, val, at)?;
+                at.pop();
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, it) in items.iter_mut().enumerate() {
+                at.push(Step::Index(i));
+                resolve_images(path, text, it, at)?;
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The project-relative path (`/anh/dau.png`) of the image `rel`, written
+/// in the document at `from`.
+fn image_path(from: &Path, rel: &str) -> Result<String, String> {
+    let rel = rel.trim();
+    let ext = Path::new(rel)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(format!(
+            "`{rel}`: expected a PNG, JPG or SVG image (a file ending in .png, .jpg, .jpeg or .svg)"
+        ));
+    }
+    let root = project_root(from);
+    let dir = from
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let joined = dir.join(rel);
+    let real = joined
+        .canonicalize()
+        .map_err(|e| format!("cannot open the image `{rel}` ({}): {e}", joined.display()))?;
+    let inner = real.strip_prefix(&root).map_err(|_| {
+        format!(
+            "the image `{rel}` is outside the project folder `{}`; images must lie inside it",
+            root.display()
+        )
+    })?;
+    if !real.is_file() {
+        return Err(format!("the image `{rel}` is not a file"));
+    }
+    let parts: Vec<String> = inner
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(format!("/{}", parts.join("/")))
 }
 
 /// Resolves a path written in the document at `from`, refusing anything
@@ -306,7 +592,12 @@ fn strip_directives(v: &mut Value) {
 }
 
 /// Renders templates in the data, types it, and resolves citations.
-fn finish(path: &Path, text: &str, mut merged: Value) -> Result<VanBan, Error> {
+fn finish(
+    path: &Path,
+    text: &str,
+    mut merged: Value,
+    sources: &mut Vec<PathBuf>,
+) -> Result<VanBan, Error> {
     strip_directives(&mut merged);
     let vars = variables(&merged);
     crate::render::render_data(&mut merged, &vars).map_err(|(e, tmpl)| {
@@ -335,24 +626,56 @@ fn finish(path: &Path, text: &str, mut merged: Value) -> Result<VanBan, Error> {
             None => Error::Other(format!("{}: {message}", path.display())),
         }
     })?;
-    let mut doc: VanBan = serde_yaml::from_value(merged).map_err(|e| {
-        // Prefer a located error from the file's own text when it has one.
-        match serde_yaml::from_str::<VanBan>(text) {
-            Err(own) => yaml_error(path, text, &own),
-            Ok(_) => Error::Other(format!("{}: {}", path.display(), e)),
-        }
+    let mut doc: VanBan = type_value(merged).map_err(|e| {
+        // The merged document is wrong: show the problem in the file (this
+        // one or a parent) that holds the offending key.
+        let at = locate::from_serde(e.path());
+        let message = e.inner().to_string();
+        let own = std::iter::once((path.to_owned(), text.to_owned()));
+        let parents = sources
+            .iter()
+            .skip(1)
+            .filter_map(|p| Some((p.clone(), read_text(p).ok()?)));
+        own.chain(parents)
+            .find(|(_, t)| Positions::of(t).has(&at))
+            .map_or_else(
+                || located(path, text, &Positions::of(text), &at, &message),
+                |(p, t)| located(&p, &t, &Positions::of(&t), &at, &message),
+            )
     })?;
     let mut cited = Vec::new();
     for entry in std::mem::take(&mut doc.thuc_hien) {
         if entry.ends_with(".yaml") || entry.ends_with(".yml") {
             let target = resolve_ref(path, &entry)?;
             let parent = load(&target)?;
+            for s in parent.sources {
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
             cited.push(crate::render::citation(&parent.doc));
         } else {
             cited.push(entry);
         }
     }
     doc.thuc_hien = cited;
+    // `kem_theo: ../quyet-dinh.yaml`: the caption of a document issued
+    // with that one.
+    if let Some(KemTheo::Chu(entry)) = &doc.kem_theo {
+        let entry = entry.trim();
+        if entry.ends_with(".yaml") || entry.ends_with(".yml") {
+            let target = resolve_ref(path, entry)?;
+            let parent = load(&target)?;
+            for s in parent.sources {
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
+            doc.kem_theo = Some(KemTheo::Chu(crate::render::kem_theo_quyet_dinh(
+                &parent.doc,
+            )));
+        }
+    }
     Ok(doc)
 }
 
@@ -385,7 +708,21 @@ fn variables(v: &Value) -> Mapping {
 
 /// A serde_yaml error as a located diagnostic.
 pub fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Error {
-    let mut message = strip_location(&e.to_string());
+    let place = e
+        .location()
+        .map_or(Place { line: 1, column: 1 }, |l| Place {
+            line: l.line(),
+            column: l.column(),
+        });
+    let mut err = describe(path, text, place, strip_location(&e.to_string()));
+    if let Error::Source(l) = &mut err {
+        l.help = l.help.take().or_else(|| trap_hint(text, place, &l.message));
+    }
+    err
+}
+
+/// A located error with the help we can give for its message.
+fn describe(path: &Path, text: &str, place: Place, mut message: String) -> Error {
     let mut help = suggestion(&message);
     if message.contains("unknown variant") && message.contains("`cong_van`") {
         let kinds: Vec<String> = Loai::ALL.iter().map(|k| k.key()).collect();
@@ -394,15 +731,58 @@ pub fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Error {
     if message.contains("missing field") {
         help = help.or_else(|| Some("add this key to the document".into()));
     }
-    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     Error::Source(Located {
         path: path.to_owned(),
         text: text.to_owned(),
-        line,
-        column,
+        line: place.line,
+        column: place.column,
         message,
         help,
     })
+}
+
+/// Advice for the YAML traps secretaries fall into, judged from the line
+/// of the error: an unquoted `: ` inside a text, a tab in the indentation,
+/// `yes`/`no` read as booleans, a `#` starting a comment.
+fn trap_hint(text: &str, place: Place, message: &str) -> Option<String> {
+    let line = text.lines().nth(place.line.checked_sub(1)?)?;
+    let body = line.trim_start();
+    if line.starts_with('\t') || line[..line.len() - body.len()].contains('\t') {
+        return Some("indent with spaces: YAML does not allow tabs".into());
+    }
+    let rest = body.strip_prefix("- ").unwrap_or(body);
+    let is_key = |k: &str| !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let (key, value) = match rest.split_once(": ") {
+        Some((k, v)) if is_key(k) => (Some(k), v.trim()),
+        _ => (None, rest.trim()),
+    };
+    let quoted = value.starts_with(['"', '\'']);
+    if message.contains("invalid type: map, expected a string") && body.starts_with("- ") {
+        return Some(format!(
+            "YAML read `{rest}` as a key and a value; put the item in quotes: - \"{}\"",
+            rest.replace('"', "\\\"")
+        ));
+    }
+    if !quoted && value.contains(": ") {
+        let fixed = format!("\"{}\"", value.replace('"', "\\\""));
+        let shown = match key {
+            Some(k) => format!("{k}: {fixed}"),
+            None => format!("- {fixed}"),
+        };
+        return Some(format!(
+            "a `: ` inside a text makes YAML read a key; put the text in quotes: {shown}"
+        ));
+    }
+    let lower = value.to_lowercase();
+    if ["true", "false", "~", "null"].contains(&lower.as_str()) {
+        return Some(format!(
+            "YAML reads `{value}` as a value, not a text; write \"{value}\" for the text"
+        ));
+    }
+    if !quoted && value.contains(" #") {
+        return Some("` #` starts a comment in YAML; put the text in quotes".into());
+    }
+    None
 }
 
 #[cfg(test)]

@@ -71,6 +71,14 @@ pub struct VanBan {
     /// the number; otherwise bold under the type name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trich_yeu: Option<String>,
+    /// A document issued with another one, such as a quy định attached to
+    /// a quyết định: the caption `(Kèm theo Quyết định số … ngày … của …)`
+    /// under the title, above its rule (NĐ30 Phụ lục III, after Mẫu 1.3). A path to that document's
+    /// YAML builds it; inside `phu_luc: - mau:`, `true` builds it from the
+    /// enclosing document; other text is printed as written. Such a
+    /// document has no number or date line of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kem_theo: Option<KemTheo>,
     /// An italic caption under the title, e.g. a form's
     /// `(Kèm theo Công văn số…, ngày…)` line, printed as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -120,11 +128,133 @@ pub struct VanBan {
     pub nguoi_ky: Option<NguoiKy>,
     /// Recipients for information (nơi nhận), without trailing punctuation:
     /// the layout ends each with `;` and the last (`Lưu: VT, …`) with `.`.
+    /// An item may be a group with a label, e.g. `Bản điện tử: [A, B]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub noi_nhan: Vec<String>,
+    pub noi_nhan: Vec<NoiNhan>,
     /// Appendices (phụ lục) and attached forms (mẫu), each on a new page.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phu_luc: Vec<PhuLuc>,
+    /// Presentation (trình bày): body size, the header's size pair and the
+    /// page margins, within the ranges NĐ30 allows. Absent: the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trinh_bay: Option<TrinhBay>,
+}
+
+/// Presentation choices NĐ30 leaves to the issuer (Phụ lục I, Mục I–II).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrinhBay {
+    /// Body text size in pt, 13 to 14 (default 14).
+    #[serde(
+        default,
+        deserialize_with = "de_co_chu",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub co_chu: Option<f64>,
+    /// The header's size pair, by the Quốc hiệu's size: 12 (Tiêu ngữ and
+    /// date line 13, the default) or 13 (Tiêu ngữ and date line 14).
+    #[serde(
+        default,
+        deserialize_with = "de_co_chu_quoc_hieu",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub co_chu_quoc_hieu: Option<f64>,
+    /// Page margins in mm; each one left out keeps its default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub le: Option<Le>,
+}
+
+/// Page margins (lề) in mm: top and bottom 20–25, left 30–35, right 15–20.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Le {
+    /// Top margin, 20–25 mm (default 20).
+    #[serde(
+        default,
+        deserialize_with = "de_le_doc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tren: Option<f64>,
+    /// Bottom margin, 20–25 mm (default 20).
+    #[serde(
+        default,
+        deserialize_with = "de_le_doc",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duoi: Option<f64>,
+    /// Left margin, 30–35 mm (default 30).
+    #[serde(
+        default,
+        deserialize_with = "de_le_trai",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub trai: Option<f64>,
+    /// Right margin, 15–20 mm (default 15).
+    #[serde(
+        default,
+        deserialize_with = "de_le_phai",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phai: Option<f64>,
+}
+
+impl Le {
+    /// The default margins of vanban (mm): top, bottom, left, right.
+    pub const DEFAULT: [f64; 4] = [20.0, 20.0, 30.0, 15.0];
+
+    /// Top, bottom, left and right margins with defaults filled in.
+    pub fn mm(&self) -> [f64; 4] {
+        let d = Self::DEFAULT;
+        [
+            self.tren.unwrap_or(d[0]),
+            self.duoi.unwrap_or(d[1]),
+            self.trai.unwrap_or(d[2]),
+            self.phai.unwrap_or(d[3]),
+        ]
+    }
+}
+
+fn in_range<'de, D: Deserializer<'de>>(
+    d: D,
+    lo: f64,
+    hi: f64,
+    what: &str,
+) -> Result<Option<f64>, D::Error> {
+    let v = f64::deserialize(d)?;
+    if (lo..=hi).contains(&v) {
+        Ok(Some(v))
+    } else {
+        Err(de::Error::custom(format!(
+            "{what}: {v} is outside the range NĐ30 allows, {lo}–{hi}"
+        )))
+    }
+}
+
+fn de_co_chu<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    in_range(d, 13.0, 14.0, "body size `co_chu` (pt)")
+}
+
+fn de_co_chu_quoc_hieu<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    let v = f64::deserialize(d)?;
+    if v == 12.0 || v == 13.0 {
+        Ok(Some(v))
+    } else {
+        Err(de::Error::custom(format!(
+            "`co_chu_quoc_hieu`: {v} pt; NĐ30 pairs a Quốc hiệu of 12 pt (Tiêu ngữ 13) or 13 pt (Tiêu ngữ 14)"
+        )))
+    }
+}
+
+fn de_le_doc<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    in_range(d, 20.0, 25.0, "top and bottom margins (mm)")
+}
+
+fn de_le_trai<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    in_range(d, 30.0, 35.0, "left margin `trai` (mm)")
+}
+
+fn de_le_phai<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    in_range(d, 15.0, 20.0, "right margin `phai` (mm)")
 }
 
 /// The signer (ô 7).
@@ -148,6 +278,82 @@ pub struct NguoiKy {
     /// Full name (họ tên), bold, without academic titles.
     #[serde(default)]
     pub ho_ten: String,
+    /// Image of the handwritten signature (chữ ký): a PNG, JPG or SVG file,
+    /// relative to the document, inside its project folder. Centred in the
+    /// space between the position and the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chu_ky: Option<String>,
+    /// Image of the seal (dấu): a PNG, JPG or SVG file, printed 35 mm wide
+    /// (`dau_rong` to change) over the left part of the signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dau: Option<String>,
+    /// Width of the seal image in mm, its real size (default 35).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dau_rong: Option<f64>,
+}
+
+/// One entry of Nơi nhận: a recipient, or a labelled group of recipients
+/// (`Bản điện tử:` followed by its own `- …;` lines).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum NoiNhan {
+    /// A recipient, e.g. `UBND huyện (b/c)` or `Lưu: VT, GDTX`.
+    Muc(String),
+    /// A group: one key, its label (`Bản điện tử`), holding its recipients.
+    Nhom(std::collections::BTreeMap<String, Vec<String>>),
+}
+
+impl NoiNhan {
+    /// The recipients of this entry (one, or the group's).
+    pub fn items(&self) -> Vec<&str> {
+        match self {
+            NoiNhan::Muc(s) => vec![s.as_str()],
+            NoiNhan::Nhom(g) => g.values().flatten().map(String::as_str).collect(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for NoiNhan {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = NoiNhan;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a recipient (text) or a group such as `Bản điện tử: [ … ]`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<NoiNhan, E> {
+                Ok(NoiNhan::Muc(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NoiNhan, A::Error> {
+                let Some((label, value)) = map.next_entry::<String, serde_yaml::Value>()? else {
+                    return Err(de::Error::custom(
+                        "an empty group: write `Bản điện tử:` with its recipients under it",
+                    ));
+                };
+                if map.next_key::<String>()?.is_some() {
+                    return Err(de::Error::custom(
+                        "a Nơi nhận group has one label (`Bản điện tử:`) with its list under it; start another group as a new item",
+                    ));
+                }
+                let items = match value {
+                    // `- Lưu: VT, GDTX` written without quotes is one item.
+                    serde_yaml::Value::String(s) => {
+                        return Ok(NoiNhan::Muc(format!("{label}: {s}")))
+                    }
+                    serde_yaml::Value::Number(n) => {
+                        return Ok(NoiNhan::Muc(format!("{label}: {n}")))
+                    }
+                    v => Vec::<String>::deserialize(v).map_err(|e| {
+                        de::Error::custom(format!(
+                            "group `{label}`: expected a list of recipients ({e})"
+                        ))
+                    })?,
+                };
+                Ok(NoiNhan::Nhom([(label, items)].into_iter().collect()))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// An appendix (phụ lục) or attached form (mẫu).
@@ -275,8 +481,11 @@ impl<'de> Deserialize<'de> for Khoi {
 }
 
 /// A table (bảng): header row bold and repeated on every page.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+///
+/// Cells are texts or numbers (`12`, `8.5` are printed as YAML reads
+/// them). Every row must have as many cells as the header (`dau`), or as
+/// `cot` has widths: a row that does not is an error at that row.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Bang {
     /// Relative column widths, e.g. `[1, 2, 5, 3, 1]`; equal if absent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -286,13 +495,215 @@ pub struct Bang {
     pub can: Vec<CanLe>,
     /// Header cells (tiêu đề cột), bold.
     #[serde(default)]
+    #[schemars(with = "Vec<ONhap>")]
     pub dau: Vec<String>,
     /// Rows (dòng) of cells; `\n` breaks a line inside a cell.
     #[serde(default)]
+    #[schemars(with = "Vec<Vec<ONhap>>")]
     pub dong: Vec<Vec<String>>,
     /// Font size of the cells in pt (default 13).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub co_chu: Option<f64>,
+}
+
+/// What a table cell may hold in YAML (for the JSON Schema).
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum ONhap {
+    /// Text.
+    Chu(String),
+    /// A number, printed as YAML reads it.
+    So(f64),
+}
+
+const BANG_FIELDS: &[&str] = &["cot", "can", "dau", "dong", "co_chu"];
+
+/// One cell: a text, a number (kept as written by YAML) or empty (`~`).
+struct O(String);
+
+impl<'de> Deserialize<'de> for O {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = O;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a cell: a text or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<O, E> {
+                Ok(O(v.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<O, E> {
+                Ok(O(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<O, E> {
+                Ok(O(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<O, E> {
+                // `{:?}` keeps the decimal point of `2.0`.
+                Ok(O(format!("{v:?}")))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<O, E> {
+                Ok(O(String::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn cells(v: Vec<O>) -> Vec<String> {
+    v.into_iter().map(|c| c.0).collect()
+}
+
+/// The rows of a table, each checked to have `want` cells (when known).
+struct Rows {
+    want: Option<(usize, &'static str)>,
+}
+
+impl<'de> de::DeserializeSeed<'de> for Rows {
+    type Value = Vec<Vec<String>>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Rows {
+    type Value = Vec<Vec<String>>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of rows, each a list of cells")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(row) = seq.next_element_seed(Row {
+            want: self.want,
+            n: out.len() + 1,
+        })? {
+            out.push(row);
+        }
+        Ok(out)
+    }
+}
+
+/// One row; an error raised here is located by serde_yaml at the row.
+struct Row {
+    want: Option<(usize, &'static str)>,
+    n: usize,
+}
+
+impl<'de> de::DeserializeSeed<'de> for Row {
+    type Value = Vec<String>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Row {
+    type Value = Vec<String>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a row: a list of cells")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(c) = seq.next_element::<O>()? {
+            out.push(c.0);
+        }
+        match self.want {
+            Some((want, from)) if out.len() != want => Err(de::Error::custom(row_message(
+                self.n,
+                out.len(),
+                want,
+                from,
+            ))),
+            _ => Ok(out),
+        }
+    }
+}
+
+fn row_message(n: usize, got: usize, want: usize, from: &str) -> String {
+    format!("row {n} of the table has {got} cells, expected {want} (as many as {from})")
+}
+
+impl<'de> Deserialize<'de> for Bang {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Bang;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table: `dau` (header cells) and `dong` (rows)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Bang, A::Error> {
+                let (mut cot, mut can, mut dau, mut dong, mut co_chu) =
+                    (None, None, None, None::<Vec<Vec<String>>>, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "cot" => {
+                            let w = map.next_value::<Vec<Positive>>()?;
+                            cot = Some(w.into_iter().map(|p| p.0).collect::<Vec<f64>>());
+                        }
+                        "can" => can = Some(map.next_value::<Vec<CanLe>>()?),
+                        "dau" => dau = Some(cells(map.next_value::<Vec<O>>()?)),
+                        "co_chu" => co_chu = map.next_value::<Option<Positive>>()?.map(|p| p.0),
+                        "dong" => {
+                            // Rows written after `dau` or `cot` are checked
+                            // one by one, so that the error points at the row.
+                            let want = columns(dau.as_deref(), cot.as_deref());
+                            dong = Some(map.next_value_seed(Rows { want })?);
+                        }
+                        other => return Err(de::Error::unknown_field(other, BANG_FIELDS)),
+                    }
+                }
+                let (dau, dong) = (dau.unwrap_or_default(), dong.unwrap_or_default());
+                let cot: Vec<f64> = cot.unwrap_or_default();
+                if !dau.is_empty() && !cot.is_empty() && dau.len() != cot.len() {
+                    return Err(de::Error::custom(format!(
+                        "the table has {} header cells (`dau`) but {} column widths (`cot`)",
+                        dau.len(),
+                        cot.len()
+                    )));
+                }
+                // Rows written before `dau`/`cot`: checked here, less precisely.
+                if let Some((want, from)) = columns(Some(&dau), Some(&cot)) {
+                    if let Some((i, r)) = dong.iter().enumerate().find(|(_, r)| r.len() != want) {
+                        return Err(de::Error::custom(row_message(i + 1, r.len(), want, from)));
+                    }
+                }
+                Ok(Bang {
+                    cot,
+                    can: can.unwrap_or_default(),
+                    dau,
+                    dong,
+                    co_chu,
+                })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A number that must be finite and above zero (a width, a size): `.nan`,
+/// `.inf`, `0` and negatives are refused where they are written.
+struct Positive(f64);
+
+impl<'de> Deserialize<'de> for Positive {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        if v.is_finite() && v > 0.0 {
+            Ok(Positive(v))
+        } else {
+            Err(de::Error::custom(format!(
+                "`{v}` is not a usable number here: expected a number above 0"
+            )))
+        }
+    }
+}
+
+/// The number of columns a table declares, and where it comes from.
+fn columns(dau: Option<&[String]>, cot: Option<&[f64]>) -> Option<(usize, &'static str)> {
+    match (dau, cot) {
+        (Some(h), _) if !h.is_empty() => Some((h.len(), "the header `dau`")),
+        (_, Some(c)) if !c.is_empty() => Some((c.len(), "the widths `cot`")),
+        _ => None,
+    }
 }
 
 /// Horizontal alignment of a table column.
@@ -496,6 +907,7 @@ impl VanBan {
             && !self
                 .noi_nhan
                 .iter()
+                .flat_map(NoiNhan::items)
                 .any(|n| n.trim_start().starts_with("Lưu"))
         {
             warn(
@@ -516,6 +928,12 @@ impl VanBan {
                     ),
                 );
             }
+        }
+        if matches!(self.kem_theo, Some(KemTheo::Tu(_))) {
+            warn(
+                "kem_theo",
+                "`kem_theo: true` only has a meaning in a form (`phu_luc: - mau:`); give the path of the decision's YAML or the caption's text".into(),
+            );
         }
         let abbr = self.loai.info().viet_tat;
         if let Some(kh) = &self.ky_hieu {

@@ -33,6 +33,17 @@ fn render_diags(world: &DocWorld<'_>, diags: &[SourceDiagnostic], color: bool) -
 
 /// Lays out the world's main file.
 pub fn compile(world: &DocWorld<'_>, color: bool) -> Result<Compiled, Error> {
+    compile_explained(world, color, |_| None)
+}
+
+/// Lays out the world's main file; `explain` may report an error at its
+/// origin (the YAML field whose text caused it) instead of in the
+/// generated source.
+pub fn compile_explained(
+    world: &DocWorld<'_>,
+    color: bool,
+    explain: impl Fn(&SourceDiagnostic) -> Option<String>,
+) -> Result<Compiled, Error> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     match output {
         Ok(document) => Ok(Compiled {
@@ -40,26 +51,27 @@ pub fn compile(world: &DocWorld<'_>, color: bool) -> Result<Compiled, Error> {
             warnings: render_diags(world, &warnings, color),
         }),
         Err(errors) => {
-            let all: Vec<SourceDiagnostic> = errors.iter().chain(&warnings).cloned().collect();
-            Err(Error::Typst(render_diags(world, &all, color)))
+            let report = errors
+                .iter()
+                .chain(&warnings)
+                .map(|d| {
+                    explain(d)
+                        .unwrap_or_else(|| render_diags(world, std::slice::from_ref(d), color))
+                })
+                .collect();
+            Err(Error::Typst(report))
         }
     }
-}
-
-/// Each page of `doc` as an SVG document.
-pub fn svg_pages(doc: &PagedDocument) -> Vec<String> {
-    let opts = typst_svg::SvgOptions::default();
-    doc.pages()
-        .iter()
-        .map(|page| typst_svg::svg(page, &opts))
-        .collect()
 }
 
 /// PDF export settings.
 #[derive(Debug, Clone, Default)]
 pub struct PdfSettings {
-    /// Produce PDF/A-2b.
+    /// Produce PDF/A: PDF/A-2b, or PDF/A-3b when files are attached
+    /// (PDF/A-2 forbids attachments that are not PDF/A themselves).
     pub pdf_a: bool,
+    /// The document attaches files (`pdf.attach`).
+    pub attachments: bool,
     /// Creation date written into the PDF.
     pub timestamp: Option<Datetime>,
 }
@@ -72,8 +84,12 @@ pub fn pdf(doc: &PagedDocument, source: &str, settings: &PdfSettings) -> Result<
         .map(|b| format!("{b:02x}"))
         .collect();
     let standards = if settings.pdf_a {
-        PdfStandards::new(&[PdfStandard::A_2b])
-            .map_err(|e| Error::Other(e.message().to_string()))?
+        let standard = if settings.attachments {
+            PdfStandard::A_3b
+        } else {
+            PdfStandard::A_2b
+        };
+        PdfStandards::new(&[standard]).map_err(|e| Error::Other(e.message().to_string()))?
     } else {
         PdfStandards::default()
     };
@@ -93,6 +109,130 @@ pub fn pdf(doc: &PagedDocument, source: &str, settings: &PdfSettings) -> Result<
                 .join("\n"),
         )
     })
+}
+
+/// The output formats of `vanban build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// One PDF for the whole document (`NAME.pdf`).
+    Pdf,
+    /// One PNG picture per page (`NAME-1.png`, `NAME-2.png`, …).
+    Png,
+    /// One SVG picture per page (`NAME-1.svg`, `NAME-2.svg`, …).
+    Svg,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Svg => "svg",
+        }
+    }
+}
+
+/// Default resolution of PNG previews, in dots per inch.
+pub const DEFAULT_DPI: f32 = 150.0;
+/// Largest picture a PNG preview may have, in pixels (about 600 dpi on A4).
+pub const MAX_PIXELS: f64 = 40_000_000.0;
+
+/// Each page of `doc` as an SVG document. Text is drawn from the
+/// embedded glyph outlines, so the pictures need no fonts to display.
+pub fn svg_pages(doc: &PagedDocument) -> Vec<String> {
+    let opts = typst_svg::SvgOptions::default();
+    doc.pages()
+        .iter()
+        .map(|page| typst_svg::svg(page, &opts))
+        .collect()
+}
+
+/// Each page of `doc` as a PNG picture at `dpi` dots per inch, on a white
+/// background, with the resolution recorded in the file (`pHYs`) so that it
+/// prints at its real size.
+pub fn png_pages(doc: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>, Error> {
+    if !(dpi.is_finite() && dpi > 0.0) {
+        return Err(Error::Other(format!(
+            "--dpi must be a positive number, not {dpi}"
+        )));
+    }
+    let per_pt = f64::from(dpi) / 72.0;
+    for (i, page) in doc.pages().iter().enumerate() {
+        let size = page.frame.size();
+        let pixels = size.x.to_pt() * per_pt * size.y.to_pt() * per_pt;
+        if pixels > MAX_PIXELS {
+            return Err(Error::Other(format!(
+                "page {} at {dpi} dpi would be {:.0} megapixels, more than the {:.0} allowed; use a lower --dpi",
+                i + 1,
+                pixels / 1e6,
+                MAX_PIXELS / 1e6
+            )));
+        }
+    }
+    let opts = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(per_pt),
+        render_bleed: false,
+    };
+    doc.pages()
+        .iter()
+        .map(|page| encode_png(&typst_render::render(page, &opts), dpi))
+        .collect()
+}
+
+/// Encodes a rendered page as an 8-bit RGBA PNG with its resolution.
+fn encode_png(pixmap: &tiny_skia::Pixmap, dpi: f32) -> Result<Vec<u8>, Error> {
+    let fail = |e: png::EncodingError| Error::Other(format!("PNG encoding failed: {e}"));
+    let rgba: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Eight);
+    let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
+    enc.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: per_metre,
+        yppu: per_metre,
+        unit: png::Unit::Meter,
+    }));
+    let mut w = enc.write_header().map_err(fail)?;
+    w.write_image_data(&rgba).map_err(fail)?;
+    w.finish().map_err(fail)?;
+    Ok(out)
+}
+
+/// The files of one format for a document named `stem` in `dir`: `NAME.pdf`,
+/// or one picture per page, `NAME-1.png` … `NAME-N.png`.
+pub fn page_targets(dir: &Path, stem: &str, format: Format, pages: usize) -> Vec<PathBuf> {
+    let ext = format.extension();
+    match format {
+        Format::Pdf => vec![dir.join(format!("{stem}.{ext}"))],
+        Format::Png | Format::Svg => (1..=pages)
+            .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
+            .collect(),
+    }
+}
+
+/// Removes the pictures a previous, longer version of the document left
+/// behind: `NAME-(N+1).ext`, `NAME-(N+2).ext`, … as long as they follow
+/// each other (a gap ends the run, so unrelated files are left alone).
+pub fn remove_stale_pages(dir: &Path, stem: &str, format: Format, pages: usize) {
+    if format == Format::Pdf {
+        return;
+    }
+    let ext = format.extension();
+    for n in pages + 1.. {
+        let p = dir.join(format!("{stem}-{n}.{ext}"));
+        if !p.is_file() || std::fs::remove_file(&p).is_err() {
+            break;
+        }
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder,
@@ -126,6 +266,22 @@ pub fn target(input: &Path, out_dir: Option<&Path>, stem: &str, ext: &str) -> Pa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stale_pages_removed_up_to_a_gap() {
+        let dir = tempfile::tempdir().unwrap();
+        for n in [1, 2, 3, 4, 6] {
+            std::fs::write(dir.path().join(format!("kh-{n}.png")), b"x").unwrap();
+        }
+        std::fs::write(dir.path().join("kh-3.svg"), b"x").unwrap();
+        remove_stale_pages(dir.path(), "kh", Format::Png, 2);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["kh-1.png", "kh-2.png", "kh-3.svg", "kh-6.png"]);
+    }
 
     #[test]
     fn atomic_write_replaces_whole_file() {

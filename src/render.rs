@@ -9,7 +9,7 @@ use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 
-use crate::model::{KemTheo, Khoi, NguoiKy, VanBan};
+use crate::model::{KemTheo, Khoi, NguoiKy, NoiNhan, VanBan};
 use crate::vndate::{self, Ngay};
 
 /// Name of the custom auto-escape format.
@@ -57,8 +57,9 @@ pub fn escape_str(s: &str) -> String {
     out
 }
 
-/// Converts body text with `**bold**`, `*italic*` and `***both***` into
-/// escaped Typst markup. `\*` is a literal star; an unmatched star is text.
+/// Converts body text with `**bold**`, `*italic*`, `***both***` and
+/// footnotes `^[text of the note]` into escaped Typst markup. `\*` is a
+/// literal star and `\^` a literal caret; an unmatched star or `^[` is text.
 pub fn markup(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() * 2);
@@ -71,10 +72,21 @@ fn inline(chars: &[char], out: &mut String) {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '\\' && chars.get(i + 1) == Some(&'*') {
-            text.push('*');
+        if c == '\\' && matches!(chars.get(i + 1), Some('*' | '^')) {
+            text.push(chars[i + 1]);
             i += 2;
             continue;
+        }
+        if c == '^' && chars.get(i + 1) == Some(&'[') {
+            if let Some(end) = bracket_end(chars, i + 1) {
+                out.push_str(&escape(&text));
+                text.clear();
+                out.push_str("#footnote[");
+                inline(&chars[i + 2..end], out);
+                out.push(']');
+                i = end + 1;
+                continue;
+            }
         }
         if c == '*' {
             let run = chars[i..].iter().take_while(|&&c| c == '*').count();
@@ -103,6 +115,28 @@ fn inline(chars: &[char], out: &mut String) {
         i += 1;
     }
     out.push_str(&escape(&text));
+}
+
+/// The index of the `]` closing the `[` at `open` (nested brackets count,
+/// `\]` does not).
+fn bracket_end(chars: &[char], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut j = open;
+    while j < chars.len() {
+        match chars[j] {
+            '\\' => j += 1,
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Finds a run of exactly `run` stars after `from`, preceded by a non-space.
@@ -327,6 +361,9 @@ pub struct View<'a> {
     pub kinh_gui: Vec<&'a str>,
     /// Caption under the title.
     pub chu_thich: Option<&'a str>,
+    /// `(Kèm theo Quyết định số …)` caption of an attached document; such a
+    /// document prints no number or date line.
+    pub kem_theo: Option<String>,
     /// Line under the recipients.
     pub kinh_gui_ghi_chu: Option<&'a str>,
     /// Legal bases, without trailing punctuation.
@@ -339,14 +376,96 @@ pub struct View<'a> {
     pub noi_dung: &'a [Khoi],
     /// Signer.
     pub nguoi_ky: Option<&'a NguoiKy>,
-    /// Nơi nhận items without trailing punctuation.
-    pub noi_nhan: Vec<&'a str>,
+    /// Nơi nhận lines: items without trailing punctuation, and group labels.
+    pub noi_nhan: Vec<NoiNhanLine<'a>>,
     /// Appendices.
     pub phu_luc: Vec<PhuLucView<'a>>,
+    /// Presentation options (`trinh_bay`), defaults filled in; `None`
+    /// keeps the layout's defaults untouched.
+    pub trinh_bay: Option<TrinhBayView>,
     /// PDF title (type name and subject).
     pub pdf_title: String,
     /// PDF subject: how another document would cite this one.
     pub pdf_subject: String,
+}
+
+/// Presentation options as the template sees them.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrinhBayView {
+    /// Body size (pt).
+    pub co_chu: Option<f64>,
+    /// Quốc hiệu size (pt), choosing the header's size pair.
+    pub co_chu_quoc_hieu: Option<f64>,
+    /// Margins (mm), all four.
+    pub le: Option<LeView>,
+}
+
+/// Page margins in mm.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeView {
+    /// Top.
+    pub tren: f64,
+    /// Bottom.
+    pub duoi: f64,
+    /// Left.
+    pub trai: f64,
+    /// Right.
+    pub phai: f64,
+}
+
+fn trinh_bay(doc: &VanBan) -> Option<TrinhBayView> {
+    let t = doc.trinh_bay.as_ref()?;
+    Some(TrinhBayView {
+        co_chu: t.co_chu,
+        co_chu_quoc_hieu: t.co_chu_quoc_hieu,
+        le: t.le.as_ref().map(|l| {
+            let [tren, duoi, trai, phai] = l.mm();
+            LeView {
+                tren,
+                duoi,
+                trai,
+                phai,
+            }
+        }),
+    })
+}
+
+/// One line of Nơi nhận as the template sees it: a recipient (`muc`) or
+/// the label of a group (`nhom`, e.g. `Bản điện tử`), both bare of the
+/// punctuation the layout adds.
+#[derive(Debug, Serialize)]
+pub struct NoiNhanLine<'a> {
+    /// A recipient.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub muc: Option<&'a str>,
+    /// A group label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nhom: Option<&'a str>,
+}
+
+fn noi_nhan_lines(items: &[NoiNhan]) -> Vec<NoiNhanLine<'_>> {
+    let mut out = Vec::new();
+    for it in items {
+        match it {
+            NoiNhan::Muc(s) => out.push(NoiNhanLine {
+                muc: Some(bare(s)),
+                nhom: None,
+            }),
+            NoiNhan::Nhom(g) => {
+                for (label, list) in g {
+                    out.push(NoiNhanLine {
+                        muc: None,
+                        nhom: Some(label.trim().trim_end_matches(':').trim_end()),
+                    });
+                    out.extend(list.iter().map(|s| NoiNhanLine {
+                        muc: Some(bare(s)),
+                        nhom: None,
+                    }));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// What a template sees of an appendix.
@@ -402,6 +521,10 @@ impl<'a> View<'a> {
                 many => many.iter().map(|s| bare(s)).collect(),
             },
             chu_thich: doc.chu_thich.as_deref(),
+            kem_theo: match &doc.kem_theo {
+                Some(KemTheo::Chu(s)) => Some(s.clone()),
+                _ => None,
+            },
             kinh_gui_ghi_chu: doc.kinh_gui_ghi_chu.as_deref(),
             can_cu: doc.can_cu.iter().map(|s| bare(s)).collect(),
             mo_dau: (!doc.thuc_hien.is_empty()).then(|| {
@@ -411,7 +534,7 @@ impl<'a> View<'a> {
             tham_quyen: doc.tham_quyen.as_deref(),
             noi_dung: &doc.noi_dung,
             nguoi_ky: doc.nguoi_ky.as_ref(),
-            noi_nhan: doc.noi_nhan.iter().map(|s| bare(s)).collect(),
+            noi_nhan: noi_nhan_lines(&doc.noi_nhan),
             phu_luc: doc
                 .phu_luc
                 .iter()
@@ -424,9 +547,18 @@ impl<'a> View<'a> {
                         _ => None,
                     },
                     noi_dung: &p.noi_dung,
-                    mau: p.mau.as_deref().map(|m| Box::new(View::new(m))),
+                    // A form is laid out on the pages of this document.
+                    mau: p.mau.as_deref().map(|m| {
+                        let mut v = View::new(m);
+                        v.trinh_bay = trinh_bay(doc);
+                        if matches!(m.kem_theo, Some(KemTheo::Tu(true))) {
+                            v.kem_theo = Some(kem_theo_quyet_dinh(doc));
+                        }
+                        Box::new(v)
+                    }),
                 })
                 .collect(),
+            trinh_bay: trinh_bay(doc),
             pdf_title: pdf_title.split_whitespace().collect::<Vec<_>>().join(" "),
             pdf_subject: citation(doc)
                 .split_whitespace()
@@ -434,6 +566,13 @@ impl<'a> View<'a> {
                 .join(" "),
         }
     }
+}
+
+/// The caption of a document issued (ban hành, phê duyệt) with `parent`,
+/// worded as in NĐ30 Phụ lục III (the form after Mẫu 1.3):
+/// `(Kèm theo Quyết định số 128/QĐ-PGDĐT ngày 13 tháng 11 năm 2023 của …)`.
+pub fn kem_theo_quyet_dinh(parent: &VanBan) -> String {
+    format!("(Kèm theo {})", reference(parent, Ngay::dai))
 }
 
 /// `(Kèm theo Công văn số 123/SGDĐT-GDTX ngày 05 tháng 02 năm 2021 của Sở …)`.
@@ -501,6 +640,14 @@ mod tests {
         assert_eq!(markup("\\*x\\*"), "\\*x\\*");
         assert_eq!(markup("**a *b* c**"), "#strong[a #emph[b] c]");
         assert_eq!(markup("**không đóng"), "\\*\\*không đóng");
+        assert_eq!(
+            markup("Bộ GD&ĐT^[Đánh giá *các* cấp [2017].] xong"),
+            "Bộ GD\\&ĐT#footnote[Đánh giá #emph[các] cấp \\[2017\\]\\.] xong"
+        );
+        assert_eq!(markup("a^[#x]"), "a#footnote[\\#x]");
+        assert_eq!(markup("a^[mở"), "a\\^\\[mở");
+        assert_eq!(markup("\\^[x]"), "\\^\\[x\\]");
+        assert_eq!(markup("x^2"), "x\\^2");
     }
 
     #[test]

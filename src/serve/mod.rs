@@ -530,15 +530,15 @@ pub struct Preview {
 /// errors come back as diagnostics located in `text`.
 pub fn preview_text(builder: &Builder<'_>, path: &Path, text: String) -> Preview {
     let start = Instant::now();
-    let built = load::load_text(path, text).and_then(|doc| {
-        let b = builder.layout(&doc)?;
+    let built = load::check_text(path, text).and_then(|doc| {
+        let b = builder.layout(&doc).map_err(|e| vec![e])?;
         Ok((doc, b))
     });
     let layout_ms = start.elapsed().as_millis() as u64;
     let out = match built {
-        Err(e) => Preview {
+        Err(errors) => Preview {
             ok: false,
-            diagnostics: vec![diagnostic(path, &e)],
+            diagnostics: errors.iter().map(|e| diagnostic(path, e)).collect(),
             pages: Vec::new(),
             layout_ms,
             svg_ms: 0,
@@ -640,11 +640,11 @@ async fn pdf(
 ) -> Result<Response, ApiError> {
     let path = app.existing(&body.path)?;
     blocking(move || {
-        let doc = load::load_text(&path, body.text).map_err(|e| diagnostic_error(&path, &e))?;
+        let doc = load::check_text(&path, body.text).map_err(|e| diagnostic_error(&path, &e))?;
         let built = app
             .builder
             .layout(&doc)
-            .map_err(|e| diagnostic_error(&path, &e))?;
+            .map_err(|e| diagnostic_error(&path, &[e]))?;
         let bytes = app.builder.pdf(&doc, &built, false)?;
         let name = format!("{}.pdf", doc.stem());
         let disposition = format!(
@@ -667,10 +667,14 @@ async fn pdf(
     .await
 }
 
-fn diagnostic_error(path: &Path, e: &Error) -> ApiError {
+fn diagnostic_error(path: &Path, errors: &[Error]) -> ApiError {
+    let diagnostics: Vec<Diagnostic> = errors.iter().map(|e| diagnostic(path, e)).collect();
     ApiError {
         status: StatusCode::UNPROCESSABLE_ENTITY,
-        body: json!({ "error": e.to_string(), "diagnostics": [diagnostic(path, e)] }),
+        body: json!({
+            "error": errors.first().map(ToString::to_string).unwrap_or_default(),
+            "diagnostics": diagnostics,
+        }),
     }
 }
 

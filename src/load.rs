@@ -678,8 +678,7 @@ fn finish(
                     sources.push(s);
                 }
             }
-            doc.kem_theo = Some(KemTheo::Chu(crate::render::ban_hanh_kem_theo(
-                doc.loai,
+            doc.kem_theo = Some(KemTheo::Chu(crate::render::kem_theo_quyet_dinh(
                 &parent.doc,
             )));
         }

@@ -9,7 +9,7 @@ use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 
-use crate::model::{KemTheo, Khoi, Loai, NguoiKy, NoiNhan, VanBan};
+use crate::model::{KemTheo, Khoi, NguoiKy, NoiNhan, VanBan};
 use crate::vndate::{self, Ngay};
 
 /// Name of the custom auto-escape format.
@@ -361,7 +361,7 @@ pub struct View<'a> {
     pub kinh_gui: Vec<&'a str>,
     /// Caption under the title.
     pub chu_thich: Option<&'a str>,
-    /// `(Ban hành kèm theo …)` caption of an attached document; such a
+    /// `(Kèm theo Quyết định số …)` caption of an attached document; such a
     /// document prints no number or date line.
     pub kem_theo: Option<String>,
     /// Line under the recipients.
@@ -552,7 +552,7 @@ impl<'a> View<'a> {
                         let mut v = View::new(m);
                         v.trinh_bay = trinh_bay(doc);
                         if matches!(m.kem_theo, Some(KemTheo::Tu(true))) {
-                            v.kem_theo = Some(ban_hanh_kem_theo(m.loai, doc));
+                            v.kem_theo = Some(kem_theo_quyet_dinh(doc));
                         }
                         Box::new(v)
                     }),
@@ -568,16 +568,11 @@ impl<'a> View<'a> {
     }
 }
 
-/// The caption of a document of kind `kind` issued with `parent`:
-/// `(Ban hành kèm theo Quyết định số 128/QĐ-PGDĐT ngày 13 tháng 11 năm
-/// 2023 của …)` for a quy định (issued by the decision), else `(Kèm theo …)`.
-pub fn ban_hanh_kem_theo(kind: Loai, parent: &VanBan) -> String {
-    let lead = if kind == Loai::QuyDinh {
-        "Ban hành kèm theo"
-    } else {
-        "Kèm theo"
-    };
-    format!("({lead} {})", reference(parent, Ngay::dai))
+/// The caption of a document issued (ban hành, phê duyệt) with `parent`,
+/// worded as in NĐ30 Phụ lục III (the form after Mẫu 1.3):
+/// `(Kèm theo Quyết định số 128/QĐ-PGDĐT ngày 13 tháng 11 năm 2023 của …)`.
+pub fn kem_theo_quyet_dinh(parent: &VanBan) -> String {
+    format!("(Kèm theo {})", reference(parent, Ngay::dai))
 }
 
 /// `(Kèm theo Công văn số 123/SGDĐT-GDTX ngày 05 tháng 02 năm 2021 của Sở …)`.

@@ -457,7 +457,8 @@ fn quy_dinh(kem_theo: &str) -> String {
 }
 
 /// Checks the title block of an attached quy định on `page`: type name,
-/// subject, the italic caption, then the rule; no number or date line.
+/// subject, the italic caption, then the rule; no number or date line
+/// (NĐ30 Phụ lục III, the form of a document issued with a decision).
 fn check_attached_title(flat: &Flat, ls: &[Line], page: usize, caption: &str) {
     let on = |s: &str| {
         ls.iter()
@@ -514,7 +515,7 @@ fn quy_dinh_issued_with_a_quyet_dinh_cites_it_under_its_title() {
         &flat,
         &lines(&flat),
         0,
-        "(Ban hành kèm theo Quyết định số 07/QĐ-PGDĐT ngày 05 tháng 02 năm 2024 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)",
+        "(Kèm theo Quyết định số 07/QĐ-PGDĐT ngày 05 tháng 02 năm 2024 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)",
     );
     // The decision it cites is a source of the document (rebuilt on change).
     assert!(loaded.sources.iter().any(|s| s.ends_with("qd.yaml")));
@@ -536,7 +537,7 @@ fn quy_dinh_as_a_form_of_its_quyet_dinh_takes_the_caption_from_it() {
         &flat,
         &ls,
         page,
-        "(Ban hành kèm theo Quyết định số 07/QĐ-PGDĐT ngày 05 tháng 02 năm 2024 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)",
+        "(Kèm theo Quyết định số 07/QĐ-PGDĐT ngày 05 tháng 02 năm 2024 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)",
     );
 }
 

@@ -433,21 +433,8 @@ fn image_path(from: &Path, rel: &str) -> Result<String, String> {
             "`{rel}`: expected a PNG, JPG or SVG image (a file ending in .png, .jpg, .jpeg or .svg)"
         ));
     }
-    let root = project_root(from);
-    let dir = from
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let joined = dir.join(rel);
-    let real = joined
-        .canonicalize()
-        .map_err(|e| format!("cannot open the image `{rel}` ({}): {e}", joined.display()))?;
-    let inner = real.strip_prefix(&root).map_err(|_| {
-        format!(
-            "the image `{rel}` is outside the project folder `{}`; images must lie inside it",
-            root.display()
-        )
-    })?;
+    let (real, root) = in_project(from, rel, "the image")?;
+    let inner = real.strip_prefix(&root).unwrap_or(&real);
     if !real.is_file() {
         return Err(format!("the image `{rel}` is not a file"));
     }
@@ -494,27 +481,37 @@ fn sniff_image(path: &Path, ext: &str) -> Result<(), String> {
 /// Resolves a path written in the document at `from`, refusing anything
 /// outside the project folder.
 pub fn resolve_ref(from: &Path, rel: &str) -> Result<PathBuf, Error> {
+    in_project(from, rel, "")
+        .map(|(real, _)| real)
+        .map_err(|m| Error::Other(format!("{}: {m}", from.display())))
+}
+
+/// Resolves `rel`, written in the document at `from` (so relative to its
+/// folder), following symlinks; refuses anything whose real place is not
+/// inside the project folder. Returns the real path and the project folder.
+/// `what` names the file in messages (`the image`).
+pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBuf), String> {
+    let named = if what.is_empty() {
+        format!("`{rel}`")
+    } else {
+        format!("{what} `{rel}`")
+    };
     let root = project_root(from);
     let dir = from
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let joined = dir.join(rel);
-    let real = joined.canonicalize().map_err(|e| {
-        Error::Other(format!(
-            "{}: cannot open `{rel}` ({}): {e}",
-            from.display(),
-            joined.display()
-        ))
-    })?;
+    let real = joined
+        .canonicalize()
+        .map_err(|e| format!("cannot open {named} ({}): {e}", joined.display()))?;
     if !real.starts_with(&root) {
-        return Err(Error::Other(format!(
-            "{}: `{rel}` is outside the project folder `{}`",
-            from.display(),
+        return Err(format!(
+            "{named} is outside the project folder `{}`; files a document uses must lie inside it",
             root.display()
-        )));
+        ));
     }
-    Ok(real)
+    Ok((real, root))
 }
 
 /// Deep merge of `child` into `base`.

@@ -458,11 +458,44 @@ fn image_path(from: &Path, rel: &str) -> Result<String, String> {
     if !real.is_file() {
         return Err(format!("the image `{rel}` is not a file"));
     }
+    sniff_image(&real, &ext).map_err(|m| format!("the image `{rel}` {m}"))?;
     let parts: Vec<String> = inner
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     Ok(format!("/{}", parts.join("/")))
+}
+
+/// Largest image a document may use.
+const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Decodes the image at `path` with the layout's own decoders, so that a
+/// renamed or damaged file is reported at the document's value rather than
+/// by the layout.
+fn sniff_image(path: &Path, ext: &str) -> Result<(), String> {
+    use typst::foundations::Bytes;
+    use typst::visualize::{ExchangeFormat, RasterImage, SvgImage};
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size > MAX_IMAGE_BYTES {
+        return Err(format!(
+            "has {size} bytes, more than the {MAX_IMAGE_BYTES} an image may have"
+        ));
+    }
+    let data = Bytes::new(std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?);
+    let decoded = match ext {
+        "png" => RasterImage::plain(data, ExchangeFormat::Png).map(drop),
+        "jpg" | "jpeg" => RasterImage::plain(data, ExchangeFormat::Jpg).map(drop),
+        // `LoadError` only shows its message through `Debug`.
+        _ => SvgImage::new(data).map(drop).map_err(|e| {
+            let debug = format!("{e:?}");
+            debug
+                .split_once("message: \"")
+                .and_then(|(_, m)| m.rsplit_once('"'))
+                .map_or(debug.clone(), |(m, _)| m.to_owned())
+                .into()
+        }),
+    };
+    decoded.map_err(|e| format!("is not a readable {} image ({e})", ext.to_uppercase()))
 }
 
 /// Resolves a path written in the document at `from`, refusing anything

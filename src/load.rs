@@ -353,6 +353,13 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
         for k in OWN_KEYS {
             m.remove(k);
         }
+        // A signature or seal is put on each document deliberately, never
+        // carried over from the parent.
+        if let Some(Value::Mapping(signer)) = m.get_mut("nguoi_ky") {
+            for k in IMAGE_KEYS.iter().chain(["dau_rong"].iter()) {
+                signer.remove(*k);
+            }
+        }
     }
     // A derived document cites its parent unless it says otherwise.
     if let Value::Mapping(m) = &mut value {

@@ -156,14 +156,8 @@ impl<'e> Builder<'e> {
     ) -> Option<String> {
         use typst::{World, WorldExt};
         let main = world.main();
-        if d.span.id() != Some(main) {
-            return None;
-        }
-        let range = world.range(d.span)?;
         let source = world.source(main).ok()?;
         let generated = source.text();
-        let snippet = generated.get(range.clone())?;
-        let line = generated[..range.start].matches('\n').count() + 1;
         let mut files = vec![(doc.path.clone(), doc.text.clone())];
         files.extend(
             doc.sources
@@ -172,8 +166,16 @@ impl<'e> Builder<'e> {
                 .filter_map(|p| Some((p.clone(), load::read_text(p).ok()?))),
         );
         let hints: Vec<&str> = d.hints.iter().map(|h| h.v.as_str()).collect();
-        diag::typst_in_yaml(&files, snippet, &d.message, &hints, line)
-            .map(|l| l.render(diag::Severity::Error, self.color))
+        // Only text in the generated source can have come from the YAML;
+        // errors inside the layout library are ours (files the layout reads,
+        // such as images, are checked when the document is loaded).
+        if d.span.id() != Some(main) {
+            return None;
+        }
+        let range = world.range(d.span)?;
+        let line = generated[..range.start].matches('\n').count() + 1;
+        let located = diag::typst_in_yaml(&files, generated.get(range)?, &d.message, &hints, line);
+        located.map(|l| l.render(diag::Severity::Error, self.color))
     }
 
     /// PDF bytes of a laid-out document.

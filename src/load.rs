@@ -379,6 +379,13 @@ fn merged_value_of(
         for k in OWN_KEYS {
             m.remove(k);
         }
+        // A signature or seal is put on each document deliberately, never
+        // carried over from the parent.
+        if let Some(Value::Mapping(signer)) = m.get_mut("nguoi_ky") {
+            for k in IMAGE_KEYS.iter().chain(["dau_rong"].iter()) {
+                signer.remove(*k);
+            }
+        }
     }
     // A derived document cites its parent unless it says otherwise.
     if let Value::Mapping(m) = &mut value {
@@ -459,6 +466,69 @@ fn image_path(from: &Path, rel: &str) -> Result<String, String> {
             "`{rel}`: expected a PNG, JPG or SVG image (a file ending in .png, .jpg, .jpeg or .svg)"
         ));
     }
+    let (real, root) = in_project(from, rel, "the image")?;
+    let inner = real.strip_prefix(&root).unwrap_or(&real);
+    if !real.is_file() {
+        return Err(format!("the image `{rel}` is not a file"));
+    }
+    sniff_image(&real, &ext).map_err(|m| format!("the image `{rel}` {m}"))?;
+    let parts: Vec<String> = inner
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(format!("/{}", parts.join("/")))
+}
+
+/// Largest image a document may use.
+const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Decodes the image at `path` with the layout's own decoders, so that a
+/// renamed or damaged file is reported at the document's value rather than
+/// by the layout.
+fn sniff_image(path: &Path, ext: &str) -> Result<(), String> {
+    use typst::foundations::Bytes;
+    use typst::visualize::{ExchangeFormat, RasterImage, SvgImage};
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size > MAX_IMAGE_BYTES {
+        return Err(format!(
+            "has {size} bytes, more than the {MAX_IMAGE_BYTES} an image may have"
+        ));
+    }
+    let data = Bytes::new(std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?);
+    let decoded = match ext {
+        "png" => RasterImage::plain(data, ExchangeFormat::Png).map(drop),
+        "jpg" | "jpeg" => RasterImage::plain(data, ExchangeFormat::Jpg).map(drop),
+        // `LoadError` only shows its message through `Debug`.
+        _ => SvgImage::new(data).map(drop).map_err(|e| {
+            let debug = format!("{e:?}");
+            debug
+                .split_once("message: \"")
+                .and_then(|(_, m)| m.rsplit_once('"'))
+                .map_or(debug.clone(), |(m, _)| m.to_owned())
+                .into()
+        }),
+    };
+    decoded.map_err(|e| format!("is not a readable {} image ({e})", ext.to_uppercase()))
+}
+
+/// Resolves a path written in the document at `from`, refusing anything
+/// outside the project folder.
+pub fn resolve_ref(from: &Path, rel: &str) -> Result<PathBuf, Error> {
+    in_project(from, rel, "")
+        .map(|(real, _)| real)
+        .map_err(|m| Error::Other(format!("{}: {m}", from.display())))
+}
+
+/// Resolves `rel`, written in the document at `from` (so relative to its
+/// folder), following symlinks; refuses anything whose real place is not
+/// inside the project folder. Returns the real path and the project folder.
+/// `what` names the file in messages (`the image`).
+pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBuf), String> {
+    let named = if what.is_empty() {
+        format!("`{rel}`")
+    } else {
+        format!("{what} `{rel}`")
+    };
     let root = project_root(from);
     let dir = from
         .parent()
@@ -467,47 +537,14 @@ fn image_path(from: &Path, rel: &str) -> Result<String, String> {
     let joined = dir.join(rel);
     let real = joined
         .canonicalize()
-        .map_err(|e| format!("cannot open the image `{rel}` ({}): {e}", joined.display()))?;
-    let inner = real.strip_prefix(&root).map_err(|_| {
-        format!(
-            "the image `{rel}` is outside the project folder `{}`; images must lie inside it",
-            root.display()
-        )
-    })?;
-    if !real.is_file() {
-        return Err(format!("the image `{rel}` is not a file"));
-    }
-    let parts: Vec<String> = inner
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    Ok(format!("/{}", parts.join("/")))
-}
-
-/// Resolves a path written in the document at `from`, refusing anything
-/// outside the project folder.
-pub fn resolve_ref(from: &Path, rel: &str) -> Result<PathBuf, Error> {
-    let root = project_root(from);
-    let dir = from
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let joined = dir.join(rel);
-    let real = joined.canonicalize().map_err(|e| {
-        Error::Other(format!(
-            "{}: cannot open `{rel}` ({}): {e}",
-            from.display(),
-            joined.display()
-        ))
-    })?;
+        .map_err(|e| format!("cannot open {named} ({}): {e}", joined.display()))?;
     if !real.starts_with(&root) {
-        return Err(Error::Other(format!(
-            "{}: `{rel}` is outside the project folder `{}`",
-            from.display(),
+        return Err(format!(
+            "{named} is outside the project folder `{}`; files a document uses must lie inside it",
             root.display()
-        )));
+        ));
     }
-    Ok(real)
+    Ok((real, root))
 }
 
 /// Deep merge of `child` into `base`.

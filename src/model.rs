@@ -661,6 +661,15 @@ impl<'de> Deserialize<'de> for Bang {
                         cot.len()
                     )));
                 }
+                let can: Vec<CanLe> = can.unwrap_or_default();
+                if let Some((want, from)) = columns(Some(&dau), Some(&cot)) {
+                    if !can.is_empty() && can.len() != want {
+                        return Err(de::Error::custom(format!(
+                            "the table has {} alignments (`can`) for {want} columns (as many as {from})",
+                            can.len()
+                        )));
+                    }
+                }
                 // Rows written before `dau`/`cot`: checked here, less precisely.
                 if let Some((want, from)) = columns(Some(&dau), Some(&cot)) {
                     if let Some((i, r)) = dong.iter().enumerate().find(|(_, r)| r.len() != want) {
@@ -669,7 +678,7 @@ impl<'de> Deserialize<'de> for Bang {
                 }
                 Ok(Bang {
                     cot,
-                    can: can.unwrap_or_default(),
+                    can,
                     dau,
                     dong,
                     co_chu,
@@ -1059,6 +1068,34 @@ mod tests {
         assert_eq!(keys, ["noi_nhan", "nguoi_ky", "ky_hieu"]);
         let d = doc("loai: ke_hoach\nco_quan: ỦY BAN NHÂN DÂN TỈNH\nky_hieu: KH-UBND\nnguoi_ky: {quyen_han: TM. ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: A}\nnoi_nhan: [\"Lưu: VT\"]");
         assert!(d.warnings().is_empty());
+    }
+
+    #[test]
+    fn table_cells_numbers_and_counts() {
+        let d = doc("loai: ke_hoach\nnoi_dung:\n  - bang:\n      dau: [a, 2020]\n      dong: [[1, 2.5], [-3, ~]]\n");
+        let Khoi::Bang(b) = &d.noi_dung[0] else {
+            panic!()
+        };
+        assert_eq!(b.dau, ["a", "2020"]);
+        assert_eq!(b.dong, [["1", "2.5"], ["-3", ""]]);
+        let e = |y: &str| serde_yaml::from_str::<VanBan>(y).unwrap_err().to_string();
+        let m = e(
+            "loai: ke_hoach\nnoi_dung:\n  - bang:\n      dau: [a, b]\n      dong: [[1, 2], [3]]\n",
+        );
+        assert!(
+            m.contains("row 2 of the table has 1 cells, expected 2"),
+            "{m}"
+        );
+        assert!(m.contains("line 5 column 22"), "{m}");
+        let m = e(
+            "loai: ke_hoach\nnoi_dung:\n  - bang:\n      dong: [[1, 2], [3]]\n      cot: [1, 2]\n",
+        );
+        assert!(
+            m.contains("row 2 of the table has 1 cells, expected 2"),
+            "{m}"
+        );
+        let m = e("loai: ke_hoach\nnoi_dung:\n  - bang:\n      can: [trai]\n      cot: [1, 2]\n");
+        assert!(m.contains("1 alignments (`can`) for 2 columns"), "{m}");
     }
 
     #[test]

@@ -206,3 +206,30 @@ fn paths_with_spaces_and_vietnamese_letters_work() {
         assert!(bytes.starts_with(b"%PDF-"));
     }
 }
+
+#[test]
+fn damaged_or_renamed_images_are_errors_at_their_value() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vanban.toml"), "").unwrap();
+    let doc = "loai: cong_van\nco_quan: PHÒNG GIÁO DỤC\nngay: 2023-10-02\ntrich_yeu: thử\nnguoi_ky:\n  chuc_vu: TRƯỞNG PHÒNG\n  ho_ten: Lê Văn A\n  chu_ky: ky.png\n";
+    std::fs::write(dir.path().join("d.yaml"), doc).unwrap();
+    // A PNG signature followed by garbage, then a text file named .png.
+    for (bytes, what) in [
+        (
+            &b"\x89PNG\r\n\x1a\ngarbage garbage"[..],
+            "not a readable PNG image",
+        ),
+        (&b"Nguyen Van A"[..], "not a readable PNG image"),
+    ] {
+        std::fs::write(dir.path().join("ky.png"), bytes).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .current_dir(dir.path())
+            .args(["check", "d.yaml"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("d.yaml:8:11"), "{err}");
+        assert!(err.contains(what), "{err}");
+    }
+}

@@ -725,3 +725,48 @@ fn appendix_starts_a_page_with_its_own_numbering_and_a_caption_from_the_document
     );
     assert_eq!(number(2), ["2"]);
 }
+
+#[test]
+fn a_derived_document_never_inherits_the_signature_or_seal() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path();
+    std::fs::write(project.join("vanban.toml"), "").unwrap();
+    std::fs::create_dir_all(project.join("anh")).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/images/dau.svg"),
+        project.join("anh/dau.svg"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/images/chu-ky.png"),
+        project.join("anh/chu-ky.png"),
+    )
+    .unwrap();
+    std::fs::write(
+        project.join("tinh.yaml"),
+        signed_with("  chu_ky: anh/chu-ky.png\n  dau: anh/dau.svg\n"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(project.join("huyen")).unwrap();
+    let child = project.join("huyen/kh.yaml");
+    std::fs::write(
+        &child,
+        "extends: ../tinh.yaml\nco_quan: PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN\nngay: 2023-10-05\n",
+    )
+    .unwrap();
+    let loaded = vanban::load::load(&child).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let signer = loaded.doc.nguoi_ky.as_ref().unwrap();
+    assert_eq!(
+        signer.ho_ten, "Nguyễn Văn A",
+        "the rest of the signer is inherited"
+    );
+    assert!(
+        signer.chu_ky.is_none() && signer.dau.is_none(),
+        "{signer:?}"
+    );
+    // The parent itself keeps them, resolved inside the project folder.
+    let parent = vanban::load::load(&project.join("tinh.yaml")).unwrap();
+    let signer = parent.doc.nguoi_ky.unwrap();
+    assert_eq!(signer.chu_ky.as_deref(), Some("/anh/chu-ky.png"));
+    assert_eq!(signer.dau.as_deref(), Some("/anh/dau.svg"));
+}

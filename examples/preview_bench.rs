@@ -3,7 +3,7 @@
 //! draw SVG pages, encode the JSON answer), measured in process.
 //!
 //! ```sh
-//! cargo run --release --example preview_bench [FILE.yaml] [ROUNDS]
+//! cargo run --example preview_bench [FILE.yaml] [ROUNDS]   # add --release for release figures
 //! ```
 //!
 //! The page waits 150 ms after the last keystroke before asking; add that

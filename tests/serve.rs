@@ -850,3 +850,124 @@ async fn browser_form_mode() {
     assert_eq!(saved, expected);
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn browser_new_document_from_a_kind() {
+    let s = Server::start();
+    let driver = Driver::start();
+    let c = driver.client().await;
+    open(&c, &s).await;
+    c.find(Locator::Id("btn-new"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let kind = c
+        .find(Locator::Css("#dialog select[name=loai]"))
+        .await
+        .unwrap();
+    kind.select_by_value("ke_hoach").await.unwrap();
+    let name = c
+        .find(Locator::Css("#dialog input[name=path]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        name.prop("value").await.unwrap().unwrap(),
+        "thu-thua/ke-hoach-moi.yaml"
+    );
+    c.find(Locator::Id("dlg-ok"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the new document to open", || async {
+        let t = c
+            .find(Locator::Id("doc-name"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        (t == "thu-thua/ke-hoach-moi.yaml").then_some(())
+    })
+    .await;
+    let made = std::fs::read_to_string(s.dir.join("thu-thua/ke-hoach-moi.yaml")).unwrap();
+    assert!(made.contains("loai: ke_hoach"), "{made}");
+    let year = chrono_year();
+    until("the plan's preview", || async {
+        let t = preview_text(&c).await;
+        (t.contains("KẾ HOẠCH") && t.contains(&format!("năm {year}"))).then_some(())
+    })
+    .await;
+    // The register lists it.
+    let listed = js(
+        &c,
+        "return [...document.querySelectorAll('#doc-list li')].map(l => l.dataset.path)",
+        vec![],
+    )
+    .await;
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .contains(&json!("thu-thua/ke-hoach-moi.yaml")),
+        "{listed}"
+    );
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_save_conflict_offers_reload() {
+    let s = Server::start();
+    let driver = Driver::start();
+    let c = driver.client().await;
+    open(&c, &s).await;
+    let text = s.doc_on_disk();
+    let editor = c.find(Locator::Css(".editor textarea")).await.unwrap();
+    let end = text.encode_utf16().count();
+    select(&c, end, end).await;
+    editor.send_keys("# mine\n").await.unwrap();
+    // Someone else changes the file meanwhile.
+    let theirs = text.replace("dia_danh: Thủ Thừa", "dia_danh: Tân An");
+    std::fs::write(s.dir.join(DOC), &theirs).unwrap();
+    c.find(Locator::Id("btn-save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let banner = c
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#conflict:not([hidden])"))
+        .await
+        .unwrap();
+    assert!(banner
+        .text()
+        .await
+        .unwrap()
+        .contains("Tệp đã bị thay đổi trên đĩa"));
+    assert_eq!(s.doc_on_disk(), theirs, "not overwritten");
+    // Reload: the page shows their version, the banner goes.
+    c.find(Locator::Id("btn-reload"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the reloaded text", || async {
+        let v = editor.prop("value").await.ok()??;
+        (v == theirs).then_some(())
+    })
+    .await;
+    assert!(!banner.is_displayed().await.unwrap());
+    c.close().await.unwrap();
+}
+
+/// This year, as the server sees it.
+fn chrono_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Local::now().year()
+}

@@ -177,6 +177,24 @@ async function downloadPdf() {
   }
 }
 
+// When the page comes back into view, look for a change made on disk
+// meanwhile: reload an unchanged document, warn about an edited one.
+async function checkDisk() {
+  if (!state.path || document.hidden) return;
+  try {
+    const doc = await api("/api/doc?path=" + encodeURIComponent(state.path));
+    if (doc.version === state.version) return;
+    if (dirty()) {
+      $("conflict").hidden = false;
+    } else {
+      await openDoc(state.path, { force: true });
+      status("Đã tải lại: tệp vừa được thay đổi trên đĩa");
+    }
+  } catch {
+    // The file may have been removed; saving will say so.
+  }
+}
+
 // ---- Preview -----------------------------------------------------------------
 
 function schedulePreview(delay = PREVIEW_DELAY_MS) {
@@ -496,6 +514,8 @@ async function main() {
       save();
     }
   });
+  window.addEventListener("focus", checkDisk);
+  document.addEventListener("visibilitychange", checkDisk);
   window.addEventListener("beforeunload", (e) => {
     if (dirty()) e.preventDefault();
   });

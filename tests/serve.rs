@@ -644,6 +644,10 @@ async fn browser_edit_yaml_preview_error_and_save() {
         "{listed}"
     );
     assert!(listed.contains("did you mean `trich_yeu`"), "{listed}");
+    assert!(
+        !listed.contains("expected one of"),
+        "the key list is left to the tooltip: {listed}"
+    );
     assert!(preview_text(&c).await.contains("Tổ chức Ngày hội đọc sách"));
     let stale = js(
         &c,

@@ -1,5 +1,5 @@
 // vanban serve: the page. Talks to the JSON API of the same server.
-import { Editor } from "/assets/editor.js";
+import { Editor, shortMessage } from "/assets/editor.js";
 
 const $ = (id) => document.getElementById(id);
 const PREVIEW_DELAY_MS = 150;
@@ -224,7 +224,11 @@ async function runPreview() {
         status("Văn bản có lỗi");
       }
       $("pages").classList.toggle("stale", !res.ok);
-      $("preview-note").hidden = res.ok || !$("pages").children.length;
+      const note = $("preview-note");
+      note.hidden = res.ok;
+      note.textContent = $("pages").children.length
+        ? "Văn bản đang có lỗi: bản xem trước dưới đây là bản đúng gần nhất."
+        : "Văn bản đang có lỗi: sửa các lỗi bên trái để xem trước.";
     }
   } catch (e) {
     status("Không xem trước được: " + e.message);
@@ -262,7 +266,7 @@ function showDiagnostics(list) {
     const where = document.createElement("span");
     where.className = "where";
     where.textContent = d.line ? `Dòng ${d.line}, cột ${d.column}:` : d.severity === "error" ? "Lỗi:" : "Cảnh báo:";
-    li.append(where, d.message + (d.help ? ` (${d.help})` : ""));
+    li.append(where, shortMessage(d));
     li.title = d.rendered;
     if (d.line) li.addEventListener("click", () => editor.goTo(d.line, d.column));
     ul.append(li);

@@ -3,6 +3,13 @@
 // diagnostics at their line and column, and key completion from the JSON
 // Schema of the vocabulary.
 
+// A diagnostic's message without the list of every accepted key (the
+// suggestion says which one was meant; the full text is in the tooltip).
+export function shortMessage(d) {
+  const m = d.message.split("\n")[0].replace(/, expected (one of )?`[\s\S]*$/, "");
+  return d.help ? `${m} (${d.help})` : m;
+}
+
 const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 // Index of the comment in a line (a `#` after a space, outside quotes), or -1.
@@ -197,7 +204,7 @@ export class Editor {
       const d = byLine.get(n);
       if (d) {
         const col = Math.max(0, Math.min((d.column || 1) - 1, line.length));
-        const msg = esc(d.message.split("\n")[0]);
+        const msg = esc(shortMessage(d));
         html += `<div class="l ${d.severity}" data-line="${n}" data-message="${msg.replace(/"/g, "&quot;")}">${lineHtml(line, col)}<span class="msg">${msg}</span></div>`;
       } else {
         html += `<div class="l" data-line="${n}">${lineHtml(line, -1)}</div>`;
@@ -270,9 +277,12 @@ export class Editor {
     probe.remove();
     const top = (line ? line.offsetTop + line.offsetHeight : 0) - this.ta.scrollTop;
     const left = parseFloat(getComputedStyle(this.ta).paddingLeft) + indent;
-    this.popup.style.top = top + "px";
     this.popup.style.left = Math.max(0, left) + "px";
     this.popup.hidden = false;
+    // Below the line if it fits, else above it.
+    const room = this.root.clientHeight;
+    const above = top - (line ? line.offsetHeight : 0) - this.popup.offsetHeight;
+    this.popup.style.top = (top + this.popup.offsetHeight > room && above >= 0 ? above : top) + "px";
   }
 
   closePopup() {

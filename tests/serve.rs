@@ -557,6 +557,13 @@ fn line_offset(text: &str, n: usize) -> usize {
         .sum()
 }
 
+/// Selects the whole value of a form field, so that typed keys replace it
+/// in one edit (as a user selecting the text and typing over it).
+async fn replace_all(c: &Client, field: &fantoccini::elements::Element) {
+    let arg = serde_json::to_value(field).unwrap();
+    js(c, "arguments[0].focus(); arguments[0].select();", vec![arg]).await;
+}
+
 async fn open(c: &Client, s: &Server) {
     c.goto(&format!("{}#{DOC}", s.url())).await.unwrap();
     c.wait()
@@ -759,7 +766,7 @@ async fn browser_form_mode() {
 
     // The trích yếu, through the form.
     let trich_yeu = c.find(Locator::Id("f-trich_yeu")).await.unwrap();
-    trich_yeu.clear().await.unwrap();
+    replace_all(&c, &trich_yeu).await;
     trich_yeu
         .send_keys("Hưởng ứng Tuần lễ học tập")
         .await
@@ -773,7 +780,7 @@ async fn browser_form_mode() {
     .await;
     // The signer's name, a field of a nested map.
     let ho_ten = c.find(Locator::Id("f-nguoi_ky.ho_ten")).await.unwrap();
-    ho_ten.clear().await.unwrap();
+    replace_all(&c, &ho_ten).await;
     ho_ten.send_keys("Nguyễn Thị Hoa").await.unwrap();
     until("the signer in the preview", || async {
         preview_text(&c)
@@ -785,7 +792,7 @@ async fn browser_form_mode() {
 
     // A wrong date: the error is shown at the `ngay` line of the YAML.
     let ngay = c.find(Locator::Id("f-ngay")).await.unwrap();
-    ngay.clear().await.unwrap();
+    replace_all(&c, &ngay).await;
     ngay.send_keys("2023-02-30").await.unwrap();
     let row = text.lines().position(|l| l.starts_with("ngay:")).unwrap() + 1;
     let item = until("the date error", || async {
@@ -808,7 +815,7 @@ async fn browser_form_mode() {
     )
     .await;
     assert_eq!(marked, json!(row.to_string()));
-    ngay.clear().await.unwrap();
+    replace_all(&c, &ngay).await;
     ngay.send_keys("2023-10-05").await.unwrap();
     until("the error to clear", || async {
         c.find_all(Locator::Css("#diagnostics li.error"))

@@ -168,7 +168,7 @@ pub enum Command {
     },
     /// Edit the documents under DIR in the browser, with a live preview.
     Serve {
-        /// Folder of documents (default: the current folder).
+        /// Folder of documents.
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// Port to listen on (0: any free port).

@@ -30,6 +30,7 @@ Examples:
   vanban new --from cv-2022.yaml --year 2023 -o cv-2023.yaml   # next year's draft
   vanban derive tinh/ke-hoach.yaml -o huyen/ke-hoach.yaml      # child skeleton
   vanban diff huyen/ke-hoach.yaml                     # what the child changes
+  vanban serve data/ --open                           # web editor with live preview
 
 Exit codes: 0 ok, 1 document error, 2 usage error.";
 
@@ -164,6 +165,23 @@ pub enum Command {
     Diff {
         /// The child document.
         child: PathBuf,
+    },
+    /// Edit the documents under DIR in the browser, with a live preview.
+    Serve {
+        /// Folder of documents.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Port to listen on (0: any free port).
+        #[arg(long, default_value_t = 8030)]
+        port: u16,
+        /// Address to listen on. Requests must name this address.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the page in the default browser.
+        #[arg(long)]
+        open: bool,
+        #[command(flatten)]
+        fonts: FontArgs,
     },
 }
 
@@ -385,6 +403,22 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 out.display(),
                 evolve::TO_FILL.join(", ")
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            dir,
+            port,
+            bind,
+            open,
+            fonts,
+        } => {
+            let opts = crate::serve::Options {
+                dir,
+                bind,
+                port,
+                open,
+            };
+            crate::serve::run(opts, engine(&fonts)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff { child } => {

@@ -111,6 +111,8 @@ impl Error {
     pub fn render(&self, color: bool) -> String {
         match self {
             Error::Source(l) => l.render(Severity::Error, color),
+            // Already rendered with excerpts, one report per diagnostic.
+            Error::Typst(report) => report.clone(),
             other => format!("error: {other}\n"),
         }
     }
@@ -143,10 +145,7 @@ impl std::error::Error for Error {}
 
 /// Renders a model warning, pointing at the line of its key in `text`.
 pub fn render_warning(path: &Path, text: &str, w: &crate::model::Warning, color: bool) -> String {
-    let line = text
-        .lines()
-        .position(|l| l.starts_with(&format!("{}:", w.key)))
-        .map_or(1, |i| i + 1);
+    let line = key_line(text, w.key);
     let located = Located {
         path: path.to_owned(),
         text: text.to_owned(),
@@ -156,6 +155,86 @@ pub fn render_warning(path: &Path, text: &str, w: &crate::model::Warning, color:
         help: None,
     };
     located.render(Severity::Warning, color)
+}
+
+/// The 1-based line of the top-level `key` in `text` (1 if absent).
+pub fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+        .map_or(1, |i| i + 1)
+}
+
+/// A Typst error located at the YAML text that produced it: `snippet` is
+/// the generated Typst the error points at (line `line` of the generated
+/// source); the first of `files` (path, text) holding that text is shown.
+pub fn typst_in_yaml(
+    files: &[(PathBuf, String)],
+    snippet: &str,
+    message: &str,
+    hints: &[&str],
+    line: usize,
+) -> Option<Located> {
+    let candidates = yaml_spellings(snippet);
+    let (path, text, at) = files.iter().find_map(|(p, t)| {
+        candidates
+            .iter()
+            .find_map(|c| t.find(c.as_str()))
+            .map(|at| (p, t, at))
+    })?;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut help = format!(
+        "Typst got this text as `{}` (line {line} of the generated source; `vanban build --typst` keeps it)",
+        snippet.lines().next().unwrap_or_default()
+    );
+    for h in hints {
+        help.push_str(&format!("\nhint: {h}"));
+    }
+    Some(Located {
+        path: path.clone(),
+        text: text.clone(),
+        line: text[..at].matches('\n').count() + 1,
+        column: text[line_start..at].chars().count() + 1,
+        message: format!("the layout failed on this value: {message}"),
+        help: Some(help),
+    })
+}
+
+/// How a piece of generated Typst may have been written in the YAML: the
+/// text of a string literal or of escaped markup, or a YAML number.
+fn yaml_spellings(snippet: &str) -> Vec<String> {
+    let s = snippet.trim();
+    let inner = s
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .or_else(|| s.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+        .unwrap_or(s);
+    let mut text = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match (c, s.starts_with('"')) {
+            ('\\', true) => match chars.next() {
+                Some('n') => text.push('\n'),
+                Some('t') => text.push('\t'),
+                Some(o) => text.push(o),
+                None => {}
+            },
+            ('\\', false) => text.extend(chars.next()),
+            (o, _) => text.push(o),
+        }
+    }
+    let mut out = Vec::new();
+    match text.as_str() {
+        "NaN" => out.extend([".nan".into(), ".NaN".into()]),
+        t if t.starts_with("inf") || t.starts_with("-inf") => {
+            let sign = if t.starts_with('-') { "-" } else { "" };
+            out.extend([format!("{sign}.inf"), format!("{sign}.Inf")]);
+        }
+        _ => {}
+    }
+    if !text.trim().is_empty() {
+        out.push(text);
+    }
+    out
 }
 
 /// `did you mean` for an unknown key among the expected ones, taken from a
@@ -185,6 +264,45 @@ mod tests {
         let m = "unknown field `trich_yue`, expected one of `loai`, `trich_yeu`, `so`";
         assert_eq!(suggestion(m).unwrap(), "did you mean `trich_yeu`?");
         assert!(suggestion("unknown field `zzz`, expected `loai`").is_none());
+    }
+
+    #[test]
+    fn typst_errors_are_shown_at_the_yaml_text() {
+        let files = vec![
+            (
+                "con.yaml".into(),
+                "extends: cha.yaml\nco_quan: B\n".to_owned(),
+            ),
+            (
+                "cha.yaml".into(),
+                "loai: ke_hoach\nnguoi_ky:\n  chu_ky: ảnh/ký \"1\".png\n".to_owned(),
+            ),
+        ];
+        // A string literal of the generated source, unescaped, is found in
+        // the parent, at its line and column (in characters).
+        let l = typst_in_yaml(
+            &files,
+            r#""ảnh/ký \"1\".png""#,
+            "file not found",
+            &["check the path"],
+            40,
+        )
+        .unwrap();
+        assert_eq!(l.path, PathBuf::from("cha.yaml"));
+        assert_eq!((l.line, l.column), (3, 11));
+        assert!(l.message.contains("file not found"));
+        let help = l.help.unwrap();
+        assert!(
+            help.contains("line 40") && help.contains("hint: check the path"),
+            "{help}"
+        );
+        // Escaped markup and YAML's spelling of numbers.
+        let files = vec![("a.yaml".into(), "x: [1, .nan]\ny: Giá \\#1\n".to_owned())];
+        assert_eq!(typst_in_yaml(&files, "NaN", "m", &[], 1).unwrap().column, 8);
+        let l = typst_in_yaml(&files, r"[Giá \\\#1]", "m", &[], 1).unwrap();
+        assert_eq!((l.line, l.column), (2, 4));
+        // Text the YAML does not hold is not claimed.
+        assert!(typst_in_yaml(&files, "#header(", "m", &[], 1).is_none());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! [`load`] (YAML → [`model::VanBan`]) → [`render`] (minijinja templates in
 //! `layouts/` → Typst source) → [`world`] (embedded fonts and layouts) →
 //! [`output`] (Typst layout, PDF, atomic writes). [`cli`] only parses
-//! arguments and calls [`Builder`].
+//! arguments and calls [`Builder`]; [`serve`] is the local web editor.
 
 pub mod assets;
 pub mod cli;
@@ -18,6 +18,7 @@ pub mod model;
 pub mod output;
 pub mod register;
 pub mod render;
+pub mod serve;
 pub mod vndate;
 pub mod watch;
 pub mod world;
@@ -136,12 +137,45 @@ impl<'e> Builder<'e> {
             doc.root(),
             self.pdf_date(doc),
         );
-        let compiled = output::compile(&world, self.color)?;
+        let compiled =
+            output::compile_explained(&world, self.color, |d| self.explain(doc, &world, d))?;
         Ok(Built {
             source,
             document: compiled.document,
             warnings: compiled.warnings,
         })
+    }
+
+    /// A Typst error whose span lies in text that came from the YAML,
+    /// reported at that text in the YAML file (this one or a parent).
+    fn explain(
+        &self,
+        doc: &Loaded,
+        world: &DocWorld<'_>,
+        d: &typst::diag::SourceDiagnostic,
+    ) -> Option<String> {
+        use typst::{World, WorldExt};
+        let main = world.main();
+        let source = world.source(main).ok()?;
+        let generated = source.text();
+        let mut files = vec![(doc.path.clone(), doc.text.clone())];
+        files.extend(
+            doc.sources
+                .iter()
+                .skip(1)
+                .filter_map(|p| Some((p.clone(), load::read_text(p).ok()?))),
+        );
+        let hints: Vec<&str> = d.hints.iter().map(|h| h.v.as_str()).collect();
+        // Only text in the generated source can have come from the YAML;
+        // errors inside the layout library are ours (files the layout reads,
+        // such as images, are checked when the document is loaded).
+        if d.span.id() != Some(main) {
+            return None;
+        }
+        let range = world.range(d.span)?;
+        let line = generated[..range.start].matches('\n').count() + 1;
+        let located = diag::typst_in_yaml(&files, generated.get(range)?, &d.message, &hints, line);
+        located.map(|l| l.render(diag::Severity::Error, self.color))
     }
 
     /// PDF bytes of a laid-out document.

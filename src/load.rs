@@ -17,7 +17,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::diag::{suggestion, Error, Located};
 use crate::locate::{self, Place, Positions, Step, YamlPath};
-use crate::model::{Loai, VanBan};
+use crate::model::{KemTheo, Loai, VanBan};
 
 /// Inputs larger than this are refused before parsing.
 pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
@@ -101,6 +101,20 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
 /// rest typed again. Never returns an empty list of errors.
 pub fn check(path: &Path) -> Result<Loaded, Vec<Error>> {
     let text = read_text(path).map_err(|e| vec![e])?;
+    check_text(path, text)
+}
+
+/// Like [`check`], with `text` standing for the contents of `path` (an
+/// edit not saved yet); `path` must exist, its parents are read from disk.
+pub fn check_text(path: &Path, text: String) -> Result<Loaded, Vec<Error>> {
+    if text.len() as u64 > MAX_BYTES {
+        return Err(vec![Error::Other(format!(
+            "{}: {} bytes is more than the {} bytes a document may have",
+            path.display(),
+            text.len(),
+            MAX_BYTES
+        ))]);
+    }
     let own = parse_value(path, &text).map_err(|e| vec![e])?;
     let partial = own.get("extends").is_some();
     let problems = own_problems(path, &text, own, partial);
@@ -108,7 +122,7 @@ pub fn check(path: &Path) -> Result<Loaded, Vec<Error>> {
         return Err(problems);
     }
     let mut sources = Vec::new();
-    let merged = merged_value(path, &mut sources).map_err(|e| vec![e])?;
+    let merged = merged_value_of(path, Some(&text), &mut sources).map_err(|e| vec![e])?;
     let doc = finish(path, &text, merged, &mut sources).map_err(|e| vec![e])?;
     Ok(Loaded {
         path: path.to_owned(),
@@ -316,6 +330,15 @@ pub fn parse_value(path: &Path, text: &str) -> Result<Value, Error> {
 
 /// The document's value with all its parents merged in (not yet rendered).
 pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Error> {
+    merged_value_of(path, None, chain)
+}
+
+/// [`merged_value`], with `text` (if given) instead of the file's contents.
+fn merged_value_of(
+    path: &Path,
+    text: Option<&str>,
+    chain: &mut Vec<PathBuf>,
+) -> Result<Value, Error> {
     let canon = path.canonicalize().map_err(|e| Error::io(path, e))?;
     if let Some(i) = chain.iter().position(|p| p == &canon) {
         let cycle: Vec<String> = chain[i..]
@@ -337,8 +360,12 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
     // Recorded before reading, so that a parent that fails to parse is
     // still known (`vanban watch` waits for it to be fixed).
     chain.push(canon);
-    let text = read_text(path)?;
+    let text = match text {
+        Some(t) => t.to_owned(),
+        None => read_text(path)?,
+    };
     let mut value = parse_value(path, &text)?;
+    resolve_images(path, &text, &mut value, &mut Vec::new())?;
     let parent = value
         .get("extends")
         .and_then(Value::as_str)
@@ -351,6 +378,13 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
     if let Value::Mapping(m) = &mut base {
         for k in OWN_KEYS {
             m.remove(k);
+        }
+        // A signature or seal is put on each document deliberately, never
+        // carried over from the parent.
+        if let Some(Value::Mapping(signer)) = m.get_mut("nguoi_ky") {
+            for k in IMAGE_KEYS.iter().chain(["dau_rong"].iter()) {
+                signer.remove(*k);
+            }
         }
     }
     // A derived document cites its parent unless it says otherwise.
@@ -366,30 +400,151 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
     Ok(base)
 }
 
+/// Keys of `nguoi_ky` that name image files.
+const IMAGE_KEYS: [&str; 2] = ["chu_ky", "dau"];
+/// Image formats the layout accepts.
+const IMAGE_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "svg"];
+
+/// Rewrites the image paths of every signer in the value of the file at
+/// `path` (`nguoi_ky.chu_ky`, `nguoi_ky.dau`, written relative to that
+/// file) into paths from the project folder (`/anh/chu-ky.png`), which is
+/// all the layout may read. A missing file, a file outside the project
+/// folder or another format is an error at the value.
+fn resolve_images(path: &Path, text: &str, v: &mut Value, at: &mut YamlPath) -> Result<(), Error> {
+    match v {
+        Value::Mapping(m) => {
+            for (k, val) in m.iter_mut() {
+                let Some(key) = k.as_str() else { continue };
+                at.push(Step::Key(key.to_owned()));
+                if key == "nguoi_ky" {
+                    if let Value::Mapping(signer) = val {
+                        for name in IMAGE_KEYS {
+                            if let Some(Value::String(file)) = signer.get_mut(name) {
+                                at.push(Step::Key(name.to_owned()));
+                                *file = image_path(path, file).map_err(|message| {
+                                    let place = Positions::of(text)
+                                        .value(at)
+                                        .unwrap_or(Place { line: 1, column: 1 });
+                                    describe(
+                                        path,
+                                        text,
+                                        place,
+                                        format!("{}: {message}", locate::display(at)),
+                                    )
+                                })?;
+                                at.pop();
+                            }
+                        }
+                    }
+                }
+                resolve_images(path, text, val, at)?;
+                at.pop();
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, it) in items.iter_mut().enumerate() {
+                at.push(Step::Index(i));
+                resolve_images(path, text, it, at)?;
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The project-relative path (`/anh/dau.png`) of the image `rel`, written
+/// in the document at `from`.
+fn image_path(from: &Path, rel: &str) -> Result<String, String> {
+    let rel = rel.trim();
+    let ext = Path::new(rel)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(format!(
+            "`{rel}`: expected a PNG, JPG or SVG image (a file ending in .png, .jpg, .jpeg or .svg)"
+        ));
+    }
+    let (real, root) = in_project(from, rel, "the image")?;
+    let inner = real.strip_prefix(&root).unwrap_or(&real);
+    if !real.is_file() {
+        return Err(format!("the image `{rel}` is not a file"));
+    }
+    sniff_image(&real, &ext).map_err(|m| format!("the image `{rel}` {m}"))?;
+    let parts: Vec<String> = inner
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(format!("/{}", parts.join("/")))
+}
+
+/// Largest image a document may use.
+const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Decodes the image at `path` with the layout's own decoders, so that a
+/// renamed or damaged file is reported at the document's value rather than
+/// by the layout.
+fn sniff_image(path: &Path, ext: &str) -> Result<(), String> {
+    use typst::foundations::Bytes;
+    use typst::visualize::{ExchangeFormat, RasterImage, SvgImage};
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size > MAX_IMAGE_BYTES {
+        return Err(format!(
+            "has {size} bytes, more than the {MAX_IMAGE_BYTES} an image may have"
+        ));
+    }
+    let data = Bytes::new(std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?);
+    let decoded = match ext {
+        "png" => RasterImage::plain(data, ExchangeFormat::Png).map(drop),
+        "jpg" | "jpeg" => RasterImage::plain(data, ExchangeFormat::Jpg).map(drop),
+        // `LoadError` only shows its message through `Debug`.
+        _ => SvgImage::new(data).map(drop).map_err(|e| {
+            let debug = format!("{e:?}");
+            debug
+                .split_once("message: \"")
+                .and_then(|(_, m)| m.rsplit_once('"'))
+                .map_or(debug.clone(), |(m, _)| m.to_owned())
+                .into()
+        }),
+    };
+    decoded.map_err(|e| format!("is not a readable {} image ({e})", ext.to_uppercase()))
+}
+
 /// Resolves a path written in the document at `from`, refusing anything
 /// outside the project folder.
 pub fn resolve_ref(from: &Path, rel: &str) -> Result<PathBuf, Error> {
+    in_project(from, rel, "")
+        .map(|(real, _)| real)
+        .map_err(|m| Error::Other(format!("{}: {m}", from.display())))
+}
+
+/// Resolves `rel`, written in the document at `from` (so relative to its
+/// folder), following symlinks; refuses anything whose real place is not
+/// inside the project folder. Returns the real path and the project folder.
+/// `what` names the file in messages (`the image`).
+pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBuf), String> {
+    let named = if what.is_empty() {
+        format!("`{rel}`")
+    } else {
+        format!("{what} `{rel}`")
+    };
     let root = project_root(from);
     let dir = from
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let joined = dir.join(rel);
-    let real = joined.canonicalize().map_err(|e| {
-        Error::Other(format!(
-            "{}: cannot open `{rel}` ({}): {e}",
-            from.display(),
-            joined.display()
-        ))
-    })?;
+    let real = joined
+        .canonicalize()
+        .map_err(|e| format!("cannot open {named} ({}): {e}", joined.display()))?;
     if !real.starts_with(&root) {
-        return Err(Error::Other(format!(
-            "{}: `{rel}` is outside the project folder `{}`",
-            from.display(),
+        return Err(format!(
+            "{named} is outside the project folder `{}`; files a document uses must lie inside it",
             root.display()
-        )));
+        ));
     }
-    Ok(real)
+    Ok((real, root))
 }
 
 /// Deep merge of `child` into `base`.
@@ -541,6 +696,23 @@ fn finish(
         }
     }
     doc.thuc_hien = cited;
+    // `kem_theo: ../quyet-dinh.yaml`: the caption of a document issued
+    // with that one.
+    if let Some(KemTheo::Chu(entry)) = &doc.kem_theo {
+        let entry = entry.trim();
+        if entry.ends_with(".yaml") || entry.ends_with(".yml") {
+            let target = resolve_ref(path, entry)?;
+            let parent = load(&target)?;
+            for s in parent.sources {
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
+            doc.kem_theo = Some(KemTheo::Chu(crate::render::kem_theo_quyet_dinh(
+                &parent.doc,
+            )));
+        }
+    }
     Ok(doc)
 }
 

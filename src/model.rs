@@ -71,6 +71,14 @@ pub struct VanBan {
     /// the number; otherwise bold under the type name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trich_yeu: Option<String>,
+    /// A document issued with another one, such as a quy định attached to
+    /// a quyết định: the caption `(Kèm theo Quyết định số … ngày … của …)`
+    /// under the title, above its rule (NĐ30 Phụ lục III, after Mẫu 1.3). A path to that document's
+    /// YAML builds it; inside `phu_luc: - mau:`, `true` builds it from the
+    /// enclosing document; other text is printed as written. Such a
+    /// document has no number or date line of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kem_theo: Option<KemTheo>,
     /// An italic caption under the title, e.g. a form's
     /// `(Kèm theo Công văn số…, ngày…)` line, printed as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -270,6 +278,18 @@ pub struct NguoiKy {
     /// Full name (họ tên), bold, without academic titles.
     #[serde(default)]
     pub ho_ten: String,
+    /// Image of the handwritten signature (chữ ký): a PNG, JPG or SVG file,
+    /// relative to the document, inside its project folder. Centred in the
+    /// space between the position and the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chu_ky: Option<String>,
+    /// Image of the seal (dấu): a PNG, JPG or SVG file, printed 35 mm wide
+    /// (`dau_rong` to change) over the left part of the signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dau: Option<String>,
+    /// Width of the seal image in mm, its real size (default 35).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dau_rong: Option<f64>,
 }
 
 /// One entry of Nơi nhận: a recipient, or a labelled group of recipients
@@ -616,10 +636,13 @@ impl<'de> Deserialize<'de> for Bang {
                     (None, None, None, None::<Vec<Vec<String>>>, None);
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "cot" => cot = Some(map.next_value::<Vec<f64>>()?),
+                        "cot" => {
+                            let w = map.next_value::<Vec<Positive>>()?;
+                            cot = Some(w.into_iter().map(|p| p.0).collect::<Vec<f64>>());
+                        }
                         "can" => can = Some(map.next_value::<Vec<CanLe>>()?),
                         "dau" => dau = Some(cells(map.next_value::<Vec<O>>()?)),
-                        "co_chu" => co_chu = map.next_value::<Option<f64>>()?,
+                        "co_chu" => co_chu = map.next_value::<Option<Positive>>()?.map(|p| p.0),
                         "dong" => {
                             // Rows written after `dau` or `cot` are checked
                             // one by one, so that the error points at the row.
@@ -638,6 +661,15 @@ impl<'de> Deserialize<'de> for Bang {
                         cot.len()
                     )));
                 }
+                let can: Vec<CanLe> = can.unwrap_or_default();
+                if let Some((want, from)) = columns(Some(&dau), Some(&cot)) {
+                    if !can.is_empty() && can.len() != want {
+                        return Err(de::Error::custom(format!(
+                            "the table has {} alignments (`can`) for {want} columns (as many as {from})",
+                            can.len()
+                        )));
+                    }
+                }
                 // Rows written before `dau`/`cot`: checked here, less precisely.
                 if let Some((want, from)) = columns(Some(&dau), Some(&cot)) {
                     if let Some((i, r)) = dong.iter().enumerate().find(|(_, r)| r.len() != want) {
@@ -646,7 +678,7 @@ impl<'de> Deserialize<'de> for Bang {
                 }
                 Ok(Bang {
                     cot,
-                    can: can.unwrap_or_default(),
+                    can,
                     dau,
                     dong,
                     co_chu,
@@ -654,6 +686,23 @@ impl<'de> Deserialize<'de> for Bang {
             }
         }
         d.deserialize_map(V)
+    }
+}
+
+/// A number that must be finite and above zero (a width, a size): `.nan`,
+/// `.inf`, `0` and negatives are refused where they are written.
+struct Positive(f64);
+
+impl<'de> Deserialize<'de> for Positive {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        if v.is_finite() && v > 0.0 {
+            Ok(Positive(v))
+        } else {
+            Err(de::Error::custom(format!(
+                "`{v}` is not a usable number here: expected a number above 0"
+            )))
+        }
     }
 }
 
@@ -889,6 +938,12 @@ impl VanBan {
                 );
             }
         }
+        if matches!(self.kem_theo, Some(KemTheo::Tu(_))) {
+            warn(
+                "kem_theo",
+                "`kem_theo: true` only has a meaning in a form (`phu_luc: - mau:`); give the path of the decision's YAML or the caption's text".into(),
+            );
+        }
         let abbr = self.loai.info().viet_tat;
         if let Some(kh) = &self.ky_hieu {
             let first = kh.split('-').next().unwrap_or("");
@@ -1013,6 +1068,34 @@ mod tests {
         assert_eq!(keys, ["noi_nhan", "nguoi_ky", "ky_hieu"]);
         let d = doc("loai: ke_hoach\nco_quan: ỦY BAN NHÂN DÂN TỈNH\nky_hieu: KH-UBND\nnguoi_ky: {quyen_han: TM. ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: A}\nnoi_nhan: [\"Lưu: VT\"]");
         assert!(d.warnings().is_empty());
+    }
+
+    #[test]
+    fn table_cells_numbers_and_counts() {
+        let d = doc("loai: ke_hoach\nnoi_dung:\n  - bang:\n      dau: [a, 2020]\n      dong: [[1, 2.5], [-3, ~]]\n");
+        let Khoi::Bang(b) = &d.noi_dung[0] else {
+            panic!()
+        };
+        assert_eq!(b.dau, ["a", "2020"]);
+        assert_eq!(b.dong, [["1", "2.5"], ["-3", ""]]);
+        let e = |y: &str| serde_yaml::from_str::<VanBan>(y).unwrap_err().to_string();
+        let m = e(
+            "loai: ke_hoach\nnoi_dung:\n  - bang:\n      dau: [a, b]\n      dong: [[1, 2], [3]]\n",
+        );
+        assert!(
+            m.contains("row 2 of the table has 1 cells, expected 2"),
+            "{m}"
+        );
+        assert!(m.contains("line 5 column 22"), "{m}");
+        let m = e(
+            "loai: ke_hoach\nnoi_dung:\n  - bang:\n      dong: [[1, 2], [3]]\n      cot: [1, 2]\n",
+        );
+        assert!(
+            m.contains("row 2 of the table has 1 cells, expected 2"),
+            "{m}"
+        );
+        let m = e("loai: ke_hoach\nnoi_dung:\n  - bang:\n      can: [trai]\n      cot: [1, 2]\n");
+        assert!(m.contains("1 alignments (`can`) for 2 columns"), "{m}");
     }
 
     #[test]

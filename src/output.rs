@@ -34,6 +34,17 @@ fn render_diags(world: &DocWorld<'_>, diags: &[SourceDiagnostic], color: bool) -
 
 /// Lays out the world's main file.
 pub fn compile(world: &DocWorld<'_>, color: bool) -> Result<Compiled, Error> {
+    compile_explained(world, color, |_| None)
+}
+
+/// Lays out the world's main file; `explain` may report an error at its
+/// origin (the YAML field whose text caused it) instead of in the
+/// generated source.
+pub fn compile_explained(
+    world: &DocWorld<'_>,
+    color: bool,
+    explain: impl Fn(&SourceDiagnostic) -> Option<String>,
+) -> Result<Compiled, Error> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     match output {
         Ok(document) => Ok(Compiled {
@@ -41,8 +52,15 @@ pub fn compile(world: &DocWorld<'_>, color: bool) -> Result<Compiled, Error> {
             warnings: render_diags(world, &warnings, color),
         }),
         Err(errors) => {
-            let all: Vec<SourceDiagnostic> = errors.iter().chain(&warnings).cloned().collect();
-            Err(Error::Typst(render_diags(world, &all, color)))
+            let report = errors
+                .iter()
+                .chain(&warnings)
+                .map(|d| {
+                    explain(d)
+                        .unwrap_or_else(|| render_diags(world, std::slice::from_ref(d), color))
+                })
+                .collect();
+            Err(Error::Typst(report))
         }
     }
 }

@@ -361,6 +361,9 @@ pub struct View<'a> {
     pub kinh_gui: Vec<&'a str>,
     /// Caption under the title.
     pub chu_thich: Option<&'a str>,
+    /// `(Kèm theo Quyết định số …)` caption of an attached document; such a
+    /// document prints no number or date line.
+    pub kem_theo: Option<String>,
     /// Line under the recipients.
     pub kinh_gui_ghi_chu: Option<&'a str>,
     /// Legal bases, without trailing punctuation.
@@ -518,6 +521,10 @@ impl<'a> View<'a> {
                 many => many.iter().map(|s| bare(s)).collect(),
             },
             chu_thich: doc.chu_thich.as_deref(),
+            kem_theo: match &doc.kem_theo {
+                Some(KemTheo::Chu(s)) => Some(s.clone()),
+                _ => None,
+            },
             kinh_gui_ghi_chu: doc.kinh_gui_ghi_chu.as_deref(),
             can_cu: doc.can_cu.iter().map(|s| bare(s)).collect(),
             mo_dau: (!doc.thuc_hien.is_empty()).then(|| {
@@ -544,6 +551,9 @@ impl<'a> View<'a> {
                     mau: p.mau.as_deref().map(|m| {
                         let mut v = View::new(m);
                         v.trinh_bay = trinh_bay(doc);
+                        if matches!(m.kem_theo, Some(KemTheo::Tu(true))) {
+                            v.kem_theo = Some(kem_theo_quyet_dinh(doc));
+                        }
                         Box::new(v)
                     }),
                 })
@@ -556,6 +566,13 @@ impl<'a> View<'a> {
                 .join(" "),
         }
     }
+}
+
+/// The caption of a document issued (ban hành, phê duyệt) with `parent`,
+/// worded as in NĐ30 Phụ lục III (the form after Mẫu 1.3):
+/// `(Kèm theo Quyết định số 128/QĐ-PGDĐT ngày 13 tháng 11 năm 2023 của …)`.
+pub fn kem_theo_quyet_dinh(parent: &VanBan) -> String {
+    format!("(Kèm theo {})", reference(parent, Ngay::dai))
 }
 
 /// `(Kèm theo Công văn số 123/SGDĐT-GDTX ngày 05 tháng 02 năm 2021 của Sở …)`.

@@ -181,6 +181,36 @@ pub struct Flat {
     pub rules: Vec<Rule>,
     /// Page sizes (width, height) in pt.
     pub pages: Vec<(f64, f64)>,
+    /// Images.
+    pub images: Vec<Picture>,
+}
+
+/// An image placed on a page.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    /// 0-based page index.
+    pub page: usize,
+    /// Left edge (pt).
+    pub x: f64,
+    /// Top edge (pt).
+    pub y: f64,
+    /// Width (pt).
+    pub width: f64,
+    /// Height (pt).
+    pub height: f64,
+    /// Format as Typst detected it (`png`, `svg`, …), lower case.
+    pub format: String,
+}
+
+impl Picture {
+    /// Horizontal centre (pt).
+    pub fn centre_x(&self) -> f64 {
+        self.x + self.width / 2.0
+    }
+    /// Vertical centre (pt).
+    pub fn centre_y(&self) -> f64 {
+        self.y + self.height / 2.0
+    }
 }
 
 /// Flattens every page of `doc`.
@@ -245,6 +275,17 @@ fn walk(frame: &Frame, ts: Transform, page: usize, out: &mut Flat) {
                     lead,
                     trail,
                     glyphs,
+                });
+            }
+            FrameItem::Image(image, size, _) => {
+                let p = at(*pos);
+                out.images.push(Picture {
+                    page,
+                    x: p.x.to_pt(),
+                    y: p.y.to_pt(),
+                    width: size.x.to_pt() * ts.sx.get(),
+                    height: size.y.to_pt() * ts.sy.get(),
+                    format: format!("{:?}", image.format()).to_lowercase(),
                 });
             }
             FrameItem::Shape(shape, _) => {

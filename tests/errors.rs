@@ -147,3 +147,89 @@ fn a_problem_in_a_parent_is_shown_in_the_parent() {
     assert!(err.contains("cha.yaml:7:16"), "{err}");
     assert!(err.contains("noi_dung[1].bang.cot[1]"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_escaping_the_project_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("proj");
+    std::fs::create_dir(&proj).unwrap();
+    std::fs::write(proj.join("vanban.toml"), "").unwrap();
+    std::fs::write(
+        dir.path().join("secret.yaml"),
+        "loai: ke_hoach\nco_quan: BÍ MẬT\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path().join("secret.yaml"), proj.join("cha.yaml")).unwrap();
+    std::fs::write(
+        proj.join("con.yaml"),
+        "extends: cha.yaml\nngay: 2023-10-02\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(&proj)
+        .args(["build", "con.yaml"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("outside the project folder"), "{err}");
+    assert!(!proj.join("con.pdf").exists());
+}
+
+#[test]
+fn paths_with_spaces_and_vietnamese_letters_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Văn bản đi 2023");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("vanban.toml"), "").unwrap();
+    let parent = folder.join("Kế hoạch tỉnh.yaml");
+    std::fs::copy(root().join("data/examples/ke-hoach.yaml"), &parent).unwrap();
+    std::fs::write(
+        folder.join("Công văn số 5.yaml"),
+        "extends: Kế hoạch tỉnh.yaml\nngay: 2023-10-02\n",
+    )
+    .unwrap();
+    let out_dir = dir.path().join("Bản in (PDF)");
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(dir.path())
+        .arg("build")
+        .arg(&folder)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for name in ["Công văn số 5.pdf", "Kế hoạch tỉnh.pdf"] {
+        let bytes = std::fs::read(out_dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(bytes.starts_with(b"%PDF-"));
+    }
+}
+
+#[test]
+fn damaged_or_renamed_images_are_errors_at_their_value() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vanban.toml"), "").unwrap();
+    let doc = "loai: cong_van\nco_quan: PHÒNG GIÁO DỤC\nngay: 2023-10-02\ntrich_yeu: thử\nnguoi_ky:\n  chuc_vu: TRƯỞNG PHÒNG\n  ho_ten: Lê Văn A\n  chu_ky: ky.png\n";
+    std::fs::write(dir.path().join("d.yaml"), doc).unwrap();
+    // A PNG signature followed by garbage, then a text file named .png.
+    for (bytes, what) in [
+        (
+            &b"\x89PNG\r\n\x1a\ngarbage garbage"[..],
+            "not a readable PNG image",
+        ),
+        (&b"Nguyen Van A"[..], "not a readable PNG image"),
+    ] {
+        std::fs::write(dir.path().join("ky.png"), bytes).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .current_dir(dir.path())
+            .args(["check", "d.yaml"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("d.yaml:8:11"), "{err}");
+        assert!(err.contains(what), "{err}");
+    }
+}

@@ -1,0 +1,807 @@
+//! `vanban serve`: a local web editor with live preview.
+//!
+//! One page (HTML, CSS and JavaScript embedded in the binary, no network
+//! needed) and a small JSON API over the documents under one folder. The
+//! server binds to the loopback address by default and refuses requests
+//! whose `Host` or `Origin` is not the address it listens on (no DNS
+//! rebinding, no cross-site writes); every path in the API is resolved
+//! inside the folder; bodies are size-limited; files are written
+//! atomically and never over a version the page has not seen.
+
+mod form;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+use crate::diag::Error;
+use crate::load::{self, Loaded};
+use crate::model::Loai;
+use crate::world::Engine;
+use crate::{evolve, output, register, Builder};
+
+pub use form::{fields, set_field, FORM_KEYS};
+
+/// Largest request body accepted (a document may have
+/// [`load::MAX_BYTES`]; JSON escaping needs some room).
+pub const MAX_BODY: usize = 2 * load::MAX_BYTES as usize;
+
+const INDEX_HTML: &str = include_str!("web/index.html");
+const APP_JS: &str = include_str!("web/app.js");
+const EDITOR_JS: &str = include_str!("web/editor.js");
+const STYLE_CSS: &str = include_str!("web/style.css");
+
+/// The documents the page can start a new document from: the examples of
+/// each kind, shipped in the binary.
+static EXAMPLES: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/data/examples");
+
+/// How to run the server.
+pub struct Options {
+    /// The folder whose documents are served.
+    pub dir: PathBuf,
+    /// Address to listen on (default loopback).
+    pub bind: IpAddr,
+    /// Port; 0 picks a free one.
+    pub port: u16,
+    /// Open the page in the default browser.
+    pub open: bool,
+}
+
+/// Everything the handlers share.
+pub struct App {
+    root: PathBuf,
+    builder: Builder<'static>,
+    hosts: Vec<String>,
+}
+
+/// Runs the server until the process is stopped. Prints the address to
+/// open on standard output as soon as it listens.
+pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
+    let root = opts
+        .dir
+        .canonicalize()
+        .map_err(|e| Error::io(&opts.dir, e))?;
+    if !root.is_dir() {
+        return Err(Error::Other(format!("{} is not a folder", root.display())));
+    }
+    let engine: &'static Engine = Box::leak(Box::new(engine));
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Other(format!("cannot start the server: {e}")))?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port))
+            .await
+            .map_err(|e| {
+                Error::Other(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))
+            })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::Other(e.to_string()))?;
+        let app = Arc::new(App::new(root.clone(), engine, addr));
+        let url = format!("http://{}/", app.hosts[0]);
+        println!("{url}");
+        eprintln!("vanban: serving {} (Ctrl+C to stop)", root.display());
+        if opts.open {
+            open_browser(&url);
+        }
+        axum::serve(listener, router(app))
+            .await
+            .map_err(|e| Error::Other(format!("server: {e}")))
+    })
+}
+
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(cmd).arg(url).spawn() {
+        eprintln!("vanban: cannot open a browser ({cmd}: {e}); open {url} yourself");
+    }
+}
+
+impl App {
+    fn new(root: PathBuf, engine: &'static Engine, addr: SocketAddr) -> Self {
+        let port = addr.port();
+        let mut hosts = vec![match addr.ip() {
+            IpAddr::V4(ip) => format!("{ip}:{port}"),
+            IpAddr::V6(ip) => format!("[{ip}]:{port}"),
+        }];
+        if addr.ip().is_loopback() {
+            hosts.push(format!("localhost:{port}"));
+        }
+        Self {
+            root,
+            builder: Builder::new(engine),
+            hosts,
+        }
+    }
+
+    /// An existing document under the folder, from a path relative to it.
+    fn existing(&self, rel: &str) -> Result<PathBuf, ApiError> {
+        check_relative(rel)?;
+        let real = crate::world::inside(&self.root, rel).map_err(|e| {
+            if e.contains("outside") {
+                ApiError::new(StatusCode::FORBIDDEN, e)
+            } else {
+                ApiError::new(StatusCode::NOT_FOUND, e)
+            }
+        })?;
+        if !real.is_file() {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                format!("`{rel}` is not a file"),
+            ));
+        }
+        Ok(real)
+    }
+
+    /// A document to be created under the folder: its folder must exist
+    /// inside the root, the file must not exist yet.
+    fn fresh(&self, rel: &str) -> Result<PathBuf, ApiError> {
+        check_relative(rel)?;
+        let path = Path::new(rel);
+        let name = path
+            .file_name()
+            .ok_or_else(|| ApiError::bad(format!("`{rel}` has no file name")))?;
+        let parent = path.parent().unwrap_or(Path::new(""));
+        let dir = if parent.as_os_str().is_empty() {
+            self.root.clone()
+        } else {
+            crate::world::inside(&self.root, &parent.to_string_lossy())
+                .map_err(|e| ApiError::new(StatusCode::FORBIDDEN, e))?
+        };
+        let target = dir.join(name);
+        if target.symlink_metadata().is_ok() {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                format!("`{rel}` exists; not overwriting it"),
+            ));
+        }
+        Ok(target)
+    }
+
+    /// `path` relative to the root, with `/` separators.
+    fn rel(&self, path: &Path) -> String {
+        let p = path.strip_prefix(&self.root).unwrap_or(path);
+        p.components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// Lexical checks on an API path: relative, no `..`, a YAML document.
+fn check_relative(rel: &str) -> Result<(), ApiError> {
+    let p = Path::new(rel);
+    if rel.is_empty() || p.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            format!("`{rel}`: only paths inside the served folder are allowed"),
+        ));
+    }
+    if p.components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            format!("`{rel}` is outside the served folder"),
+        ));
+    }
+    if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
+        return Err(ApiError::bad(format!(
+            "`{rel}`: only YAML documents (.yaml, .yml) can be opened"
+        )));
+    }
+    Ok(())
+}
+
+/// An error answer: a status and a message (JSON `{"error": …}`).
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    body: Value,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            body: json!({ "error": message.into() }),
+        }
+    }
+
+    fn bad(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, message)
+    }
+
+    fn internal(e: impl std::fmt::Display) -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.body)).into_response()
+    }
+}
+
+/// The routes, with the safety layers.
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/assets/app.js", get(|| asset(APP_JS, "text/javascript")))
+        .route(
+            "/assets/editor.js",
+            get(|| asset(EDITOR_JS, "text/javascript")),
+        )
+        .route("/assets/style.css", get(|| asset(STYLE_CSS, "text/css")))
+        .route("/api/docs", get(list_docs))
+        .route("/api/schema", get(schema))
+        .route("/api/kinds", get(kinds))
+        .route("/api/doc", get(read_doc))
+        .route("/api/preview", post(preview))
+        .route("/api/save", post(save))
+        .route("/api/pdf", post(pdf))
+        .route("/api/form", post(form_fields))
+        .route("/api/new", post(new_doc))
+        .route("/api/next-year", post(next_year))
+        .route("/api/derive", post(derive))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn_with_state(app.clone(), guard))
+        .with_state(app)
+}
+
+/// Refuses requests not addressed to this server by a page of this server:
+/// `Host` must be the listening address, `Origin` (when sent) its origin,
+/// and the browser must not mark the request as cross-site.
+async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !app.hosts.iter().any(|h| h == host) {
+        return ApiError::new(
+            StatusCode::FORBIDDEN,
+            format!("refused: Host `{host}` is not this server's address"),
+        )
+        .into_response();
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let origin = origin.to_str().unwrap_or("");
+        let ok = app.hosts.iter().any(|h| origin == format!("http://{h}"));
+        if !ok {
+            return ApiError::new(
+                StatusCode::FORBIDDEN,
+                format!("refused: Origin `{origin}` is not this server"),
+            )
+            .into_response();
+        }
+    }
+    if headers
+        .get("sec-fetch-site")
+        .is_some_and(|v| v.as_bytes() == b"cross-site")
+    {
+        return ApiError::new(StatusCode::FORBIDDEN, "refused: cross-site request").into_response();
+    }
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; \
+             script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+async fn index() -> Response {
+    asset(INDEX_HTML, "text/html; charset=utf-8").await
+}
+
+async fn asset(body: &'static str, mime: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, mime)], body).into_response()
+}
+
+/// Runs blocking work (loading, laying out) off the async thread.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(ApiError::internal)?
+}
+
+/// A row of the document list: the register's fields, or the error of a
+/// document that does not load (it can still be opened and fixed).
+#[derive(Serialize)]
+struct DocRow {
+    path: String,
+    so_ky_hieu: String,
+    ngay: String,
+    loai: String,
+    trich_yeu: String,
+    co_quan: String,
+    trung_so: bool,
+    error: Option<String>,
+}
+
+async fn list_docs(State(app): State<Arc<App>>) -> Result<Json<Vec<DocRow>>, ApiError> {
+    blocking(move || {
+        let files = crate::expand_inputs(std::slice::from_ref(&app.root))?;
+        let (rows, errors) = register::list(&app.root)?;
+        let mut out: Vec<DocRow> = rows
+            .into_iter()
+            .map(|r| DocRow {
+                path: app.rel(&r.file),
+                so_ky_hieu: r.so_ky_hieu,
+                ngay: r.ngay,
+                loai: r.loai,
+                trich_yeu: r.trich_yeu,
+                co_quan: r.co_quan,
+                trung_so: r.trung_so,
+                error: None,
+            })
+            .collect();
+        for f in files {
+            let rel = app.rel(&f);
+            if out.iter().any(|r| r.path == rel) {
+                continue;
+            }
+            let message = errors
+                .iter()
+                .find(|e| e.to_string().contains(&*f.to_string_lossy()))
+                .map_or_else(|| "cannot be loaded".to_owned(), ToString::to_string);
+            out.push(DocRow {
+                path: rel,
+                so_ky_hieu: String::new(),
+                ngay: String::new(),
+                loai: String::new(),
+                trich_yeu: String::new(),
+                co_quan: String::new(),
+                trung_so: false,
+                error: Some(message),
+            });
+        }
+        Ok(Json(out))
+    })
+    .await
+}
+
+async fn schema() -> Json<Value> {
+    let schema = schemars::schema_for!(crate::model::VanBan);
+    Json(serde_json::to_value(&schema).unwrap_or_default())
+}
+
+async fn kinds() -> Json<Value> {
+    let kinds: Vec<Value> = Loai::ALL
+        .iter()
+        .map(|k| json!({ "key": k.key(), "name": k.info().ten_thuong }))
+        .collect();
+    Json(Value::Array(kinds))
+}
+
+/// A token naming one version of a file's contents.
+pub fn version(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct PathQuery {
+    path: String,
+}
+
+async fn read_doc(
+    State(app): State<Arc<App>>,
+    Query(q): Query<PathQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let path = app.existing(&q.path)?;
+    let text = load::read_text(&path)?;
+    Ok(Json(json!({
+        "path": app.rel(&path),
+        "text": text,
+        "version": version(text.as_bytes()),
+    })))
+}
+
+#[derive(Deserialize)]
+struct TextBody {
+    path: String,
+    text: String,
+}
+
+/// A diagnostic for the page: where (in the edited text, when known) and
+/// what.
+#[derive(Debug, Serialize)]
+pub struct Diagnostic {
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// 1-based line in the edited text, if the problem is there.
+    pub line: Option<usize>,
+    /// 1-based column (characters).
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// A suggestion.
+    pub help: Option<String>,
+    /// The full report, as the command line prints it.
+    pub rendered: String,
+}
+
+/// The diagnostic of an error met while loading or laying out the text of
+/// `path`.
+pub fn diagnostic(path: &Path, e: &Error) -> Diagnostic {
+    let rendered = e.render(false);
+    match e {
+        Error::Source(l) if l.path == path => Diagnostic {
+            severity: "error",
+            line: Some(l.line),
+            column: Some(l.column),
+            message: l.message.clone(),
+            help: l.help.clone(),
+            rendered,
+        },
+        other => Diagnostic {
+            severity: "error",
+            line: None,
+            column: None,
+            message: other.to_string(),
+            help: None,
+            rendered,
+        },
+    }
+}
+
+/// The model's warnings for a loaded document, placed at their key's line.
+fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
+    doc.doc
+        .warnings()
+        .iter()
+        .map(|w| Diagnostic {
+            severity: "warning",
+            line: Some(crate::diag::key_line(&doc.text, w.key)),
+            column: Some(1),
+            message: w.message.clone(),
+            help: None,
+            rendered: crate::diag::render_warning(&doc.path, &doc.text, w, false),
+        })
+        .collect()
+}
+
+/// One page of the preview.
+#[derive(Debug, Serialize)]
+pub struct PreviewPage {
+    /// The page as SVG.
+    pub svg: String,
+    /// The page's text, in reading order (for assistive technology and
+    /// search).
+    pub text: String,
+}
+
+/// The result of previewing a text.
+#[derive(Debug, Serialize)]
+pub struct Preview {
+    /// Whether pages could be laid out.
+    pub ok: bool,
+    /// Errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The pages, when `ok`.
+    pub pages: Vec<PreviewPage>,
+    /// Milliseconds spent loading and laying out.
+    pub layout_ms: u64,
+    /// Milliseconds spent drawing the SVGs.
+    pub svg_ms: u64,
+}
+
+/// Loads `text` as the contents of `path` and lays it out into SVG pages;
+/// errors come back as diagnostics located in `text`.
+pub fn preview_text(builder: &Builder<'_>, path: &Path, text: String) -> Preview {
+    let start = Instant::now();
+    let built = load::check_text(path, text).and_then(|doc| {
+        let b = builder.layout(&doc).map_err(|e| vec![e])?;
+        Ok((doc, b))
+    });
+    let layout_ms = start.elapsed().as_millis() as u64;
+    let out = match built {
+        Err(errors) => Preview {
+            ok: false,
+            diagnostics: errors.iter().map(|e| diagnostic(path, e)).collect(),
+            pages: Vec::new(),
+            layout_ms,
+            svg_ms: 0,
+        },
+        Ok((doc, built)) => {
+            let start = Instant::now();
+            let pages = output::svg_pages(&built.document)
+                .into_iter()
+                .zip(built.document.pages())
+                .map(|(svg, page)| PreviewPage {
+                    svg,
+                    text: page_text(&page.frame),
+                })
+                .collect();
+            Preview {
+                ok: true,
+                diagnostics: warnings(&doc),
+                pages,
+                layout_ms,
+                svg_ms: start.elapsed().as_millis() as u64,
+            }
+        }
+    };
+    // A long-running process: drop memoized layout results not used by the
+    // last few compilations.
+    comemo::evict(10);
+    out
+}
+
+/// The text of a laid-out page: its runs in order, spaces collapsed.
+fn page_text(frame: &typst::layout::Frame) -> String {
+    fn walk(frame: &typst::layout::Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(g) => walk(&g.frame, out),
+                typst::layout::FrameItem::Text(t) => {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(&t.text);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(frame, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+async fn preview(
+    State(app): State<Arc<App>>,
+    Json(body): Json<TextBody>,
+) -> Result<Json<Preview>, ApiError> {
+    let path = app.existing(&body.path)?;
+    blocking(move || Ok(Json(preview_text(&app.builder, &path, body.text)))).await
+}
+
+#[derive(Deserialize)]
+struct SaveBody {
+    path: String,
+    text: String,
+    /// The version the page opened (or last saved).
+    version: String,
+    /// Overwrite even if the file changed on disk.
+    #[serde(default)]
+    force: bool,
+}
+
+async fn save(
+    State(app): State<Arc<App>>,
+    Json(body): Json<SaveBody>,
+) -> Result<Json<Value>, ApiError> {
+    let path = app.existing(&body.path)?;
+    let on_disk = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    let current = version(&on_disk);
+    if current != body.version && !body.force {
+        return Err(ApiError {
+            status: StatusCode::CONFLICT,
+            body: json!({
+                "error": format!("`{}` changed on disk since it was opened", body.path),
+                "version": current,
+            }),
+        });
+    }
+    if body.text.len() as u64 > load::MAX_BYTES {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "the document is too large",
+        ));
+    }
+    output::write_atomic(&path, body.text.as_bytes())?;
+    Ok(Json(json!({ "version": version(body.text.as_bytes()) })))
+}
+
+async fn pdf(
+    State(app): State<Arc<App>>,
+    Json(body): Json<TextBody>,
+) -> Result<Response, ApiError> {
+    let path = app.existing(&body.path)?;
+    blocking(move || {
+        let doc = load::check_text(&path, body.text).map_err(|e| diagnostic_error(&path, &e))?;
+        let built = app
+            .builder
+            .layout(&doc)
+            .map_err(|e| diagnostic_error(&path, &[e]))?;
+        let bytes = app.builder.pdf(&doc, &built, false)?;
+        let name = format!("{}.pdf", doc.stem());
+        let disposition = format!(
+            "attachment; filename=\"{}\"",
+            name.replace(
+                |c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-',
+                "_"
+            )
+        );
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/pdf"),
+        );
+        if let Ok(v) = HeaderValue::from_str(&disposition) {
+            headers.insert(header::CONTENT_DISPOSITION, v);
+        }
+        Ok((headers, bytes).into_response())
+    })
+    .await
+}
+
+fn diagnostic_error(path: &Path, errors: &[Error]) -> ApiError {
+    let diagnostics: Vec<Diagnostic> = errors.iter().map(|e| diagnostic(path, e)).collect();
+    ApiError {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        body: json!({
+            "error": errors.first().map(ToString::to_string).unwrap_or_default(),
+            "diagnostics": diagnostics,
+        }),
+    }
+}
+
+#[derive(Deserialize)]
+struct FormBody {
+    text: String,
+    /// A top-level key to set (or remove, when the value is empty).
+    key: Option<String>,
+    #[serde(default)]
+    value: Value,
+}
+
+async fn form_fields(Json(body): Json<FormBody>) -> Result<Json<Value>, ApiError> {
+    let text = match &body.key {
+        Some(k) => set_field(&body.text, k, &body.value).map_err(ApiError::bad)?,
+        None => body.text,
+    };
+    let fields = fields(&text);
+    Ok(Json(json!({ "text": text, "fields": fields })))
+}
+
+#[derive(Deserialize)]
+struct NewBody {
+    /// Kind key (`cong_van`, …).
+    loai: String,
+    /// The file to create, relative to the folder.
+    path: String,
+}
+
+/// The example of `loai` moved to the current year, as a starting point.
+pub fn starter(loai: &str, year: i32) -> Option<String> {
+    let kind: Loai = serde_yaml::from_str(loai).ok()?;
+    let file = EXAMPLES.files().find(|f| {
+        f.contents_utf8()
+            .and_then(|t| load::parse(f.path(), t).ok())
+            .is_some_and(|d| d.loai == kind)
+    })?;
+    let text = file.contents_utf8()?;
+    let doc = load::parse(file.path(), text).ok()?;
+    let from = doc.ngay.map_or(year, |n| n.nam);
+    Some(evolve::new_year(text, from, year))
+}
+
+async fn new_doc(
+    State(app): State<Arc<App>>,
+    Json(body): Json<NewBody>,
+) -> Result<Json<Value>, ApiError> {
+    let target = app.fresh(&body.path)?;
+    use chrono::Datelike;
+    let year = chrono::Local::now().year();
+    let text = starter(&body.loai, year)
+        .ok_or_else(|| ApiError::bad(format!("unknown kind `{}`", body.loai)))?;
+    output::write_atomic(&target, text.as_bytes())?;
+    Ok(Json(json!({ "path": app.rel(&target) })))
+}
+
+#[derive(Deserialize)]
+struct EvolveBody {
+    /// The document to start from.
+    path: String,
+    /// The file to create.
+    out: String,
+    /// The new year (next year's draft; default: the document's year + 1).
+    year: Option<i32>,
+}
+
+async fn next_year(
+    State(app): State<Arc<App>>,
+    Json(body): Json<EvolveBody>,
+) -> Result<Json<Value>, ApiError> {
+    let from = app.existing(&body.path)?;
+    let target = app.fresh(&body.out)?;
+    blocking(move || {
+        let doc = load::load(&from)?;
+        let old = evolve::year_of(&doc).ok_or_else(|| {
+            ApiError::bad("the document has no `ngay` or `bien.nam` to take the year from")
+        })?;
+        let text = evolve::new_year(&doc.text, old, body.year.unwrap_or(old + 1));
+        output::write_atomic(&target, text.as_bytes())?;
+        Ok(Json(json!({ "path": app.rel(&target) })))
+    })
+    .await
+}
+
+async fn derive(
+    State(app): State<Arc<App>>,
+    Json(body): Json<EvolveBody>,
+) -> Result<Json<Value>, ApiError> {
+    let parent = app.existing(&body.path)?;
+    let target = app.fresh(&body.out)?;
+    blocking(move || {
+        let doc = load::load(&parent)?;
+        let text = evolve::derive(&parent, &target, &doc);
+        output::write_atomic(&target, text.as_bytes())?;
+        Ok(Json(json!({ "path": app.rel(&target) })))
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_paths_stay_relative() {
+        assert!(check_relative("a/b.yaml").is_ok());
+        for bad in ["../x.yaml", "/etc/x.yaml", "a/../../x.yaml", ""] {
+            assert_eq!(
+                check_relative(bad).unwrap_err().status,
+                StatusCode::FORBIDDEN,
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            check_relative("a/b.txt").unwrap_err().status,
+            StatusCode::BAD_REQUEST
+        );
+    }
+
+    #[test]
+    fn every_kind_has_a_starter_that_loads() {
+        for k in Loai::ALL {
+            let text = starter(&k.key(), 2031).unwrap_or_else(|| panic!("{}", k.key()));
+            let doc = load::parse(Path::new("x.yaml"), &text).unwrap();
+            assert_eq!(doc.loai, k);
+            assert!(doc.so.is_none(), "{}", k.key());
+            assert_eq!(doc.ngay.map(|n| n.nam), Some(2031), "{}", k.key());
+        }
+    }
+}

@@ -1,0 +1,984 @@
+//! `vanban serve`: the HTTP API and its safety rules over real sockets, and
+//! the page in a real headless Chromium driven through chromedriver.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+use crate::common::root;
+
+/// The seed the tests edit, relative to `data/`.
+const SEED: &str = "2023/thu-thua/pgddt-cong-van-tuan-le-hoc-tap.yaml";
+/// Where it is put in the served folder.
+const DOC: &str = "thu-thua/cong-van.yaml";
+
+/// A running `vanban serve` over a temporary folder holding one seed
+/// document; stopped when dropped.
+struct Server {
+    child: Child,
+    /// `127.0.0.1:PORT`.
+    host: String,
+    /// The served folder.
+    dir: PathBuf,
+    _tmp: tempfile::TempDir,
+}
+
+impl Server {
+    fn start() -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("docs");
+        std::fs::create_dir_all(dir.join("thu-thua")).unwrap();
+        std::fs::copy(root().join("data").join(SEED), dir.join(DOC)).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(["serve", "--port", "0"])
+            .arg(&dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("vanban serve starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let host = line
+            .trim()
+            .strip_prefix("http://")
+            .and_then(|s| s.strip_suffix('/'))
+            .unwrap_or_else(|| panic!("first line is the URL, got {line:?}"))
+            .to_owned();
+        assert!(host.starts_with("127.0.0.1:"), "{host}");
+        Self {
+            child,
+            host,
+            dir,
+            _tmp: tmp,
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}/", self.host)
+    }
+
+    /// One HTTP/1.1 request with the right `Host` unless `headers` give
+    /// another; returns the status and the body.
+    fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> (u16, String) {
+        let mut s = TcpStream::connect(&self.host).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+            head.push_str(&format!("Host: {}\r\n", self.host));
+        }
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        if !body.is_empty() {
+            head.push_str(&format!(
+                "Content-Type: application/json\r\nContent-Length: {}\r\n",
+                body.len()
+            ));
+        }
+        head.push_str("\r\n");
+        s.write_all(head.as_bytes()).unwrap();
+        // The server may answer (413) before reading a large body and close
+        // the connection: a failed write is not the test's concern.
+        let _ = s.write_all(body);
+        let mut raw = Vec::new();
+        let _ = s.read_to_end(&mut raw);
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let status = text
+            .split(' ')
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or_else(|| panic!("no status in {text:?}"));
+        let body = text
+            .split_once("\r\n\r\n")
+            .map_or("", |(_, b)| b)
+            .to_owned();
+        (status, body)
+    }
+
+    fn get(&self, path: &str) -> (u16, Value) {
+        let (status, body) = self.request("GET", path, &[], b"");
+        (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+    }
+
+    fn post(&self, path: &str, body: &Value) -> (u16, Value) {
+        let origin = format!("http://{}", self.host);
+        let (status, body) = self.request(
+            "POST",
+            path,
+            &[("Origin", origin.as_str())],
+            body.to_string().as_bytes(),
+        );
+        (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+    }
+
+    fn doc_on_disk(&self) -> String {
+        std::fs::read_to_string(self.dir.join(DOC)).unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serves_the_page_and_the_register() {
+    let s = Server::start();
+    let (status, html) = s.request("GET", "/", &[], b"");
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("<html lang=\"vi\">") && html.contains("Văn bản mới"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "the page needs no network"
+    );
+    let (status, docs) = s.get("/api/docs");
+    assert_eq!(status, 200);
+    assert_eq!(docs[0]["path"], DOC);
+    assert_eq!(docs[0]["loai"], "cong_van");
+    assert!(docs[0]["trich_yeu"]
+        .as_str()
+        .unwrap()
+        .starts_with("Triển khai kế hoạch số 5758"));
+}
+
+#[test]
+fn refuses_foreign_host_and_origin() {
+    let s = Server::start();
+    let before = s.doc_on_disk();
+    // DNS rebinding: a foreign name resolving to 127.0.0.1.
+    let port = s.host.rsplit(':').next().unwrap();
+    let evil_host = format!("evil.example:{port}");
+    let (status, _) = s.request("GET", "/api/docs", &[("Host", evil_host.as_str())], b"");
+    assert_eq!(status, 403);
+    let (status, _) = s.request("GET", "/", &[("Host", evil_host.as_str())], b"");
+    assert_eq!(status, 403);
+    // localhost names the same server.
+    let local = format!("localhost:{port}");
+    assert_eq!(
+        s.request("GET", "/", &[("Host", local.as_str())], b"").0,
+        200
+    );
+    // A cross-site write.
+    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+    let body = json!({"path": DOC, "text": "loai: cong_van\n", "version": doc["version"]});
+    let lookalike = format!("http://127.0.0.1:{port}.evil.example");
+    for origin in ["http://evil.example", "null", lookalike.as_str()] {
+        let (status, _) = s.request(
+            "POST",
+            "/api/save",
+            &[("Origin", origin)],
+            body.to_string().as_bytes(),
+        );
+        assert_eq!(status, 403, "{origin}");
+    }
+    let (status, _) = s.request(
+        "POST",
+        "/api/save",
+        &[("Sec-Fetch-Site", "cross-site")],
+        body.to_string().as_bytes(),
+    );
+    assert_eq!(status, 403);
+    assert_eq!(s.doc_on_disk(), before, "nothing was written");
+}
+
+#[test]
+fn refuses_paths_outside_the_folder() {
+    let s = Server::start();
+    let outside = s.dir.parent().unwrap().join("secret.yaml");
+    std::fs::write(&outside, "loai: cong_van\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&outside, s.dir.join("link.yaml")).unwrap();
+    let abs = outside.display().to_string();
+    for path in [
+        "../secret.yaml",
+        "thu-thua/../../secret.yaml",
+        abs.as_str(),
+        "link.yaml",
+    ] {
+        let (status, body) = s.get(&format!("/api/doc?path={path}"));
+        assert_eq!(status, 403, "{path}: {body}");
+        let (status, _) = s.post(
+            "/api/save",
+            &json!({"path": path, "text": "x: 1\n", "version": "", "force": true}),
+        );
+        assert_eq!(status, 403, "{path}");
+    }
+    let (status, _) = s.post(
+        "/api/new",
+        &json!({"loai": "cong_van", "path": "../new.yaml"}),
+    );
+    assert_eq!(status, 403);
+    let (status, _) = s.post(
+        "/api/derive",
+        &json!({"path": DOC, "out": "../../child.yaml"}),
+    );
+    assert_eq!(status, 403);
+    assert_eq!(
+        std::fs::read_to_string(&outside).unwrap(),
+        "loai: cong_van\n"
+    );
+    assert!(!s.dir.parent().unwrap().join("new.yaml").exists());
+    // Only YAML documents.
+    std::fs::write(s.dir.join("notes.txt"), "x").unwrap();
+    assert_eq!(s.get("/api/doc?path=notes.txt").0, 400);
+}
+
+#[test]
+fn refuses_oversized_bodies() {
+    let s = Server::start();
+    let before = s.doc_on_disk();
+    let text = "a".repeat(vanban::serve::MAX_BODY + 1);
+    let (status, _) = s.post(
+        "/api/save",
+        &json!({"path": DOC, "text": text, "version": "", "force": true}),
+    );
+    assert_eq!(status, 413);
+    assert_eq!(s.doc_on_disk(), before);
+}
+
+#[test]
+fn save_refuses_a_file_changed_on_disk() {
+    let s = Server::start();
+    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+    let opened = doc["version"].as_str().unwrap().to_owned();
+    let text = doc["text"].as_str().unwrap();
+    // Someone else edits the file.
+    let theirs = text.replace("dia_danh: Thủ Thừa", "dia_danh: Tân An");
+    std::fs::write(s.dir.join(DOC), &theirs).unwrap();
+    let mine = text.replace("ky_hieu: PGDDĐT", "ky_hieu: PGDĐT");
+    let (status, body) = s.post(
+        "/api/save",
+        &json!({"path": DOC, "text": mine, "version": opened}),
+    );
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(s.doc_on_disk(), theirs, "their change is kept");
+    // After reloading, saving works.
+    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+    assert_eq!(doc["version"], body["version"]);
+    let mine = doc["text"]
+        .as_str()
+        .unwrap()
+        .replace("ky_hieu: PGDDĐT", "ky_hieu: PGDĐT");
+    let (status, saved) = s.post(
+        "/api/save",
+        &json!({"path": DOC, "text": mine, "version": doc["version"]}),
+    );
+    assert_eq!(status, 200);
+    assert_eq!(s.doc_on_disk(), mine);
+    assert_ne!(saved["version"], doc["version"]);
+    // No temporary files left behind.
+    let names: Vec<_> = std::fs::read_dir(s.dir.join("thu-thua")).unwrap().collect();
+    assert_eq!(names.len(), 1);
+}
+
+#[test]
+fn preview_gives_pages_or_located_errors() {
+    let s = Server::start();
+    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+    let text = doc["text"].as_str().unwrap();
+    let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
+    assert_eq!(status, 200);
+    assert_eq!(p["ok"], true);
+    let pages = p["pages"].as_array().unwrap();
+    assert!(pages.len() >= 3, "{}", pages.len());
+    assert!(pages[0]["svg"].as_str().unwrap().starts_with("<svg"));
+    assert!(pages[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"));
+    // An unsaved change shows in the preview, not on disk.
+    let changed = text.replace("trich_yeu: \"Triển khai", "trich_yeu: \"Hưởng ứng");
+    let (_, p) = s.post("/api/preview", &json!({"path": DOC, "text": changed}));
+    assert!(p["pages"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Hưởng ứng kế hoạch"));
+    assert_eq!(s.doc_on_disk(), text);
+    // An unknown key: the same located diagnostic as the command line.
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("dia_danh:"))
+        .unwrap()
+        + 2;
+    let bad = text.replace("dia_danh: Thủ Thừa\n", "dia_danh: Thủ Thừa\ntrich_yue: x\n");
+    let (_, p) = s.post("/api/preview", &json!({"path": DOC, "text": bad}));
+    assert_eq!(p["ok"], false);
+    let d = &p["diagnostics"][0];
+    assert_eq!(d["line"], line);
+    assert_eq!(d["column"], 1);
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown field `trich_yue`"),
+        "{d}"
+    );
+    assert_eq!(d["help"], "did you mean `trich_yeu`?");
+}
+
+#[test]
+fn pdf_new_next_year_and_derive() {
+    let s = Server::start();
+    let text = s.doc_on_disk();
+    let origin = format!("http://{}", s.host);
+    let (status, body) = s.request(
+        "POST",
+        "/api/pdf",
+        &[("Origin", origin.as_str())],
+        json!({"path": DOC, "text": text}).to_string().as_bytes(),
+    );
+    assert_eq!(status, 200);
+    assert!(body.starts_with("%PDF-"));
+
+    let (status, r) = s.post(
+        "/api/next-year",
+        &json!({"path": DOC, "out": "thu-thua/cong-van-2024.yaml"}),
+    );
+    assert_eq!(status, 200, "{r}");
+    let next = std::fs::read_to_string(s.dir.join("thu-thua/cong-van-2024.yaml")).unwrap();
+    assert!(next.contains("\nngay: 2024-10\n"), "{next}");
+    assert!(next.contains("Kế hoạch số 5758/KH-UBND ngày 02/10/2024"));
+    // Never over an existing file.
+    let (status, _) = s.post("/api/next-year", &json!({"path": DOC, "out": DOC}));
+    assert_eq!(status, 409);
+
+    std::fs::create_dir(s.dir.join("xa")).unwrap();
+    let (status, r) = s.post(
+        "/api/derive",
+        &json!({"path": DOC, "out": "xa/cong-van.yaml"}),
+    );
+    assert_eq!(status, 200, "{r}");
+    let child = std::fs::read_to_string(s.dir.join("xa/cong-van.yaml")).unwrap();
+    assert!(
+        child.contains("extends: ../thu-thua/cong-van.yaml"),
+        "{child}"
+    );
+
+    let (status, r) = s.post(
+        "/api/new",
+        &json!({"loai": "ke_hoach", "path": "ke-hoach-moi.yaml"}),
+    );
+    assert_eq!(status, 200, "{r}");
+    let (_, docs) = s.get("/api/docs");
+    let row = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == "ke-hoach-moi.yaml")
+        .expect("listed");
+    assert_eq!(row["loai"], "ke_hoach");
+    assert!(row["error"].is_null(), "{row}");
+}
+
+#[test]
+fn form_sets_one_field_and_keeps_the_rest() {
+    let s = Server::start();
+    let text = s.doc_on_disk();
+    let (status, r) = s.post(
+        "/api/form",
+        &json!({"text": text, "key": "kinh_gui", "value": ["Hiệu trưởng các trường THCS"]}),
+    );
+    assert_eq!(status, 200);
+    let new = r["text"].as_str().unwrap();
+    assert_eq!(
+        r["fields"]["kinh_gui"],
+        json!(["Hiệu trưởng các trường THCS"])
+    );
+    assert_eq!(r["fields"]["co_quan"], "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
+    // Everything else is the same text, comments included.
+    let removed: Vec<&str> = text
+        .lines()
+        .filter(|l| !new.lines().any(|n| n == *l))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            "  - Hiệu trưởng các trường MN-MG, TH và THCS",
+            "  - Hiệu trưởng trường TH và THCS Tân Thành"
+        ]
+    );
+}
+
+// ---- In a real browser ------------------------------------------------------
+
+/// chromedriver on a free port, stopped when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+    _profile: tempfile::TempDir,
+}
+
+impl Driver {
+    fn start() -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(chromedriver())
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts (apt-get install chromium-driver)");
+        let start = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "chromedriver does not listen"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self {
+            child,
+            port,
+            _profile: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    async fn client(&self) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": chromium(),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--window-size=1400,900",
+                    format!("--user-data-dir={}", self._profile.path().display()),
+                ],
+            }),
+        );
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("a Chromium session")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn which(names: &[&str]) -> PathBuf {
+    for n in names {
+        for dir in ["/usr/bin", "/usr/local/bin", "/usr/lib/chromium"] {
+            let p = Path::new(dir).join(n);
+            if p.is_file() {
+                return p;
+            }
+        }
+    }
+    panic!("none of {names:?} is installed (.ci/run installs chromium and chromium-driver)");
+}
+
+fn chromedriver() -> PathBuf {
+    which(&["chromedriver"])
+}
+
+fn chromium() -> PathBuf {
+    which(&["chromium", "chromium-browser"])
+}
+
+/// Polls `f` until it gives `Some`, for up to 30 seconds.
+async fn until<T, F, Fut>(what: &str, mut f: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let start = Instant::now();
+    loop {
+        if let Some(v) = f().await {
+            return v;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The text of the preview's pages (the `alt` of each page picture).
+async fn preview_text(c: &Client) -> String {
+    let v = c
+        .execute(
+            "return [...document.querySelectorAll('#pages img')].map(i => i.alt).join('\\n')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_str().unwrap_or("").to_owned()
+}
+
+async fn js(c: &Client, script: &str, args: Vec<Value>) -> Value {
+    c.execute(script, args).await.unwrap()
+}
+
+/// Selects characters `from..to` of the editor's text (JavaScript string
+/// indices) so that typed keys replace them.
+async fn select(c: &Client, from: usize, to: usize) {
+    js(
+        c,
+        "const t = document.querySelector('.editor textarea'); t.focus(); t.setSelectionRange(arguments[0], arguments[1]);",
+        vec![json!(from), json!(to)],
+    )
+    .await;
+}
+
+/// UTF-16 offset of the start of line `n` (0-based) of `text`.
+fn line_offset(text: &str, n: usize) -> usize {
+    text.split_inclusive('\n')
+        .take(n)
+        .map(|l| l.encode_utf16().count())
+        .sum()
+}
+
+/// Selects the whole value of a form field, so that typed keys replace it
+/// in one edit (as a user selecting the text and typing over it).
+async fn replace_all(c: &Client, field: &fantoccini::elements::Element) {
+    let arg = serde_json::to_value(field).unwrap();
+    js(c, "arguments[0].focus(); arguments[0].select();", vec![arg]).await;
+}
+
+async fn open(c: &Client, s: &Server) {
+    c.goto(&format!("{}#{DOC}", s.url())).await.unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("body[data-ready] #pages img"))
+        .await
+        .expect("the document opens with a preview");
+}
+
+#[tokio::test]
+async fn browser_edit_yaml_preview_error_and_save() {
+    let s = Server::start();
+    let driver = Driver::start();
+    let c = driver.client().await;
+    open(&c, &s).await;
+    let text = s.doc_on_disk();
+    assert!(preview_text(&c)
+        .await
+        .contains("Triển khai kế hoạch số 5758/KH-UBND"));
+    let editor = c.find(Locator::Css(".editor textarea")).await.unwrap();
+    assert_eq!(editor.prop("value").await.unwrap().unwrap(), text);
+
+    // Change the trích yếu by typing over it.
+    let row = text
+        .lines()
+        .position(|l| l.starts_with("trich_yeu:"))
+        .unwrap();
+    let line = text.lines().nth(row).unwrap();
+    let value_end = line.find(" # ").unwrap();
+    let start = line_offset(&text, row) + "trich_yeu: ".len();
+    select(
+        &c,
+        start,
+        start + line[..value_end].encode_utf16().count() - "trich_yeu: ".len(),
+    )
+    .await;
+    editor.send_keys("Tổ chức Ngày hội đọc sách").await.unwrap();
+    let shown = until("the new trích yếu in the preview", || async {
+        let t = preview_text(&c).await;
+        t.contains("Tổ chức Ngày hội đọc sách").then_some(t)
+    })
+    .await;
+    assert!(
+        !shown.contains("Triển khai kế hoạch số 5758/KH-UBND ngày"),
+        "{shown}"
+    );
+
+    // An unknown key: marked inline at its line, the last good preview kept.
+    let row = text
+        .lines()
+        .position(|l| l.starts_with("dia_danh:"))
+        .unwrap();
+    let current = editor.prop("value").await.unwrap().unwrap();
+    let at = line_offset(&current, row + 1);
+    select(&c, at, at).await;
+    editor.send_keys("trich_yue: x\n").await.unwrap();
+    let marker = Locator::Css(".editor .l.error");
+    let el = c
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(marker)
+        .await
+        .unwrap();
+    assert_eq!(
+        el.attr("data-line").await.unwrap().unwrap(),
+        (row + 2).to_string()
+    );
+    let msg = el.attr("data-message").await.unwrap().unwrap();
+    assert!(msg.contains("unknown field `trich_yue`"), "{msg}");
+    let mark = el.find(Locator::Css(".mark")).await.unwrap();
+    assert_eq!(
+        mark.text().await.unwrap(),
+        "t",
+        "the caret column is the key's first letter"
+    );
+    let listed = c
+        .find(Locator::Css("#diagnostics li.error"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        listed.starts_with(&format!("Dòng {}, cột 1:", row + 2)),
+        "{listed}"
+    );
+    assert!(listed.contains("did you mean `trich_yeu`"), "{listed}");
+    assert!(
+        !listed.contains("expected one of"),
+        "the key list is left to the tooltip: {listed}"
+    );
+    assert!(preview_text(&c).await.contains("Tổ chức Ngày hội đọc sách"));
+    let stale = js(
+        &c,
+        "return document.getElementById('pages').classList.contains('stale')",
+        vec![],
+    )
+    .await;
+    assert_eq!(stale, json!(true));
+
+    // Remove it again: the error goes away.
+    let len = "trich_yue: x\n".len();
+    select(&c, at, at + len).await;
+    editor.send_keys("\u{E003}").await.unwrap(); // Backspace
+    until("the error to clear", || async {
+        c.find_all(Locator::Css(".editor .l.error"))
+            .await
+            .unwrap()
+            .is_empty()
+            .then_some(())
+    })
+    .await;
+
+    // Completion of keys from the schema, for the map the caret is in.
+    let current = editor.prop("value").await.unwrap().unwrap();
+    let row = current
+        .lines()
+        .position(|l| l.starts_with("nguoi_ky:"))
+        .unwrap();
+    let at = line_offset(&current, row + 1);
+    select(&c, at, at).await;
+    editor.send_keys("  ho").await.unwrap();
+    let popup = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".complete:not([hidden])"))
+        .await
+        .unwrap();
+    let offered = popup.text().await.unwrap();
+    assert!(offered.starts_with("ho_ten"), "{offered}");
+    assert!(
+        !offered.contains("co_quan"),
+        "only keys of `nguoi_ky`: {offered}"
+    );
+    editor.send_keys("\u{E00C}").await.unwrap(); // Escape
+    assert!(!popup.is_displayed().await.unwrap());
+    select(&c, at, at + 4).await;
+    editor.send_keys("\u{E003}").await.unwrap();
+    assert_eq!(editor.prop("value").await.unwrap().unwrap(), current);
+
+    // Save: the file on disk changes, comments and the rest kept.
+    c.find(Locator::Id("btn-save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("saved", || async {
+        let t = c
+            .find(Locator::Id("status"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        t.starts_with("Đã lưu").then_some(())
+    })
+    .await;
+    let saved = s.doc_on_disk();
+    let expected = text.replace(
+        "trich_yeu: \"Triển khai kế hoạch số 5758/KH-UBND\\nngày 02/10/2023\" #",
+        "trich_yeu: Tổ chức Ngày hội đọc sách #",
+    );
+    assert_ne!(expected, text);
+    assert_eq!(saved, expected);
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_form_mode() {
+    let s = Server::start();
+    let driver = Driver::start();
+    let c = driver.client().await;
+    open(&c, &s).await;
+    let text = s.doc_on_disk();
+    c.find(Locator::Id("tab-form"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let co_quan = c.find(Locator::Id("f-co_quan")).await.unwrap();
+    until("the form to fill", || async {
+        let v = co_quan.prop("value").await.ok()??;
+        (v == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO").then_some(())
+    })
+    .await;
+    let kinh_gui = c.find(Locator::Id("f-kinh_gui")).await.unwrap();
+    assert_eq!(
+        kinh_gui.prop("value").await.unwrap().unwrap(),
+        "Hiệu trưởng các trường MN-MG, TH và THCS\nHiệu trưởng trường TH và THCS Tân Thành"
+    );
+    assert!(!c
+        .find(Locator::Id("editor-host"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap());
+
+    // The trích yếu, through the form.
+    let trich_yeu = c.find(Locator::Id("f-trich_yeu")).await.unwrap();
+    replace_all(&c, &trich_yeu).await;
+    trich_yeu
+        .send_keys("Hưởng ứng Tuần lễ học tập")
+        .await
+        .unwrap();
+    until("the form's trích yếu in the preview", || async {
+        preview_text(&c)
+            .await
+            .contains("Hưởng ứng Tuần lễ học tập")
+            .then_some(())
+    })
+    .await;
+    // The signer's name, a field of a nested map.
+    let ho_ten = c.find(Locator::Id("f-nguoi_ky.ho_ten")).await.unwrap();
+    replace_all(&c, &ho_ten).await;
+    ho_ten.send_keys("Nguyễn Thị Hoa").await.unwrap();
+    until("the signer in the preview", || async {
+        preview_text(&c)
+            .await
+            .contains("Nguyễn Thị Hoa")
+            .then_some(())
+    })
+    .await;
+
+    // A wrong date: the error is shown at the `ngay` line of the YAML.
+    let ngay = c.find(Locator::Id("f-ngay")).await.unwrap();
+    replace_all(&c, &ngay).await;
+    ngay.send_keys("2023-02-30").await.unwrap();
+    let row = text.lines().position(|l| l.starts_with("ngay:")).unwrap() + 1;
+    let item = until("the date error", || async {
+        let t = c
+            .find(Locator::Css("#diagnostics li.error"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        Some(t)
+    })
+    .await;
+    assert!(item.starts_with(&format!("Dòng {row}, cột 7:")), "{item}");
+    assert!(item.contains("day 30 does not exist"), "{item}");
+    let marked = js(
+        &c,
+        "return document.querySelector('.editor .l.error').dataset.line",
+        vec![],
+    )
+    .await;
+    assert_eq!(marked, json!(row.to_string()));
+    replace_all(&c, &ngay).await;
+    ngay.send_keys("2023-10-05").await.unwrap();
+    until("the error to clear", || async {
+        c.find_all(Locator::Css("#diagnostics li.error"))
+            .await
+            .unwrap()
+            .is_empty()
+            .then_some(())
+    })
+    .await;
+    until("the new date in the preview", || async {
+        preview_text(&c)
+            .await
+            .contains("ngày 05 tháng 10 năm 2023")
+            .then_some(())
+    })
+    .await;
+
+    c.find(Locator::Id("btn-save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("saved", || async {
+        let t = c
+            .find(Locator::Id("status"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        t.starts_with("Đã lưu").then_some(())
+    })
+    .await;
+    let saved = s.doc_on_disk();
+    let expected = text
+        .replace(
+            "trich_yeu: \"Triển khai kế hoạch số 5758/KH-UBND\\nngày 02/10/2023\" #",
+            "trich_yeu: Hưởng ứng Tuần lễ học tập #",
+        )
+        .replace("\nngay: 2023-10\n", "\nngay: 2023-10-05\n")
+        .replace("ho_ten: Bùi Văn Nhựt", "ho_ten: Nguyễn Thị Hoa");
+    assert_eq!(saved, expected);
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_new_document_from_a_kind() {
+    let s = Server::start();
+    let driver = Driver::start();
+    let c = driver.client().await;
+    open(&c, &s).await;
+    c.find(Locator::Id("btn-new"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let kind = c
+        .find(Locator::Css("#dialog select[name=loai]"))
+        .await
+        .unwrap();
+    kind.select_by_value("ke_hoach").await.unwrap();
+    let name = c
+        .find(Locator::Css("#dialog input[name=path]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        name.prop("value").await.unwrap().unwrap(),
+        "thu-thua/ke-hoach-moi.yaml"
+    );
+    c.find(Locator::Id("dlg-ok"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the new document to open", || async {
+        let t = c
+            .find(Locator::Id("doc-name"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        (t == "thu-thua/ke-hoach-moi.yaml").then_some(())
+    })
+    .await;
+    let made = std::fs::read_to_string(s.dir.join("thu-thua/ke-hoach-moi.yaml")).unwrap();
+    assert!(made.contains("loai: ke_hoach"), "{made}");
+    let year = chrono_year();
+    until("the plan's preview", || async {
+        let t = preview_text(&c).await;
+        (t.contains("KẾ HOẠCH") && t.contains(&format!("năm {year}"))).then_some(())
+    })
+    .await;
+    // The register lists it.
+    let listed = js(
+        &c,
+        "return [...document.querySelectorAll('#doc-list li')].map(l => l.dataset.path)",
+        vec![],
+    )
+    .await;
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .contains(&json!("thu-thua/ke-hoach-moi.yaml")),
+        "{listed}"
+    );
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_save_conflict_offers_reload() {
+    let s = Server::start();
+    let driver = Driver::start();
+    let c = driver.client().await;
+    open(&c, &s).await;
+    let text = s.doc_on_disk();
+    let editor = c.find(Locator::Css(".editor textarea")).await.unwrap();
+    let end = text.encode_utf16().count();
+    select(&c, end, end).await;
+    editor.send_keys("# mine\n").await.unwrap();
+    // Someone else changes the file meanwhile.
+    let theirs = text.replace("dia_danh: Thủ Thừa", "dia_danh: Tân An");
+    std::fs::write(s.dir.join(DOC), &theirs).unwrap();
+    c.find(Locator::Id("btn-save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let banner = c
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#conflict:not([hidden])"))
+        .await
+        .unwrap();
+    assert!(banner
+        .text()
+        .await
+        .unwrap()
+        .contains("Tệp đã bị thay đổi trên đĩa"));
+    assert_eq!(s.doc_on_disk(), theirs, "not overwritten");
+    // Reload: the page shows their version, the banner goes.
+    c.find(Locator::Id("btn-reload"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the reloaded text", || async {
+        let v = editor.prop("value").await.ok()??;
+        (v == theirs).then_some(())
+    })
+    .await;
+    assert!(!banner.is_displayed().await.unwrap());
+    c.close().await.unwrap();
+}
+
+/// This year, as the server sees it.
+fn chrono_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Local::now().year()
+}

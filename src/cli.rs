@@ -81,6 +81,15 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
+    /// A builder writing what these options ask for.
+    fn builder<'e>(&self, engine: &'e Engine, color: bool) -> Builder<'e> {
+        let mut builder = Builder::new(engine);
+        builder.color = color;
+        builder.source_date_epoch = source_date_epoch();
+        builder.embed_source = self.embed_source;
+        builder
+    }
+
     fn options(&self) -> BuildOptions {
         BuildOptions {
             out_dir: self.out.clone(),
@@ -246,10 +255,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             fonts,
         } => {
             let engine = engine(&fonts)?;
-            let mut builder = Builder::new(&engine);
-            builder.color = color;
-            builder.source_date_epoch = source_date_epoch();
-            builder.embed_source = output.embed_source;
+            let builder = output.builder(&engine, color);
             let opts = output.options();
             let files = expand_inputs_with_dirs(&files)?;
             let bar = progress(files.len(), color);
@@ -290,10 +296,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             fonts,
         } => {
             let engine = engine(&fonts)?;
-            let mut builder = Builder::new(&engine);
-            builder.color = color;
-            builder.source_date_epoch = source_date_epoch();
-            builder.embed_source = output.embed_source;
+            let builder = output.builder(&engine, color);
             crate::watch::run(&builder, &file, &output.options())?;
             Ok(ExitCode::SUCCESS)
         }

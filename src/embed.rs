@@ -1,12 +1,12 @@
 //! The YAML sources inside the PDF (`build --embed-source`) and back out
 //! (`vanban extract`).
 //!
-//! The document and every file it is built from (its `extends` parents and
-//! the documents it cites by file) are attached to the PDF as embedded
-//! files through Typst's `pdf.attach`. Each is named by its path relative to
-//! the folder that holds them all (for a document without parents in other
-//! folders: its own folder), so that the extracted tree builds again, and
-//! gives the same PDF byte for byte.
+//! The document and every file it is built from (its `extends` parents, the
+//! documents it cites by file, its signature and seal images) are attached
+//! to the PDF as embedded files through Typst's `pdf.attach`. Each is named
+//! by its path from the project folder (for a document outside any project:
+//! its own folder), so that the extracted tree builds again, and gives the
+//! same PDF byte for byte.
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -25,64 +25,91 @@ pub const MIME: &str = "application/yaml";
 /// Marker that makes a folder a vanban project (see [`load::project_root`]).
 pub const PROJECT_MARKER: &str = "vanban.toml";
 
+/// Description of the images the document shows (signature, seal).
+pub const IMAGE: &str = "vanban: an image the document shows (nguoi_ky)";
+
 /// One file to attach.
 #[derive(Debug, Clone, Serialize)]
 pub struct Attachment {
-    /// Name inside the PDF: a relative path with `/`.
+    /// Name inside the PDF: its path from the project folder, with `/`.
     pub name: String,
-    /// The file's text, exactly as on disk.
-    pub text: String,
-    /// [`MAIN`] or [`PARENT`].
+    /// The file's text, exactly as on disk; `None` for an image, which
+    /// Typst reads itself from the project folder.
+    pub text: Option<String>,
+    /// Its MIME type.
+    pub mime: &'static str,
+    /// [`MAIN`], [`PARENT`] or [`IMAGE`].
     pub description: &'static str,
 }
 
 /// The attachments for a loaded document: the document first, then the
-/// files it is built from.
+/// files it is built from, then its images. Names are paths from the
+/// project folder (see [`load::project_root`]), the folder every one of
+/// them lies in, which is also how the layout names the images.
 pub fn attachments(doc: &Loaded) -> Result<Vec<Attachment>, Error> {
     let main = doc
         .path
         .canonicalize()
         .map_err(|e| Error::io(&doc.path, e))?;
-    let mut files = vec![main.clone()];
-    files.extend(doc.sources.iter().filter(|s| **s != main).cloned());
-    let base = common_folder(&files);
-    files
-        .iter()
-        .map(|f| {
-            let rel = f.strip_prefix(&base).unwrap_or(f);
-            let name = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            Ok(Attachment {
-                name,
-                text: if *f == main {
-                    doc.text.clone()
-                } else {
-                    load::read_text(f)?
-                },
-                description: if *f == main { MAIN } else { PARENT },
-            })
-        })
+    let root = doc.root();
+    let name_of = |f: &Path| {
+        f.strip_prefix(&root)
+            .unwrap_or(f)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let mut out = vec![Attachment {
+        name: name_of(&main),
+        text: Some(doc.text.clone()),
+        mime: MIME,
+        description: MAIN,
+    }];
+    for f in doc.sources.iter().filter(|s| **s != main) {
+        out.push(Attachment {
+            name: name_of(f),
+            text: Some(load::read_text(f)?),
+            mime: MIME,
+            description: PARENT,
+        });
+    }
+    for rel in image_names(doc) {
+        if out.iter().any(|a| a.name == rel) {
+            continue;
+        }
+        let ext = rel.rsplit('.').next().unwrap_or("").to_lowercase();
+        out.push(Attachment {
+            mime: match ext.as_str() {
+                "svg" => "image/svg+xml",
+                "jpg" | "jpeg" => "image/jpeg",
+                _ => "image/png",
+            },
+            name: rel,
+            text: None,
+            description: IMAGE,
+        });
+    }
+    Ok(out)
+}
+
+/// The images of the document (signature, seal) as paths from the project
+/// folder, without the leading `/`.
+fn image_names(doc: &Loaded) -> Vec<String> {
+    let Some(k) = &doc.doc.nguoi_ky else {
+        return Vec::new();
+    };
+    [&k.chu_ky, &k.dau]
+        .into_iter()
+        .flatten()
+        .map(|p| p.trim_start_matches('/').to_owned())
         .collect()
 }
 
-/// The deepest folder holding every file of `files` (absolute paths).
-fn common_folder(files: &[PathBuf]) -> PathBuf {
-    let mut base = files
-        .first()
-        .and_then(|f| f.parent())
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    for f in files {
-        while !f.starts_with(&base) {
-            if !base.pop() {
-                break;
-            }
-        }
-    }
-    base
+/// The image files of the document on disk (for `vanban watch`).
+pub fn images(doc: &Loaded) -> Vec<PathBuf> {
+    let root = doc.root();
+    image_names(doc).iter().map(|n| root.join(n)).collect()
 }
 
 /// Where `vanban extract NAME.pdf` writes by default: `NAME-source/`
@@ -113,7 +140,7 @@ pub fn extract(pdf: &Path, dir: &Path) -> Result<Extracted, Error> {
         .map_err(|e| Error::Other(format!("{}: not a readable PDF ({e})", pdf.display())))?;
     let ours: Vec<&EmbeddedFile> = files
         .iter()
-        .filter(|f| f.description == MAIN || f.description == PARENT)
+        .filter(|f| [MAIN, PARENT, IMAGE].contains(&f.description.as_str()))
         .collect();
     let Some(main) = ours.iter().find(|f| f.description == MAIN) else {
         return Err(Error::Other(format!(
@@ -291,19 +318,5 @@ mod tests {
         ] {
             assert!(safe_relative(bad).is_none(), "{bad}");
         }
-    }
-
-    #[test]
-    fn common_folder_of_a_chain() {
-        let f = |s: &str| PathBuf::from(s);
-        assert_eq!(
-            common_folder(&[
-                f("/p/huyen/cv.yaml"),
-                f("/p/huyen/kh.yaml"),
-                f("/p/tinh/kh.yaml")
-            ]),
-            f("/p")
-        );
-        assert_eq!(common_folder(&[f("/p/huyen/cv.yaml")]), f("/p/huyen"));
     }
 }

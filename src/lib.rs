@@ -86,7 +86,6 @@ impl<'e> Builder<'e> {
             font => self.engine.family(),
             source_name => doc.path.file_name().map(|n| n.to_string_lossy().into_owned()),
             attachments => minijinja::Value::from(minijinja::value::Serde(&attachments)),
-            mime => embed::MIME,
             pdf_date => minijinja::Value::from_safe_string(match date {
                 Some(d) => format!(
                     "datetime(year: {}, month: {}, day: {}, hour: 0, minute: 0, second: 0)",

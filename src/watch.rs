@@ -1,5 +1,5 @@
-//! `vanban watch`: rebuild a document each time it, one of its parents or a
-//! document it cites is saved.
+//! `vanban watch`: rebuild a document each time it, one of its parents, a
+//! document it cites or one of its images is saved.
 //!
 //! The folders holding those files are watched (not the files themselves),
 //! so editors that save by writing a new file and renaming it over the old
@@ -82,7 +82,16 @@ fn build_round(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> BTre
     let start = Instant::now();
     let loaded = load::load(input);
     let mut sources: BTreeSet<PathBuf> = match &loaded {
-        Ok(doc) => doc.sources.iter().cloned().collect(),
+        Ok(doc) => doc
+            .sources
+            .iter()
+            .cloned()
+            .chain(
+                crate::embed::images(doc)
+                    .into_iter()
+                    .filter_map(|p| p.canonicalize().ok()),
+            )
+            .collect(),
         Err(_) => load::sources_so_far(input).into_iter().collect(),
     };
     // The input itself, even when it cannot be read right now (an editor

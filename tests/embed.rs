@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use vanban::embed::{embedded_files, MAIN, MIME, PARENT};
+use vanban::embed::{embedded_files, IMAGE, MAIN, MIME, PARENT};
 
 use crate::cli::{assert_exit, run, stderr, stdout, vanban};
 use crate::common::{norm, root};
@@ -53,31 +53,32 @@ fn text_of(pdf: &[u8]) -> String {
 
 /// Build with `flags` plus `--embed-source`, extract, rebuild what was
 /// extracted with the command `extract` prints, and compare.
-fn round_trip(dir: &Path, doc: &Path, flags: &[&str], expect: &[&str]) {
+fn round_trip(dir: &Path, proj: &Path, doc: &Path, flags: &[&str], expect: &[&str]) {
     let mut all = vec!["--embed-source"];
     all.extend_from_slice(flags);
     let first = build(doc, &dir.join("out1"), &all);
 
-    // What is inside: every source, named relative to their common folder,
-    // with its bytes unchanged.
+    // What is inside: every source, named by its path from the project
+    // folder, with its bytes unchanged.
     let files = embedded_files(&first).unwrap();
     let mut names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     names.sort();
     assert_eq!(names, expect);
     for f in &files {
-        assert_eq!(f.mime, MIME, "{}", f.name);
-        let on_disk = if f.description == MAIN {
-            fs::read(doc).unwrap()
-        } else {
-            assert_eq!(f.description, PARENT);
-            let base = doc.parent().unwrap();
-            let base = if expect.iter().any(|n| n.contains('/')) {
-                base.parent().unwrap()
-            } else {
-                base
-            };
-            fs::read(base.join(&f.name)).unwrap()
+        let mime = match f.name.rsplit('.').next() {
+            Some("png") => "image/png",
+            Some("svg") => "image/svg+xml",
+            _ => MIME,
         };
+        assert_eq!(f.mime, mime, "{}", f.name);
+        if f.description == MAIN {
+            assert_eq!(proj.join(&f.name), doc);
+        } else if f.name.ends_with(".yaml") {
+            assert_eq!(f.description, PARENT);
+        } else {
+            assert_eq!(f.description, IMAGE);
+        }
+        let on_disk = fs::read(proj.join(&f.name)).unwrap();
         assert!(f.data == on_disk, "{} differs from the file", f.name);
     }
     assert_eq!(files.iter().filter(|f| f.description == MAIN).count(), 1);
@@ -113,7 +114,13 @@ fn single_document_round_trip_is_byte_identical() {
     let doc = dir.path().join("src/cong-van.yaml");
     fs::create_dir_all(doc.parent().unwrap()).unwrap();
     fs::copy(root().join("data/examples/cong-van.yaml"), &doc).unwrap();
-    round_trip(dir.path(), &doc, &[], &["cong-van.yaml"]);
+    round_trip(
+        dir.path(),
+        doc.parent().unwrap(),
+        &doc,
+        &[],
+        &["cong-van.yaml"],
+    );
 }
 
 #[test]
@@ -124,8 +131,38 @@ fn chain_round_trip_is_byte_identical_with_and_without_pdf_a() {
         "tinh-long-an/ke-hoach.yaml",
     ];
     let (dir, doc) = chain();
-    round_trip(&dir.path().join("plain"), &doc, &[], &expect);
-    round_trip(&dir.path().join("pdfa"), &doc, &["--pdf-a"], &expect);
+    let proj = dir.path().join("proj");
+    round_trip(&dir.path().join("plain"), &proj, &doc, &[], &expect);
+    round_trip(&dir.path().join("pdfa"), &proj, &doc, &["--pdf-a"], &expect);
+}
+
+#[test]
+fn signature_and_seal_images_travel_with_the_document() {
+    let (dir, doc) = chain();
+    let proj = dir.path().join("proj");
+    fs::create_dir_all(proj.join("anh")).unwrap();
+    for f in ["chu-ky.png", "dau.svg"] {
+        fs::copy(
+            root().join("tests/fixtures/images").join(f),
+            proj.join("anh").join(f),
+        )
+        .unwrap();
+    }
+    let text = fs::read_to_string(&doc).unwrap();
+    let with = text.replace(
+        "  ho_ten: Bùi Văn C\n",
+        "  ho_ten: Bùi Văn C\n  chu_ky: ../anh/chu-ky.png\n  dau: ../anh/dau.svg\n",
+    );
+    assert_ne!(text, with);
+    fs::write(&doc, with).unwrap();
+    let expect = [
+        "anh/chu-ky.png",
+        "anh/dau.svg",
+        "huyen-thu-thua/ke-hoach.yaml",
+        "huyen-thu-thua/pgddt-cong-van.yaml",
+        "tinh-long-an/ke-hoach.yaml",
+    ];
+    round_trip(&dir.path().join("pdfa"), &proj, &doc, &["--pdf-a"], &expect);
 }
 
 #[test]

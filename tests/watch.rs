@@ -173,3 +173,29 @@ fn rebuilds_on_saves_of_the_file_and_its_parents_and_keeps_the_last_good_pdf() {
     w.wait_for(|l| l.contains("built"));
     assert!(pdftotext(&pdf).contains("Nguyễn Thị D"));
 }
+
+#[test]
+fn rebuilds_when_the_seal_image_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.yaml");
+    let text = fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    let with = text.replace(
+        "  ho_ten: Bùi Văn Nhựt\n",
+        "  ho_ten: Bùi Văn Nhựt\n  dau: dau.svg\n",
+    );
+    assert_ne!(text, with);
+    fs::write(&doc, with).unwrap();
+    let seal = dir.path().join("dau.svg");
+    fs::copy(root().join("tests/fixtures/images/dau.svg"), &seal).unwrap();
+    let pdf = dir.path().join("doc.pdf");
+
+    let mut w = Watching::start(vanban().arg("watch").arg(&doc));
+    w.wait_for(|l| l.contains("built"));
+    let listed = w.wait_for(|l| l.starts_with("watching")).pop().unwrap();
+    assert!(listed.contains("dau.svg"), "{listed}");
+    let first = fs::read(&pdf).unwrap();
+    let svg = fs::read_to_string(&seal).unwrap();
+    fs::write(&seal, svg.replace("#d11", "#11d")).unwrap();
+    w.wait_for(|l| l.contains("built"));
+    assert!(fs::read(&pdf).unwrap() != first, "the PDF was not rebuilt");
+}

@@ -684,7 +684,7 @@ fn finish(
     for entry in std::mem::take(&mut doc.thuc_hien) {
         if entry.ends_with(".yaml") || entry.ends_with(".yml") {
             let target = resolve_ref(path, &entry)?;
-            let parent = load(&target)?;
+            let parent = load_cited(path, &target)?;
             for s in parent.sources {
                 if !sources.contains(&s) {
                     sources.push(s);
@@ -702,7 +702,7 @@ fn finish(
         let entry = entry.trim();
         if entry.ends_with(".yaml") || entry.ends_with(".yml") {
             let target = resolve_ref(path, entry)?;
-            let parent = load(&target)?;
+            let parent = load_cited(path, &target)?;
             for s in parent.sources {
                 if !sources.contains(&s) {
                     sources.push(s);
@@ -714,6 +714,40 @@ fn finish(
         }
     }
     Ok(doc)
+}
+
+thread_local! {
+    /// The documents whose citations (`thuc_hien`, `kem_theo`) are being
+    /// loaded on this thread, outermost first.
+    static CITING: std::cell::RefCell<Vec<PathBuf>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Loads the document `target` cited by the document at `from`, refusing a
+/// cycle of citations (which would otherwise recurse without end).
+fn load_cited(from: &Path, target: &Path) -> Result<Loaded, Error> {
+    let me = from.canonicalize().unwrap_or_else(|_| from.to_owned());
+    let cycle = CITING.with(|c| {
+        let mut c = c.borrow_mut();
+        c.push(me);
+        let at = c.iter().position(|p| p == target)?;
+        Some(
+            c[at..]
+                .iter()
+                .chain(std::iter::once(&target.to_path_buf()))
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" → "),
+        )
+    });
+    let result = match cycle {
+        Some(chain) => Err(Error::Other(format!(
+            "{}: documents cite each other in a cycle: {chain}",
+            from.display()
+        ))),
+        None => load(target),
+    };
+    CITING.with(|c| c.borrow_mut().pop());
+    result
 }
 
 fn strip_location(m: &str) -> String {

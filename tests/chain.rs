@@ -191,3 +191,41 @@ fn derive_writes_a_buildable_skeleton_and_diff_lists_changes() {
         "{diff}"
     );
 }
+
+#[test]
+fn documents_citing_each_other_are_refused_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vanban.toml"), "").unwrap();
+    let head =
+        "loai: cong_van\nco_quan: PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nky_hieu: PGDĐT\nngay: 2023-10-02\n";
+    write(
+        dir.path(),
+        "a.yaml",
+        &format!("{head}thuc_hien: [b.yaml]\n"),
+    );
+    write(
+        dir.path(),
+        "b.yaml",
+        &format!("{head}thuc_hien: [c.yaml]\n"),
+    );
+    write(
+        dir.path(),
+        "c.yaml",
+        &format!("{head}thuc_hien: [a.yaml]\n"),
+    );
+    let e = load::load(&dir.path().join("a.yaml"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("cycle"), "{e}");
+    for f in ["a.yaml", "b.yaml", "c.yaml"] {
+        assert!(e.contains(f), "{f} not named: {e}");
+    }
+    // Citing the same document twice, or a chain without a cycle, is fine.
+    write(
+        dir.path(),
+        "d.yaml",
+        &format!("{head}thuc_hien: [e.yaml, e.yaml]\n"),
+    );
+    write(dir.path(), "e.yaml", head);
+    load::load(&dir.path().join("d.yaml")).unwrap();
+}

@@ -309,12 +309,23 @@ pub fn sources_so_far(path: &Path) -> Vec<PathBuf> {
 
 /// Types `text` (the contents of `path`) without inheritance or templates.
 pub fn parse(path: &Path, text: &str) -> Result<VanBan, Error> {
-    serde_yaml::from_str::<VanBan>(text).map_err(|e| yaml_error(path, text, &e))
+    let value = parse_value(path, text)?;
+    type_value(value).map_err(|e| {
+        let at = locate::from_serde(e.path());
+        located(
+            path,
+            text,
+            &Positions::of(text),
+            &at,
+            &e.inner().to_string(),
+        )
+    })
 }
 
 /// Parses YAML text into a value, with located syntax errors.
 pub fn parse_value(path: &Path, text: &str) -> Result<Value, Error> {
-    let v: Value = serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
+    let mut v: Value = serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
+    compose(&mut v);
     match v {
         Value::Mapping(_) => Ok(v),
         Value::Null => Err(Error::Other(format!(
@@ -545,6 +556,24 @@ pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBu
         ));
     }
     Ok((real, root))
+}
+
+/// Brings every text to Unicode's composed form (NFC), the form Vietnamese
+/// text must take (TCVN 6909:2001): a document typed with combining accents
+/// ("Unicode tổ hợp") prints and searches like one typed precomposed.
+fn compose(v: &mut Value) {
+    use unicode_normalization::UnicodeNormalization;
+    match v {
+        Value::String(s) => {
+            if !unicode_normalization::is_nfc(s) {
+                *s = s.nfc().collect();
+            }
+        }
+        Value::Sequence(items) => items.iter_mut().for_each(compose),
+        Value::Mapping(m) => m.iter_mut().for_each(|(_, v)| compose(v)),
+        Value::Tagged(t) => compose(&mut t.value),
+        _ => {}
+    }
 }
 
 /// Deep merge of `child` into `base`.

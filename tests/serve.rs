@@ -523,6 +523,21 @@ where
 }
 
 /// The text of the preview's pages (the `alt` of each page picture).
+/// Clicks the element with this id.
+async fn click(c: &Client, id: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click #{id}: {e}"));
+}
+
+/// The text of the element with this id, if it is there.
+async fn text_of(c: &Client, id: &str) -> Option<String> {
+    c.find(Locator::Id(id)).await.ok()?.text().await.ok()
+}
+
 async fn preview_text(c: &Client) -> String {
     let v = c
         .execute(
@@ -705,20 +720,9 @@ async fn browser_edit_yaml_preview_error_and_save() {
     assert_eq!(editor.prop("value").await.unwrap().unwrap(), current);
 
     // Save: the file on disk changes, comments and the rest kept.
-    c.find(Locator::Id("btn-save"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "btn-save").await;
     until("saved", || async {
-        let t = c
-            .find(Locator::Id("status"))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?;
+        let t = text_of(&c, "status").await?;
         t.starts_with("Đã lưu").then_some(())
     })
     .await;
@@ -739,12 +743,7 @@ async fn browser_form_mode() {
     let c = driver.client().await;
     open(&c, &s).await;
     let text = s.doc_on_disk();
-    c.find(Locator::Id("tab-form"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "tab-form").await;
     let co_quan = c.find(Locator::Id("f-co_quan")).await.unwrap();
     until("the form to fill", || async {
         let v = co_quan.prop("value").await.ok()??;
@@ -833,20 +832,9 @@ async fn browser_form_mode() {
     })
     .await;
 
-    c.find(Locator::Id("btn-save"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "btn-save").await;
     until("saved", || async {
-        let t = c
-            .find(Locator::Id("status"))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?;
+        let t = text_of(&c, "status").await?;
         t.starts_with("Đã lưu").then_some(())
     })
     .await;
@@ -868,12 +856,7 @@ async fn browser_new_document_from_a_kind() {
     let driver = Driver::start();
     let c = driver.client().await;
     open(&c, &s).await;
-    c.find(Locator::Id("btn-new"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "btn-new").await;
     let kind = c
         .find(Locator::Css("#dialog select[name=loai]"))
         .await
@@ -887,20 +870,9 @@ async fn browser_new_document_from_a_kind() {
         name.prop("value").await.unwrap().unwrap(),
         "thu-thua/ke-hoach-moi.yaml"
     );
-    c.find(Locator::Id("dlg-ok"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "dlg-ok").await;
     until("the new document to open", || async {
-        let t = c
-            .find(Locator::Id("doc-name"))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?;
+        let t = text_of(&c, "doc-name").await?;
         (t == "thu-thua/ke-hoach-moi.yaml").then_some(())
     })
     .await;
@@ -943,12 +915,7 @@ async fn browser_save_conflict_offers_reload() {
     // Someone else changes the file meanwhile.
     let theirs = text.replace("dia_danh: Thủ Thừa", "dia_danh: Tân An");
     std::fs::write(s.dir.join(DOC), &theirs).unwrap();
-    c.find(Locator::Id("btn-save"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "btn-save").await;
     let banner = c
         .wait()
         .at_most(Duration::from_secs(30))
@@ -962,12 +929,7 @@ async fn browser_save_conflict_offers_reload() {
         .contains("Tệp đã bị thay đổi trên đĩa"));
     assert_eq!(s.doc_on_disk(), theirs, "not overwritten");
     // Reload: the page shows their version, the banner goes.
-    c.find(Locator::Id("btn-reload"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "btn-reload").await;
     until("the reloaded text", || async {
         let v = editor.prop("value").await.ok()??;
         (v == theirs).then_some(())

@@ -564,11 +564,7 @@ pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBu
 fn compose(v: &mut Value) {
     use unicode_normalization::UnicodeNormalization;
     match v {
-        Value::String(s) => {
-            if !unicode_normalization::is_nfc(s) {
-                *s = s.nfc().collect();
-            }
-        }
+        Value::String(s) if !unicode_normalization::is_nfc(s) => *s = s.nfc().collect(),
         Value::Sequence(items) => items.iter_mut().for_each(compose),
         Value::Mapping(m) => m.iter_mut().for_each(|(_, v)| compose(v)),
         Value::Tagged(t) => compose(&mut t.value),

@@ -45,16 +45,18 @@ if [ "${SKIP_TYPST:-}" = 1 ]; then
   echo "    (skipped: SKIP_TYPST=1)"
 else
   typst=$(typst_cli)
-  mkdir -p "$work/tc" && cp -r layouts "$work/tc/layouts"
+  # The generated .typ reads /layouts/… and a document's images from the
+  # project root (this repository), so Typst gets the same root.
+  tc=$PWD/target/bench-typ; rm -rf "$tc"; mkdir -p "$tc"
   printf '    %-56s %5s  %17s  %17s  %10s\n' document pages "vanban wall/cpu" "typst wall/cpu" "wall/cpu"
   for f in data/20*/*/*.yaml data/examples/*.yaml; do
     name=$(basename "${f%.yaml}")
-    "$bin" build "$f" -o "$work/tc" --typst >/dev/null 2>&1
-    pages=$(pdfinfo "$work/tc/$name.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+    "$bin" build "$f" -o "$tc" --typst >/dev/null 2>&1
+    pages=$(pdfinfo "$tc/$name.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
     hyperfine -N -w 3 -m 30 -M 30 --export-json "$work/h.json" \
       "$bin build $f -o $work/v" \
-      "$typst compile --root $work/tc --ignore-system-fonts --ignore-embedded-fonts --font-path fonts $work/tc/$name.typ $work/tc/$name-typst.pdf" \
-      >/dev/null 2>&1
+      "$typst compile --root $PWD --ignore-system-fonts --ignore-embedded-fonts --font-path fonts $tc/$name.typ $tc/$name-typst.pdf" \
+      >/dev/null 2>&1 || { echo "    $f: a command failed"; continue; }
     python3 - "$work/h.json" "$f" "${pages:-?}" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
@@ -69,6 +71,8 @@ fi
 
 echo "(b) 200 documents:"
 mkdir -p "$work/docs"
+# The examples' signature and seal images, beside the copies that use them.
+cp -r data/examples/anh "$work/docs/anh"
 i=0
 while [ $i -lt 200 ]; do
   for f in data/examples/*.yaml data/20*/*/*.yaml; do

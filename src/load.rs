@@ -117,12 +117,12 @@ pub fn check_text(path: &Path, text: String) -> Result<Loaded, Vec<Error>> {
     }
     let own = parse_value(path, &text).map_err(|e| vec![e])?;
     let partial = own.get("extends").is_some();
-    let problems = own_problems(path, &text, own, partial);
+    let problems = own_problems(path, &text, own.clone(), partial);
     if !problems.is_empty() {
         return Err(problems);
     }
     let mut sources = Vec::new();
-    let merged = merged_value_of(path, Some(&text), &mut sources).map_err(|e| vec![e])?;
+    let merged = merged_value_of(path, Some((&text, own)), &mut sources).map_err(|e| vec![e])?;
     let doc = finish(path, &text, merged, &mut sources).map_err(|e| vec![e])?;
     Ok(Loaded {
         path: path.to_owned(),
@@ -140,12 +140,13 @@ const MAX_PROBLEMS: usize = 50;
 fn own_problems(path: &Path, text: &str, mut value: Value, partial: bool) -> Vec<Error> {
     strip_directives(&mut value);
     drop_removals(&mut value);
-    let positions = Positions::of(text);
+    // Indexing the text costs a second parse: only done for a problem.
+    let positions = std::cell::OnceCell::new();
     let mut removed = Removed::default();
     let mut reported = Vec::new();
     let mut out = Vec::new();
     while out.len() < MAX_PROBLEMS {
-        let Err(e) = type_value(value.clone()) else {
+        let Err(e) = type_value(&value) else {
             break;
         };
         let at = locate::from_serde(e.path());
@@ -156,7 +157,13 @@ fn own_problems(path: &Path, text: &str, mut value: Value, partial: bool) -> Vec
             .iter()
             .any(|r: &YamlPath| r.len() > original.len() && r.starts_with(&original));
         if !cascade && (!partial || !message.starts_with("missing field")) {
-            out.push(located(path, text, &positions, &original, &message));
+            out.push(located(
+                path,
+                text,
+                positions.get_or_init(|| Positions::of(text)),
+                &original,
+                &message,
+            ));
         }
         reported.push(original);
         if at.is_empty() || !remove_at(&mut value, &at) {
@@ -214,7 +221,7 @@ impl Removed {
 }
 
 /// Types a value, keeping the path of the first failure.
-fn type_value(value: Value) -> Result<VanBan, serde_path_to_error::Error<serde_yaml::Error>> {
+fn type_value(value: &Value) -> Result<VanBan, serde_path_to_error::Error<serde_yaml::Error>> {
     serde_path_to_error::deserialize(value)
 }
 
@@ -310,7 +317,7 @@ pub fn sources_so_far(path: &Path) -> Vec<PathBuf> {
 /// Types `text` (the contents of `path`) without inheritance or templates.
 pub fn parse(path: &Path, text: &str) -> Result<VanBan, Error> {
     let value = parse_value(path, text)?;
-    type_value(value).map_err(|e| {
+    type_value(&value).map_err(|e| {
         let at = locate::from_serde(e.path());
         located(
             path,
@@ -344,10 +351,11 @@ pub fn merged_value(path: &Path, chain: &mut Vec<PathBuf>) -> Result<Value, Erro
     merged_value_of(path, None, chain)
 }
 
-/// [`merged_value`], with `text` (if given) instead of the file's contents.
+/// [`merged_value`], with `given` (the text standing for the file's
+/// contents, and its parsed value) instead of reading the file.
 fn merged_value_of(
     path: &Path,
-    text: Option<&str>,
+    given: Option<(&str, Value)>,
     chain: &mut Vec<PathBuf>,
 ) -> Result<Value, Error> {
     let canon = path.canonicalize().map_err(|e| Error::io(path, e))?;
@@ -371,11 +379,14 @@ fn merged_value_of(
     // Recorded before reading, so that a parent that fails to parse is
     // still known (`vanban watch` waits for it to be fixed).
     chain.push(canon);
-    let text = match text {
-        Some(t) => t.to_owned(),
-        None => read_text(path)?,
+    let (text, mut value) = match given {
+        Some((t, v)) => (t.to_owned(), v),
+        None => {
+            let t = read_text(path)?;
+            let v = parse_value(path, &t)?;
+            (t, v)
+        }
     };
-    let mut value = parse_value(path, &text)?;
     resolve_images(path, &text, &mut value, &mut Vec::new())?;
     let parent = value
         .get("extends")
@@ -688,7 +699,7 @@ fn finish(
             None => Error::Other(format!("{}: {message}", path.display())),
         }
     })?;
-    let mut doc: VanBan = type_value(merged).map_err(|e| {
+    let mut doc: VanBan = type_value(&merged).map_err(|e| {
         // The merged document is wrong: show the problem in the file (this
         // one or a parent) that holds the offending key.
         let at = locate::from_serde(e.path());

@@ -538,6 +538,14 @@ async fn text_of(c: &Client, id: &str) -> Option<String> {
     c.find(Locator::Id(id)).await.ok()?.text().await.ok()
 }
 
+/// Waits until the preview shows `needle`.
+async fn preview_shows(c: &Client, needle: &str) {
+    until(&format!("`{needle}` in the preview"), || async {
+        preview_text(c).await.contains(needle).then_some(())
+    })
+    .await;
+}
+
 async fn preview_text(c: &Client) -> String {
     let v = c
         .execute(
@@ -770,24 +778,12 @@ async fn browser_form_mode() {
         .send_keys("Hưởng ứng Tuần lễ học tập")
         .await
         .unwrap();
-    until("the form's trích yếu in the preview", || async {
-        preview_text(&c)
-            .await
-            .contains("Hưởng ứng Tuần lễ học tập")
-            .then_some(())
-    })
-    .await;
+    preview_shows(&c, "Hưởng ứng Tuần lễ học tập").await;
     // The signer's name, a field of a nested map.
     let ho_ten = c.find(Locator::Id("f-nguoi_ky.ho_ten")).await.unwrap();
     replace_all(&c, &ho_ten).await;
     ho_ten.send_keys("Nguyễn Thị Hoa").await.unwrap();
-    until("the signer in the preview", || async {
-        preview_text(&c)
-            .await
-            .contains("Nguyễn Thị Hoa")
-            .then_some(())
-    })
-    .await;
+    preview_shows(&c, "Nguyễn Thị Hoa").await;
 
     // A wrong date: the error is shown at the `ngay` line of the YAML.
     let ngay = c.find(Locator::Id("f-ngay")).await.unwrap();
@@ -824,13 +820,7 @@ async fn browser_form_mode() {
             .then_some(())
     })
     .await;
-    until("the new date in the preview", || async {
-        preview_text(&c)
-            .await
-            .contains("ngày 05 tháng 10 năm 2023")
-            .then_some(())
-    })
-    .await;
+    preview_shows(&c, "ngày 05 tháng 10 năm 2023").await;
 
     click(&c, "btn-save").await;
     until("saved", || async {

@@ -113,11 +113,16 @@ fn build_round(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> BTre
         }
         Err(e) => {
             eprint!("{}", e.render(builder.color));
-            eprintln!(
-                "{} {} not rebuilt; the previous output is kept",
-                clock(),
-                input.display()
-            );
+            let stem = input
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            let pdf = crate::output::target(input, opts.out_dir.as_deref(), &stem, "pdf");
+            let what = if pdf.exists() {
+                "the previous output is kept"
+            } else {
+                "nothing is written until it builds"
+            };
+            eprintln!("{} {} not rebuilt; {what}", clock(), input.display());
         }
     }
     sources

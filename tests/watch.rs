@@ -199,3 +199,17 @@ fn rebuilds_when_the_seal_image_changes() {
     w.wait_for(|l| l.contains("built"));
     assert!(fs::read(&pdf).unwrap() != first, "the PDF was not rebuilt");
 }
+
+#[test]
+fn a_first_build_that_fails_says_nothing_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.yaml");
+    fs::write(&doc, "loai: ke_hoach\nco_quan: X\nngay: 2023-02-30\n").unwrap();
+    let mut w = Watching::start(vanban().arg("watch").arg(&doc));
+    let said = w.wait_for(|l| l.contains("not rebuilt")).pop().unwrap();
+    assert!(
+        said.contains("nothing is written until it builds"),
+        "{said}"
+    );
+    assert!(!dir.path().join("doc.pdf").exists());
+}

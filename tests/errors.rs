@@ -233,3 +233,35 @@ fn damaged_or_renamed_images_are_errors_at_their_value() {
         assert!(err.contains(what), "{err}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn written_files_get_ordinary_permissions_and_keep_those_they_had() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.yaml");
+    std::fs::copy(root().join("data/examples/cong-van.yaml"), &doc).unwrap();
+    // What any program creating a file here gets (0666 less the umask).
+    let control = dir.path().join("control");
+    std::fs::write(&control, "").unwrap();
+    let ordinary = std::fs::metadata(&control).unwrap().permissions().mode() & 0o777;
+    let build = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .arg("build")
+            .arg(&doc)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+    };
+    let pdf = dir.path().join("doc.pdf");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    build();
+    assert_eq!(
+        mode(&pdf),
+        ordinary,
+        "a new PDF is not private to its writer"
+    );
+    std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o640)).unwrap();
+    build();
+    assert_eq!(mode(&pdf), 0o640, "a rebuilt PDF keeps its permissions");
+}

@@ -727,6 +727,39 @@ async fn browser_edit_yaml_preview_error_and_save() {
     editor.send_keys("\u{E003}").await.unwrap();
     assert_eq!(editor.prop("value").await.unwrap().unwrap(), current);
 
+    // Completion of fixed values: the kinds after `loai:`.
+    let row = current
+        .lines()
+        .position(|l| l.starts_with("loai:"))
+        .unwrap();
+    let (from, to) = (
+        line_offset(&current, row),
+        line_offset(&current, row + 1) - 1,
+    );
+    select(&c, from, to).await;
+    editor.send_keys("loai: quy").await.unwrap();
+    let offered = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".complete:not([hidden])"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        offered.contains("quyet_dinh") && offered.contains("quy_dinh"),
+        "{offered}"
+    );
+    assert!(!offered.contains("ke_hoach"), "{offered}");
+    editor.send_keys("\u{E00C}").await.unwrap(); // Escape
+    select(&c, from, from + "loai: quy".len()).await;
+    editor
+        .send_keys(current.lines().nth(row).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(editor.prop("value").await.unwrap().unwrap(), current);
+
     // Save: the file on disk changes, comments and the rest kept.
     click(&c, "btn-save").await;
     until("saved", || async {

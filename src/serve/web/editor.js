@@ -93,6 +93,23 @@ function properties(schema, node, acc = new Map(), depth = 0) {
   return acc;
 }
 
+// The fixed values a schema node allows (`const` / `enum`, through $ref
+// and unions), each with its description: [[value, doc], …].
+function choices(schema, node, acc = new Map(), depth = 0) {
+  if (!node || depth > 12) return acc;
+  if (node.$ref) {
+    const name = node.$ref.replace(/^#\/(\$defs|definitions)\//, "");
+    return choices(schema, (schema.$defs || schema.definitions || {})[name], acc, depth + 1);
+  }
+  if (typeof node.const === "string" && !acc.has(node.const)) acc.set(node.const, node.description || "");
+  for (const v of node.enum || []) if (typeof v === "string" && !acc.has(v)) acc.set(v, "");
+  for (const k of ["anyOf", "oneOf", "allOf"]) {
+    for (const n of node[k] || []) choices(schema, n, acc, depth + 1);
+  }
+  if (node.items) choices(schema, node.items, acc, depth + 1);
+  return acc;
+}
+
 function describe(schema, node, depth = 0) {
   if (!node || depth > 4) return "";
   if (node.description) return node.description;
@@ -227,10 +244,25 @@ export class Editor {
     if (caret !== this.ta.selectionEnd) return null;
     const start = text.lastIndexOf("\n", caret - 1) + 1;
     const before = text.slice(start, caret);
-    const m = /^(\s*)((?:- +)*)([A-Za-z_]*)$/.exec(before);
-    if (!m) return null;
     const lines = text.split("\n");
     const row = text.slice(0, start).split("\n").length - 1;
+    // A value being typed after a key whose values are fixed (`loai: ke_`).
+    const v = /^(\s*)((?:- +)*)([A-Za-z_]\w*): *([A-Za-z_]*)$/.exec(before);
+    if (v) {
+      let node = this.schema;
+      for (const key of parentPath(lines, row, v[1].length + v[2].length)) {
+        node = properties(this.schema, node).get(key);
+        if (!node) return null;
+      }
+      node = properties(this.schema, node).get(v[3]);
+      const word = v[4];
+      const items = [...choices(this.schema, node).entries()]
+        .filter(([k]) => k.startsWith(word) && k !== word)
+        .map(([k, doc]) => ({ key: k, doc, value: true }));
+      return { word, items, start: caret - word.length, row };
+    }
+    const m = /^(\s*)((?:- +)*)([A-Za-z_]*)$/.exec(before);
+    if (!m) return null;
     const indent = m[1].length + m[2].length;
     let node = this.schema;
     for (const key of parentPath(lines, row, indent)) {
@@ -293,10 +325,10 @@ export class Editor {
   accept(i) {
     const s = this.current;
     if (!s) return;
-    const key = s.items[i].key;
+    const { key, value } = s.items[i];
     this.ta.focus();
     this.ta.setSelectionRange(s.start, this.ta.selectionStart);
-    const insert = key + ": ";
+    const insert = value ? key : key + ": ";
     if (!document.execCommand("insertText", false, insert)) {
       this.ta.setRangeText(insert, s.start, this.ta.selectionEnd, "end");
       this.ta.dispatchEvent(new Event("input"));

@@ -561,6 +561,12 @@ fn ke_hoach_has_a_centred_bold_type_name_and_subject_with_a_rule() {
         "subject rule is {ratio:.2} of the subject"
     );
     assert_close(rule.centre(), text_centre(), 1.0, "subject rule centred");
+    // Clear of the descenders: at least half an em under the baseline.
+    let gap = rule.y.min(rule.y2) - ty.y;
+    assert!(
+        gap >= 0.5 * ty.size(),
+        "subject rule {gap:.1} pt under the baseline"
+    );
     assert!(find_lines(&ls, "V/v").is_empty());
 }
 

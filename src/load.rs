@@ -18,6 +18,7 @@ use serde_yaml::{Mapping, Value};
 use crate::diag::{suggestion, Error, Located};
 use crate::locate::{self, Place, Positions, Step, YamlPath};
 use crate::model::{KemTheo, Loai, VanBan};
+use crate::world::Refused;
 
 /// Inputs larger than this are refused before parsing.
 pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
@@ -116,20 +117,28 @@ pub fn check_text(path: &Path, text: String) -> Result<Loaded, Vec<Error>> {
         ))]);
     }
     let own = parse_value(path, &text).map_err(|e| vec![e])?;
-    let partial = own.get("extends").is_some();
-    let problems = own_problems(path, &text, own.clone(), partial);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
     let mut sources = Vec::new();
-    let merged = merged_value_of(path, Some((&text, own)), &mut sources).map_err(|e| vec![e])?;
-    let doc = finish(path, &text, merged, &mut sources).map_err(|e| vec![e])?;
-    Ok(Loaded {
-        path: path.to_owned(),
-        text,
-        doc,
-        sources,
-    })
+    let loaded = merged_value_of(path, Some((&text, own.clone())), &mut sources)
+        .and_then(|merged| finish(path, &text, merged, &mut sources));
+    match loaded {
+        Ok(doc) => Ok(Loaded {
+            path: path.to_owned(),
+            text,
+            doc,
+            sources,
+        }),
+        // Only a document that fails is typed again, key by key, so that
+        // every problem of its own text is reported, not only the first.
+        Err(first) => {
+            let partial = own.get("extends").is_some();
+            let problems = own_problems(path, &text, own, partial);
+            Err(if problems.is_empty() {
+                vec![first]
+            } else {
+                problems
+            })
+        }
+    }
 }
 
 /// Most problems reported for one file.
@@ -557,16 +566,17 @@ pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBu
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let joined = dir.join(rel);
-    let real = joined
-        .canonicalize()
-        .map_err(|e| format!("cannot open {named} ({}): {e}", joined.display()))?;
-    if !real.starts_with(&root) {
-        return Err(format!(
+    let absolute = std::path::absolute(&joined).unwrap_or_else(|_| joined.clone());
+    match crate::world::inside(&root, absolute) {
+        Ok(real) => Ok((real, root)),
+        Err(Refused::Unresolved(e)) => {
+            Err(format!("cannot open {named} ({}): {e}", joined.display()))
+        }
+        Err(Refused::Outside) => Err(format!(
             "{named} is outside the project folder `{}`; files a document uses must lie inside it",
             root.display()
-        ));
+        )),
     }
-    Ok((real, root))
 }
 
 /// Brings every text to Unicode's composed form (NFC), the form Vietnamese
@@ -710,10 +720,14 @@ fn finish(
             .skip(1)
             .filter_map(|p| Some((p.clone(), read_text(p).ok()?)));
         own.chain(parents)
-            .find(|(_, t)| Positions::of(t).has(&at))
+            .map(|(p, t)| {
+                let pos = Positions::of(&t);
+                (p, t, pos)
+            })
+            .find(|(_, _, pos)| pos.has(&at))
             .map_or_else(
                 || located(path, text, &Positions::of(text), &at, &message),
-                |(p, t)| located(&p, &t, &Positions::of(&t), &at, &message),
+                |(p, t, pos)| located(&p, &t, &pos, &at, &message),
             )
     })?;
     let mut cited = Vec::new();

@@ -126,31 +126,43 @@ impl FileLoader for Loader {
                 .map(|text| Bytes::new(text.as_bytes()))
                 .ok_or_else(|| FileError::NotFound(PathBuf::from(path)));
         }
-        let real = inside(&self.root, id.vpath().get_without_slash())
-            .map_err(|e| FileError::Other(Some(e.into())))?;
+        let rel = id.vpath().get_without_slash();
+        let real = inside(&self.root, rel).map_err(|e| {
+            FileError::Other(Some(
+                match e {
+                    Refused::Unresolved(e) => format!("`{rel}`: {e}"),
+                    Refused::Outside => format!("`{rel}` is outside the project folder"),
+                }
+                .into(),
+            ))
+        })?;
         std::fs::read(&real)
             .map(Bytes::new)
             .map_err(|e| FileError::from_io(e, &real))
     }
 }
 
-/// Resolves `rel` against `root`, refusing anything (`..`, absolute paths,
-/// symlinks) that ends up outside `root`.
-pub fn inside(root: &Path, rel: &str) -> Result<PathBuf, String> {
-    let root = root
-        .canonicalize()
-        .map_err(|e| format!("folder `{}`: {e}", root.display()))?;
-    let joined = root.join(rel);
-    let real = joined
-        .canonicalize()
-        .map_err(|e| format!("`{rel}` (in `{}`): {e}", root.display()))?;
+/// Why a path cannot be used.
+#[derive(Debug)]
+pub enum Refused {
+    /// It does not resolve to an existing file or folder.
+    Unresolved(std::io::Error),
+    /// It resolves (through `..`, an absolute path or a symlink) to a place
+    /// outside the root.
+    Outside,
+}
+
+/// Resolves `rel` against `root` (an absolute `rel` stands for itself),
+/// following symlinks, and refuses anything whose real place is outside
+/// `root`. Every file a document, the layout or the server touches goes
+/// through here.
+pub fn inside(root: &Path, rel: impl AsRef<Path>) -> Result<PathBuf, Refused> {
+    let root = root.canonicalize().map_err(Refused::Unresolved)?;
+    let real = root.join(rel).canonicalize().map_err(Refused::Unresolved)?;
     if real.starts_with(&root) {
         Ok(real)
     } else {
-        Err(format!(
-            "`{rel}` is outside the document folder `{}`",
-            root.display()
-        ))
+        Err(Refused::Outside)
     }
 }
 
@@ -233,12 +245,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("logo.png"), b"x").unwrap();
         assert!(inside(dir.path(), "logo.png").is_ok());
-        assert!(inside(dir.path(), "../../etc/passwd")
-            .unwrap_err()
-            .contains("outside"));
-        assert!(inside(dir.path(), "/etc/passwd")
-            .unwrap_err()
-            .contains("outside"));
+        assert!(matches!(
+            inside(dir.path(), "../../etc/passwd"),
+            Err(Refused::Outside)
+        ));
+        assert!(matches!(
+            inside(dir.path(), "/etc/passwd"),
+            Err(Refused::Outside)
+        ));
+        assert!(matches!(
+            inside(dir.path(), "missing.png"),
+            Err(Refused::Unresolved(_))
+        ));
     }
 
     #[test]

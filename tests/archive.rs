@@ -117,16 +117,7 @@ fn pdf_a_passes_qpdf_and_declares_part_2b() {
     );
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     let pdf = dir.path().join("cong-van.pdf");
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(&pdf)
-        .output()
-        .expect("qpdf");
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    crate::common::assert_qpdf_check(&pdf);
     let bytes = std::fs::read(&pdf).unwrap();
     let text = String::from_utf8_lossy(&bytes);
     assert!(

@@ -506,11 +506,11 @@ pub fn line_index(lines: &[Line], needle: &str) -> usize {
         .unwrap_or_else(|| panic!("no line contains {n:?}; lines:\n{}", dump(lines)))
 }
 
-/// All the text of the document, lines joined by spaces.
-pub fn all_text(lines: &[Line]) -> String {
+/// The text of these lines (all of a document's, or some), joined by spaces.
+pub fn all_text<'a>(lines: impl IntoIterator<Item = &'a Line>) -> String {
     norm(
         &lines
-            .iter()
+            .into_iter()
             .map(|l| l.text.as_str())
             .collect::<Vec<_>>()
             .join(" "),
@@ -605,4 +605,19 @@ pub fn yq(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Asserts that `qpdf --check` finds the PDF at `pdf` structurally sound.
+#[track_caller]
+pub fn assert_qpdf_check(pdf: &Path) {
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .expect("qpdf");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }

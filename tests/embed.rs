@@ -182,16 +182,7 @@ fn pdf_a_with_embedded_source_is_pdf_a_3b_and_passes_qpdf() {
     let (dir, doc) = chain();
     let out = dir.path().join("out");
     let bytes = build(&doc, &out, &["--pdf-a", "--embed-source"]);
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(out.join("pgddt-cong-van.pdf"))
-        .output()
-        .expect("qpdf");
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    crate::common::assert_qpdf_check(&out.join("pgddt-cong-van.pdf"));
     let text = String::from_utf8_lossy(&bytes);
     assert!(
         text.contains("pdfaid:part>3<") || text.contains("pdfaid:part=\"3\""),

@@ -471,12 +471,7 @@ fn check_attached_title(flat: &Flat, ls: &[Line], page: usize, caption: &str) {
         .iter()
         .filter(|l| l.page == page && l.y > subject.y && l.all_italic() && l.y < on("Chương I").y)
         .collect();
-    let text = norm(
-        &cap.iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    let text = all_text(cap.iter().copied());
     assert_eq!(text, caption, "{}", dump(ls));
     assert!(name.y < subject.y && name.all_bold() && subject.all_bold());
     for l in &cap {
@@ -698,12 +693,7 @@ fn appendix_starts_a_page_with_its_own_numbering_and_a_caption_from_the_document
         .iter()
         .filter(|l| l.page == 1 && l.all_italic() && l.y > title.y && l.y < title.y + 60.0)
         .collect();
-    let text = norm(
-        &cap.iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    let text = all_text(cap.iter().copied());
     assert_eq!(
         text,
         "(Kèm theo Kế hoạch số 12/KH-PGDĐT ngày 02 tháng 10 năm 2023 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)"

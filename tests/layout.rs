@@ -118,16 +118,7 @@ fn check_issuing_body_rule(chu_quan: &str, co_quan: &str) {
     let so = find_line(&ls, "Số:");
     let body = issuing_body_lines(&ls);
     assert!(!body.is_empty(), "{}", dump(&ls));
-    assert_eq!(
-        norm(
-            &body
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
-        co_quan
-    );
+    assert_eq!(all_text(body.iter().copied()), co_quan);
     let longest = body.iter().map(|l| l.width()).fold(0.0, f64::max);
     let last = body.last().unwrap();
     let rule = rules_between(&flat, 0, last.y, so.y)
@@ -222,12 +213,7 @@ fn draft_without_number_leaves_a_gap_before_the_slash() {
         .iter()
         .filter(|l| l.page == so.page && (l.y - so.y).abs() < 0.6 && l.right < qh.x)
         .collect();
-    let text = norm(
-        &row.iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    let text = all_text(row.iter().copied());
     assert_eq!(text, "Số: /KH-PGDĐT", "{}", dump(&ls));
     let words: Vec<(String, f64, f64)> = row.iter().flat_map(|l| words_of(l)).collect();
     let (_, _, so_end) = words.iter().find(|w| w.0 == "Số:").unwrap();
@@ -396,16 +382,7 @@ fn body_paragraph_has_a_1_cm_first_line_indent_and_is_justified() {
         .take_while(|l| l.size() == 14.0)
         .collect();
     assert!(para.len() >= 3, "{}", dump(&ls));
-    assert_eq!(
-        norm(
-            &para
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
-        long
-    );
+    assert_eq!(all_text(para.iter().copied()), long);
     let indent = para[0].x - para[1].x;
     assert!(
         (indent - mm(10.0)).abs() < 0.5 || (indent - mm(12.7)).abs() < 0.5,
@@ -513,13 +490,7 @@ fn cong_van_has_v_v_under_the_number_and_no_type_name() {
         .take_while(|l| l.right < qh.x && !l.text.contains("Kính gửi"))
         .collect();
     assert_eq!(
-        norm(
-            &vv_lines
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
+        all_text(vv_lines.iter().copied()),
         "V/v triển khai Tuần lễ hưởng ứng học tập suốt đời năm 2023"
     );
     for l in &vv_lines {
@@ -588,16 +559,7 @@ fn check_subject_rule(subject: &str) {
     let body = find_line(&ls, "Nội dung.");
     let subj: Vec<&Line> = ls[kh + 1..].iter().filter(|l| l.y < body.y).collect();
     assert!(subj.len() >= 2, "subject should wrap:\n{}", dump(&ls));
-    assert_eq!(
-        norm(
-            &subj
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
-        subject
-    );
+    assert_eq!(all_text(subj.iter().copied()), subject);
     for l in &subj {
         assert!(l.all_bold());
         assert_close(l.centre(), text_centre(), 1.0, "subject lines centred");

@@ -587,21 +587,24 @@ async fn replace_all(c: &Client, field: &fantoccini::elements::Element) {
     js(c, "arguments[0].focus(); arguments[0].select();", vec![arg]).await;
 }
 
-async fn open(c: &Client, s: &Server) {
+/// A server over a copy of the seed, a browser, and the seed open in it.
+/// Keep the driver alive as long as the client.
+async fn opened() -> (Server, Driver, Client) {
+    let s = Server::start();
+    let driver = Driver::start();
+    let c = driver.client().await;
     c.goto(&format!("{}#{DOC}", s.url())).await.unwrap();
     c.wait()
         .at_most(Duration::from_secs(30))
         .for_element(Locator::Css("body[data-ready] #pages img"))
         .await
         .expect("the document opens with a preview");
+    (s, driver, c)
 }
 
 #[tokio::test]
 async fn browser_edit_yaml_preview_error_and_save() {
-    let s = Server::start();
-    let driver = Driver::start();
-    let c = driver.client().await;
-    open(&c, &s).await;
+    let (s, _driver, c) = opened().await;
     let text = s.doc_on_disk();
     assert!(preview_text(&c)
         .await
@@ -779,10 +782,7 @@ async fn browser_edit_yaml_preview_error_and_save() {
 
 #[tokio::test]
 async fn browser_form_mode() {
-    let s = Server::start();
-    let driver = Driver::start();
-    let c = driver.client().await;
-    open(&c, &s).await;
+    let (s, _driver, c) = opened().await;
     let text = s.doc_on_disk();
     click(&c, "tab-form").await;
     let co_quan = c.find(Locator::Id("f-co_quan")).await.unwrap();
@@ -875,10 +875,7 @@ async fn browser_form_mode() {
 
 #[tokio::test]
 async fn browser_new_document_from_a_kind() {
-    let s = Server::start();
-    let driver = Driver::start();
-    let c = driver.client().await;
-    open(&c, &s).await;
+    let (s, _driver, c) = opened().await;
     click(&c, "btn-new").await;
     let kind = c
         .find(Locator::Css("#dialog select[name=loai]"))
@@ -926,10 +923,7 @@ async fn browser_new_document_from_a_kind() {
 
 #[tokio::test]
 async fn browser_save_conflict_offers_reload() {
-    let s = Server::start();
-    let driver = Driver::start();
-    let c = driver.client().await;
-    open(&c, &s).await;
+    let (s, _driver, c) = opened().await;
     let text = s.doc_on_disk();
     let editor = c.find(Locator::Css(".editor textarea")).await.unwrap();
     let end = text.encode_utf16().count();

@@ -28,7 +28,7 @@ use sha2::{Digest, Sha256};
 use crate::diag::Error;
 use crate::load::{self, Loaded};
 use crate::model::Loai;
-use crate::world::Engine;
+use crate::world::{Engine, Refused};
 use crate::{evolve, output, register, Builder};
 
 pub use form::{fields, set_field, FORM_KEYS};
@@ -136,12 +136,12 @@ impl App {
     /// An existing document under the folder, from a path relative to it.
     fn existing(&self, rel: &str) -> Result<PathBuf, ApiError> {
         check_relative(rel)?;
-        let real = crate::world::inside(&self.root, rel).map_err(|e| {
-            if e.contains("outside") {
-                ApiError::new(StatusCode::FORBIDDEN, e)
-            } else {
-                ApiError::new(StatusCode::NOT_FOUND, e)
-            }
+        let real = crate::world::inside(&self.root, rel).map_err(|e| match e {
+            Refused::Outside => ApiError::new(
+                StatusCode::FORBIDDEN,
+                format!("`{rel}` is outside the served folder"),
+            ),
+            Refused::Unresolved(e) => ApiError::new(StatusCode::NOT_FOUND, format!("`{rel}`: {e}")),
         })?;
         if !real.is_file() {
             return Err(ApiError::new(
@@ -164,8 +164,16 @@ impl App {
         let dir = if parent.as_os_str().is_empty() {
             self.root.clone()
         } else {
-            crate::world::inside(&self.root, &parent.to_string_lossy())
-                .map_err(|e| ApiError::new(StatusCode::FORBIDDEN, e))?
+            crate::world::inside(&self.root, parent).map_err(|e| {
+                let why = match e {
+                    Refused::Outside => "is outside the served folder".to_owned(),
+                    Refused::Unresolved(e) => format!("cannot be used ({e})"),
+                };
+                ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    format!("the folder of `{rel}` {why}"),
+                )
+            })?
         };
         let target = dir.join(name);
         if target.symlink_metadata().is_ok() {

@@ -1,12 +1,20 @@
-//! Errors and warnings, reported with the file, line and column, the
-//! offending line and a caret (codespan-reporting).
+//! Errors and warnings as data: one [`Diagnostic`] type (file, line,
+//! column, severity, a message id with its arguments, hints, related
+//! places) for YAML, template and Typst problems. They are turned into
+//! text only at the edges: the command line ([`Diagnostic::render`],
+//! codespan-reporting) and the editor (JSON with positions).
+//!
+//! A message is an id plus named arguments ([`Message`]); [`Message::english`]
+//! is the one function that words them, so that a catalogue in another
+//! language can take its place.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::Buffer};
+use serde::Serialize;
 
 /// Everything that can go wrong with one document.
 #[derive(Debug)]
@@ -19,33 +27,244 @@ pub enum Error {
         message: String,
     },
     /// The YAML text is wrong at a known place.
-    Source(Located),
+    Source(Diagnostic),
     /// A layout template failed (points into `layouts/`).
-    Template(String),
-    /// Typst could not lay out the document; already rendered with excerpts.
-    Typst(String),
+    Template(Diagnostic),
+    /// Typst could not lay out the document: its errors (and warnings),
+    /// those caused by text of the YAML placed at that text.
+    Typst(Vec<Diagnostic>),
     /// Anything else, with its message.
     Other(String),
 }
 
-/// A message attached to a place in a source file.
-#[derive(Debug, Clone)]
-pub struct Located {
-    /// The file.
-    pub path: PathBuf,
-    /// The file's text.
-    pub text: String,
+/// What a message says, independent of its wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MessageId {
+    /// Any other message: `{text}`.
+    Text,
+    /// The YAML text does not parse: `{detail}`.
+    YamlSyntax,
+    /// A key or value does not fit the model: `{at}: {detail}`, with the
+    /// known kinds (`{kinds}`) when the kind is unknown.
+    Typing,
+    /// An image of the signer cannot be used: `{at}: {detail}`.
+    Image,
+    /// A template in the document's text failed: `{detail}`.
+    TemplateInText,
+    /// A layout template failed: `{detail}`.
+    LayoutTemplate,
+    /// Typst failed on text that came from the YAML: `{detail}`.
+    LayoutFailedOnValue,
+    /// A Typst diagnostic in the generated source or the layouts: `{detail}`.
+    Typst,
+    /// Where a Typst error sits in the generated source: `{snippet}`,
+    /// `{line}`, `{file}` (empty when the source is not written).
+    TypstGeneratedAs,
+    /// A step of Typst's trace (`error occurred in this call …`): `{detail}`.
+    TypstTrace,
+    /// A model warning: `{text}`.
+    Warning,
+    /// Help: `did you mean `{key}`?`.
+    DidYouMean,
+    /// Help: add a missing key.
+    AddKey,
+    /// Help: where template variables come from.
+    TemplateVariables,
+    /// Help: tabs in the indentation.
+    TabIndent,
+    /// Help: a list item read as a key and value: `{rest}`, `{quoted}`.
+    QuoteItem,
+    /// Help: a `: ` inside a text: `{fixed}`.
+    QuoteColon,
+    /// Help: a word YAML reads as a value: `{value}`.
+    NotText,
+    /// Help: ` #` starts a comment.
+    HashComment,
+    /// Help from Typst: `{text}`.
+    TypstHint,
+}
+
+/// A message: an id and its named arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    /// What it says.
+    pub id: MessageId,
+    /// Its arguments, by name.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    /// A message with arguments.
+    pub fn new(id: MessageId, args: &[(&'static str, String)]) -> Self {
+        Self {
+            id,
+            args: args.to_vec(),
+        }
+    }
+
+    /// A message without arguments.
+    pub fn bare(id: MessageId) -> Self {
+        Self::new(id, &[])
+    }
+
+    /// The long tail: a message that is its own text.
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::new(MessageId::Text, &[("text", text.into())])
+    }
+
+    /// The argument `name` (empty when absent).
+    pub fn arg(&self, name: &str) -> &str {
+        self.args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The message in English.
+    pub fn english(&self) -> String {
+        let a = |n: &str| self.arg(n);
+        let at = |detail: &str| {
+            if a("at").is_empty() {
+                detail.to_owned()
+            } else {
+                format!("{}: {detail}", a("at"))
+            }
+        };
+        match self.id {
+            MessageId::Text | MessageId::Warning | MessageId::TypstHint => a("text").to_owned(),
+            MessageId::YamlSyntax
+            | MessageId::LayoutTemplate
+            | MessageId::Typst
+            | MessageId::TypstTrace => a("detail").to_owned(),
+            MessageId::Typing => {
+                let mut s = at(a("detail"));
+                if !a("kinds").is_empty() {
+                    s.push_str(&format!("\n  known kinds: {}", a("kinds")));
+                }
+                s
+            }
+            MessageId::Image => at(a("detail")),
+            MessageId::TemplateInText => format!("in a template of the text: {}", a("detail")),
+            MessageId::LayoutFailedOnValue => {
+                format!("the layout failed on this value: {}", a("detail"))
+            }
+            MessageId::TypstGeneratedAs => {
+                let file = if a("file").is_empty() {
+                    "the generated source; `vanban build --typst` keeps it".to_owned()
+                } else {
+                    format!("`{}`", a("file"))
+                };
+                format!(
+                    "Typst got this text as `{}` (line {} of {file})",
+                    a("snippet"),
+                    a("line")
+                )
+            }
+            MessageId::DidYouMean => format!("did you mean `{}`?", a("key")),
+            MessageId::AddKey => "add this key to the document".into(),
+            MessageId::TemplateVariables => {
+                "variables come from `bien:` (and `nam`, the document's year)".into()
+            }
+            MessageId::TabIndent => "indent with spaces: YAML does not allow tabs".into(),
+            MessageId::QuoteItem => format!(
+                "YAML read `{}` as a key and a value; put the item in quotes: - \"{}\"",
+                a("rest"),
+                a("quoted")
+            ),
+            MessageId::QuoteColon => format!(
+                "a `: ` inside a text makes YAML read a key; put the text in quotes: {}",
+                a("fixed")
+            ),
+            MessageId::NotText => format!(
+                "YAML reads `{0}` as a value, not a text; write \"{0}\" for the text",
+                a("value")
+            ),
+            MessageId::HashComment => {
+                "` #` starts a comment in YAML; put the text in quotes".into()
+            }
+        }
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Stops the build.
+    Error,
+    /// Printed, the build goes on.
+    Warning,
+}
+
+/// Another place that explains a diagnostic (where Typst met the text in
+/// the generated source, a step of Typst's trace).
+#[derive(Debug, Clone, Serialize)]
+pub struct Related {
+    /// The file, `None` for a generated source that is not written.
+    pub path: Option<PathBuf>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column (characters).
     pub column: usize,
-    /// What is wrong.
-    pub message: String,
-    /// A suggestion (`did you mean …`), if any.
-    pub help: Option<String>,
+    /// What is there.
+    pub message: Message,
 }
 
-impl Located {
+/// A message attached to a place in a source file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file.
+    pub path: PathBuf,
+    /// The file's text (empty when the diagnostic has no place in it).
+    #[serde(skip)]
+    pub text: String,
+    /// 1-based line (0: no place).
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// What is wrong.
+    pub message: Message,
+    /// Suggestions (`did you mean …`).
+    pub hints: Vec<Message>,
+    /// Other places that explain it.
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    /// An error at `line`:`column` of `text`, the contents of `path`.
+    pub fn error(path: &Path, text: &str, line: usize, column: usize, message: Message) -> Self {
+        Self {
+            severity: Severity::Error,
+            path: path.to_owned(),
+            text: text.to_owned(),
+            line,
+            column,
+            message,
+            hints: Vec::new(),
+            related: Vec::new(),
+        }
+    }
+
+    /// The same diagnostic with one more hint.
+    pub fn with_hint(mut self, hint: Message) -> Self {
+        self.hints.push(hint);
+        self
+    }
+
+    /// The first hint, if any.
+    pub fn help(&self) -> Option<&Message> {
+        self.hints.first()
+    }
+
     /// Byte offset of the line and column in the text.
     fn offset(&self) -> usize {
         let mut off = 0;
@@ -64,20 +283,38 @@ impl Located {
     }
 
     /// Renders the message with the offending line and a caret.
-    pub fn render(&self, severity: Severity, color: bool) -> String {
+    pub fn render(&self, color: bool) -> String {
         let file = SimpleFile::new(self.path.display().to_string(), &self.text);
-        let start = self.offset().min(self.text.len());
-        let end = self.text[start..]
-            .char_indices()
-            .nth(1)
-            .map_or(self.text.len(), |(i, _)| start + i);
-        let diag = match severity {
-            Severity::Error => Diagnostic::error(),
-            Severity::Warning => Diagnostic::warning(),
+        let mut notes: Vec<String> = self.hints.iter().map(|h| format!("help: {h}")).collect();
+        notes.extend(self.related.iter().map(|r| match (&r.path, r.message.id) {
+            (Some(p), MessageId::TypstTrace) => {
+                format!(
+                    "note: {} at {}:{}:{}",
+                    r.message,
+                    p.display(),
+                    r.line,
+                    r.column
+                )
+            }
+            _ => format!("note: {}", r.message),
+        }));
+        let labels = if self.line == 0 && self.text.is_empty() {
+            Vec::new()
+        } else {
+            let start = self.offset().min(self.text.len());
+            let end = self.text[start..]
+                .char_indices()
+                .nth(1)
+                .map_or(self.text.len(), |(i, _)| start + i);
+            vec![Label::primary((), start..end)]
+        };
+        let diag = match self.severity {
+            Severity::Error => Report::error(),
+            Severity::Warning => Report::warning(),
         }
-        .with_message(&self.message)
-        .with_labels(vec![Label::primary((), start..end)])
-        .with_notes(self.help.iter().map(|h| format!("help: {h}")).collect());
+        .with_message(self.message.english())
+        .with_labels(labels)
+        .with_notes(notes);
         let mut buf = if color {
             Buffer::ansi()
         } else {
@@ -89,15 +326,6 @@ impl Located {
     }
 }
 
-/// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
-    /// Stops the build.
-    Error,
-    /// Printed, the build goes on.
-    Warning,
-}
-
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: &Path, err: impl fmt::Display) -> Self {
@@ -107,12 +335,20 @@ impl Error {
         }
     }
 
+    /// The diagnostics this error carries (none for I/O and other errors).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Error::Source(d) | Error::Template(d) => std::slice::from_ref(d),
+            Error::Typst(all) => all,
+            _ => &[],
+        }
+    }
+
     /// The full report, with excerpts where the error has a place.
     pub fn render(&self, color: bool) -> String {
         match self {
-            Error::Source(l) => l.render(Severity::Error, color),
-            // Already rendered with excerpts, one report per diagnostic.
-            Error::Typst(report) => report.clone(),
+            Error::Source(d) | Error::Template(d) => d.render(color),
+            Error::Typst(all) => render_all(all, color),
             other => format!("error: {other}\n"),
         }
     }
@@ -120,41 +356,66 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn located(f: &mut fmt::Formatter<'_>, d: &Diagnostic) -> fmt::Result {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                d.path.display(),
+                d.line,
+                d.column,
+                d.message
+            )?;
+            if let Some(h) = d.help() {
+                write!(f, " ({h})")?;
+            }
+            Ok(())
+        }
         match self {
             Error::Io { path, message } => write!(f, "{}: {message}", path.display()),
-            Error::Source(l) => {
-                write!(
-                    f,
-                    "{}:{}:{}: {}",
-                    l.path.display(),
-                    l.line,
-                    l.column,
-                    l.message
-                )?;
-                if let Some(h) = &l.help {
-                    write!(f, " ({h})")?;
+            Error::Source(d) => located(f, d),
+            Error::Template(d) => write!(f, "{}", d.message),
+            Error::Typst(all) => {
+                for (i, d) in all
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .enumerate()
+                {
+                    if i > 0 {
+                        f.write_str("\n")?;
+                    }
+                    located(f, d)?;
                 }
                 Ok(())
             }
-            Error::Template(m) | Error::Typst(m) | Error::Other(m) => f.write_str(m),
+            Error::Other(m) => f.write_str(m),
         }
     }
 }
 
 impl std::error::Error for Error {}
 
+/// Renders diagnostics one after the other.
+pub fn render_all(diags: &[Diagnostic], color: bool) -> String {
+    diags.iter().map(|d| d.render(color)).collect()
+}
+
+/// A model warning, placed at the line of its key in `text`.
+pub fn warning(path: &Path, text: &str, w: &crate::model::Warning) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        ..Diagnostic::error(
+            path,
+            text,
+            key_line(text, w.key),
+            1,
+            Message::new(MessageId::Warning, &[("text", w.message.clone())]),
+        )
+    }
+}
+
 /// Renders a model warning, pointing at the line of its key in `text`.
 pub fn render_warning(path: &Path, text: &str, w: &crate::model::Warning, color: bool) -> String {
-    let line = key_line(text, w.key);
-    let located = Located {
-        path: path.to_owned(),
-        text: text.to_owned(),
-        line,
-        column: 1,
-        message: w.message.clone(),
-        help: None,
-    };
-    located.render(Severity::Warning, color)
+    warning(path, text, w).render(color)
 }
 
 /// The 1-based line of the top-level `key` in `text` (1 if absent).
@@ -166,37 +427,56 @@ pub fn key_line(text: &str, key: &str) -> usize {
 
 /// A Typst error located at the YAML text that produced it: `snippet` is
 /// the generated Typst the error points at (line `line` of the generated
-/// source); the first of `files` (path, text) holding that text is shown.
-pub fn typst_in_yaml(
-    files: &[(PathBuf, String)],
+/// source, written at `generated` if it is); the first of `files` (path,
+/// text) holding that text is shown.
+pub fn typst_in_yaml<'f>(
+    files: impl IntoIterator<Item = (&'f Path, &'f str)>,
     snippet: &str,
     message: &str,
     hints: &[&str],
     line: usize,
-) -> Option<Located> {
+    generated: Option<&Path>,
+) -> Option<Diagnostic> {
     let candidates = yaml_spellings(snippet);
-    let (path, text, at) = files.iter().find_map(|(p, t)| {
+    let (path, text, at) = files.into_iter().find_map(|(p, t)| {
         candidates
             .iter()
             .find_map(|c| t.find(c.as_str()))
             .map(|at| (p, t, at))
     })?;
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let mut help = format!(
-        "Typst got this text as `{}` (line {line} of the generated source; `vanban build --typst` keeps it)",
-        snippet.lines().next().unwrap_or_default()
+    let first = snippet.lines().next().unwrap_or_default().to_owned();
+    let mut d = Diagnostic::error(
+        path,
+        text,
+        text[..at].matches('\n').count() + 1,
+        text[line_start..at].chars().count() + 1,
+        Message::new(
+            MessageId::LayoutFailedOnValue,
+            &[("detail", message.into())],
+        ),
     );
-    for h in hints {
-        help.push_str(&format!("\nhint: {h}"));
-    }
-    Some(Located {
-        path: path.clone(),
-        text: text.clone(),
-        line: text[..at].matches('\n').count() + 1,
-        column: text[line_start..at].chars().count() + 1,
-        message: format!("the layout failed on this value: {message}"),
-        help: Some(help),
-    })
+    d.related.push(Related {
+        path: generated.map(Path::to_path_buf),
+        line,
+        column: 1,
+        message: Message::new(
+            MessageId::TypstGeneratedAs,
+            &[
+                ("snippet", first),
+                ("line", line.to_string()),
+                (
+                    "file",
+                    generated.map_or_else(String::new, |g| g.display().to_string()),
+                ),
+            ],
+        ),
+    });
+    d.hints = hints
+        .iter()
+        .map(|h| Message::new(MessageId::TypstHint, &[("text", (*h).to_owned())]))
+        .collect();
+    Some(d)
 }
 
 /// How a piece of generated Typst may have been written in the YAML: the
@@ -239,7 +519,7 @@ fn yaml_spellings(snippet: &str) -> Vec<String> {
 
 /// `did you mean` for an unknown key among the expected ones, taken from a
 /// serde message (`unknown field `x`, expected one of `a`, `b``).
-pub fn suggestion(message: &str) -> Option<String> {
+pub fn suggestion(message: &str) -> Option<Message> {
     let at = message
         .find("unknown field `")
         .or_else(|| message.find("unknown variant `"))?;
@@ -252,7 +532,10 @@ pub fn suggestion(message: &str) -> Option<String> {
         .map(|k| (strsim::jaro_winkler(got, k), k))
         .filter(|(score, _)| *score > 0.75)
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
-    Some(format!("did you mean `{}`?", best.1))
+    Some(Message::new(
+        MessageId::DidYouMean,
+        &[("key", best.1.to_owned())],
+    ))
 }
 
 #[cfg(test)]
@@ -262,60 +545,94 @@ mod tests {
     #[test]
     fn suggests_the_closest_key() {
         let m = "unknown field `trich_yue`, expected one of `loai`, `trich_yeu`, `so`";
-        assert_eq!(suggestion(m).unwrap(), "did you mean `trich_yeu`?");
+        assert_eq!(
+            suggestion(m).unwrap().english(),
+            "did you mean `trich_yeu`?"
+        );
         assert!(suggestion("unknown field `zzz`, expected `loai`").is_none());
+    }
+
+    fn files(list: &[(&'static str, &'static str)]) -> Vec<(&'static Path, &'static str)> {
+        list.iter().map(|(p, t)| (Path::new(*p), *t)).collect()
     }
 
     #[test]
     fn typst_errors_are_shown_at_the_yaml_text() {
-        let files = vec![
+        let two = files(&[
+            ("con.yaml", "extends: cha.yaml\nco_quan: B\n"),
             (
-                "con.yaml".into(),
-                "extends: cha.yaml\nco_quan: B\n".to_owned(),
+                "cha.yaml",
+                "loai: ke_hoach\nnguoi_ky:\n  chu_ky: ảnh/ký \"1\".png\n",
             ),
-            (
-                "cha.yaml".into(),
-                "loai: ke_hoach\nnguoi_ky:\n  chu_ky: ảnh/ký \"1\".png\n".to_owned(),
-            ),
-        ];
+        ]);
         // A string literal of the generated source, unescaped, is found in
         // the parent, at its line and column (in characters).
         let l = typst_in_yaml(
-            &files,
+            two.iter().copied(),
             r#""ảnh/ký \"1\".png""#,
             "file not found",
             &["check the path"],
             40,
+            None,
         )
         .unwrap();
         assert_eq!(l.path, PathBuf::from("cha.yaml"));
         assert_eq!((l.line, l.column), (3, 11));
-        assert!(l.message.contains("file not found"));
-        let help = l.help.unwrap();
+        assert_eq!(l.message.id, MessageId::LayoutFailedOnValue);
+        assert!(l.message.english().contains("file not found"));
+        assert_eq!(l.hints[0].english(), "check the path");
+        // The generated line is a related place, named by where it is
+        // written when it is.
+        assert_eq!(
+            (l.related[0].path.as_deref(), l.related[0].line),
+            (None, 40)
+        );
+        assert!(l.related[0]
+            .message
+            .english()
+            .contains("line 40 of the generated source"));
+        let w = typst_in_yaml(
+            two.iter().copied(),
+            "B",
+            "m",
+            &[],
+            7,
+            Some(Path::new("out/con.typ")),
+        )
+        .unwrap();
         assert!(
-            help.contains("line 40") && help.contains("hint: check the path"),
-            "{help}"
+            w.related[0]
+                .message
+                .english()
+                .contains("line 7 of `out/con.typ`"),
+            "{}",
+            w.related[0].message
+        );
+        let out = l.render(false);
+        assert!(
+            out.contains("cha.yaml:3:11") && out.contains("help: check the path"),
+            "{out}"
         );
         // Escaped markup and YAML's spelling of numbers.
-        let files = vec![("a.yaml".into(), "x: [1, .nan]\ny: Giá \\#1\n".to_owned())];
-        assert_eq!(typst_in_yaml(&files, "NaN", "m", &[], 1).unwrap().column, 8);
-        let l = typst_in_yaml(&files, r"[Giá \\\#1]", "m", &[], 1).unwrap();
+        let one = files(&[("a.yaml", "x: [1, .nan]\ny: Giá \\#1\n")]);
+        let at = |s: &str| typst_in_yaml(one.iter().copied(), s, "m", &[], 1, None);
+        assert_eq!(at("NaN").unwrap().column, 8);
+        let l = at(r"[Giá \\\#1]").unwrap();
         assert_eq!((l.line, l.column), (2, 4));
         // Text the YAML does not hold is not claimed.
-        assert!(typst_in_yaml(&files, "#header(", "m", &[], 1).is_none());
+        assert!(at("#header(").is_none());
     }
 
     #[test]
     fn renders_line_and_caret() {
-        let l = Located {
-            path: "a.yaml".into(),
-            text: "loai: x\nso: 1\n".into(),
-            line: 2,
-            column: 5,
-            message: "bad".into(),
-            help: None,
-        };
-        let out = l.render(Severity::Error, false);
+        let l = Diagnostic::error(
+            Path::new("a.yaml"),
+            "loai: x\nso: 1\n",
+            2,
+            5,
+            Message::text("bad"),
+        );
+        let out = l.render(false);
         assert!(out.contains("a.yaml:2:5"), "{out}");
         assert!(out.contains("so: 1"), "{out}");
         assert!(out.contains('^'), "{out}");

@@ -14,7 +14,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::Serialize;
 
 use crate::diag::Error;
-use crate::load::{self, Loaded};
+use crate::load::Loaded;
 
 /// Description of the document's own attachment.
 pub const MAIN: &str = "vanban: the document";
@@ -22,7 +22,7 @@ pub const MAIN: &str = "vanban: the document";
 pub const PARENT: &str = "vanban: a file the document is built from (extends, thuc_hien)";
 /// MIME type of the attachments.
 pub const MIME: &str = "application/yaml";
-/// Marker that makes a folder a vanban project (see [`load::project_root`]).
+/// Marker that makes a folder a vanban project (see [`crate::load::project_root`]).
 pub const PROJECT_MARKER: &str = "vanban.toml";
 
 /// Description of the images the document shows (signature, seal).
@@ -44,13 +44,9 @@ pub struct Attachment {
 
 /// The attachments for a loaded document: the document first, then the
 /// files it is built from, then its images. Names are paths from the
-/// project folder (see [`load::project_root`]), the folder every one of
+/// project folder (see [`crate::load::project_root`]), the folder every one of
 /// them lies in, which is also how the layout names the images.
 pub fn attachments(doc: &Loaded) -> Result<Vec<Attachment>, Error> {
-    let main = doc
-        .path
-        .canonicalize()
-        .map_err(|e| Error::io(&doc.path, e))?;
     let root = doc.root();
     let name_of = |f: &Path| {
         f.strip_prefix(&root)
@@ -60,16 +56,23 @@ pub fn attachments(doc: &Loaded) -> Result<Vec<Attachment>, Error> {
             .collect::<Vec<_>>()
             .join("/")
     };
+    // The document itself comes first among its sources, as it was read.
+    let Some((main, others)) = doc.sources.split_first() else {
+        return Err(Error::Other(format!(
+            "{}: the document was not loaded from a file",
+            doc.path.display()
+        )));
+    };
     let mut out = vec![Attachment {
-        name: name_of(&main),
+        name: name_of(&main.path),
         text: Some(doc.text.clone()),
         mime: MIME,
         description: MAIN,
     }];
-    for f in doc.sources.iter().filter(|s| **s != main) {
+    for f in others.iter().filter(|s| s.path != main.path) {
         out.push(Attachment {
-            name: name_of(f),
-            text: Some(load::read_text(f)?),
+            name: name_of(&f.path),
+            text: Some(f.text.clone()),
             mime: MIME,
             description: PARENT,
         });

@@ -308,6 +308,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn attachments_are_the_texts_as_loaded_not_as_on_disk_now() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(PROJECT_MARKER), "").unwrap();
+        std::fs::create_dir(dir.path().join("tinh")).unwrap();
+        let parent = "loai: cong_van\nco_quan: SỞ GIÁO DỤC VÀ ĐÀO TẠO\nky_hieu: SGDĐT\nngay: 2023-10-02\ntrich_yeu: Gốc\n";
+        std::fs::write(dir.path().join("tinh/cv.yaml"), parent).unwrap();
+        let child = dir.path().join("con.yaml");
+        std::fs::write(&child, "extends: tinh/cv.yaml\ntrich_yeu: Con\n").unwrap();
+        let loaded = crate::load::load(&child).unwrap();
+        // Each source keeps its text and hash as read.
+        let read = &loaded.sources[1];
+        assert!(read.path.ends_with("tinh/cv.yaml"));
+        assert_eq!(read.text, parent);
+        // `printf '…' | sha256sum`
+        assert_eq!(
+            read.sha256,
+            "ea119be412cdc3d1ce96d705c2331928af66265bd2c8cc3ddf6cfaf3d6ae11be"
+        );
+        // Changing the parent on disk after loading changes nothing.
+        std::fs::write(dir.path().join("tinh/cv.yaml"), "loai: [\n").unwrap();
+        let all = attachments(&loaded).unwrap();
+        let names: Vec<&str> = all.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["con.yaml", "tinh/cv.yaml"]);
+        assert_eq!(all[1].text.as_deref(), Some(parent));
+        assert_eq!(all[1].description, PARENT);
+    }
+
+    #[test]
     fn only_plain_relative_names_are_extracted() {
         assert!(safe_relative("a.yaml").is_some());
         assert!(safe_relative("tinh/kh.yaml").is_some());

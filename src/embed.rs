@@ -14,7 +14,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::Serialize;
 
 use crate::diag::Error;
-use crate::load::{self, Loaded};
+use crate::load::Loaded;
 
 /// Description of the document's own attachment.
 pub const MAIN: &str = "vanban: the document";
@@ -22,7 +22,7 @@ pub const MAIN: &str = "vanban: the document";
 pub const PARENT: &str = "vanban: a file the document is built from (extends, thuc_hien)";
 /// MIME type of the attachments.
 pub const MIME: &str = "application/yaml";
-/// Marker that makes a folder a vanban project (see [`load::project_root`]).
+/// Marker that makes a folder a vanban project (see [`crate::load::project_root`]).
 pub const PROJECT_MARKER: &str = "vanban.toml";
 
 /// Description of the images the document shows (signature, seal).
@@ -44,13 +44,9 @@ pub struct Attachment {
 
 /// The attachments for a loaded document: the document first, then the
 /// files it is built from, then its images. Names are paths from the
-/// project folder (see [`load::project_root`]), the folder every one of
+/// project folder (see [`crate::load::project_root`]), the folder every one of
 /// them lies in, which is also how the layout names the images.
 pub fn attachments(doc: &Loaded) -> Result<Vec<Attachment>, Error> {
-    let main = doc
-        .path
-        .canonicalize()
-        .map_err(|e| Error::io(&doc.path, e))?;
     let root = doc.root();
     let name_of = |f: &Path| {
         f.strip_prefix(&root)
@@ -60,16 +56,23 @@ pub fn attachments(doc: &Loaded) -> Result<Vec<Attachment>, Error> {
             .collect::<Vec<_>>()
             .join("/")
     };
+    // The document itself comes first among its sources, as it was read.
+    let Some((main, others)) = doc.sources.split_first() else {
+        return Err(Error::Other(format!(
+            "{}: the document was not loaded from a file",
+            doc.path.display()
+        )));
+    };
     let mut out = vec![Attachment {
-        name: name_of(&main),
+        name: name_of(&main.path),
         text: Some(doc.text.clone()),
         mime: MIME,
         description: MAIN,
     }];
-    for f in doc.sources.iter().filter(|s| **s != main) {
+    for f in others.iter().filter(|s| s.path != main.path) {
         out.push(Attachment {
-            name: name_of(f),
-            text: Some(load::read_text(f)?),
+            name: name_of(&f.path),
+            text: Some(f.text.clone()),
             mime: MIME,
             description: PARENT,
         });
@@ -303,6 +306,34 @@ fn is_pdf_a(pdf: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attachments_are_the_texts_as_loaded_not_as_on_disk_now() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(PROJECT_MARKER), "").unwrap();
+        std::fs::create_dir(dir.path().join("tinh")).unwrap();
+        let parent = "loai: cong_van\nco_quan: SỞ GIÁO DỤC VÀ ĐÀO TẠO\nky_hieu: SGDĐT\nngay: 2023-10-02\ntrich_yeu: Gốc\n";
+        std::fs::write(dir.path().join("tinh/cv.yaml"), parent).unwrap();
+        let child = dir.path().join("con.yaml");
+        std::fs::write(&child, "extends: tinh/cv.yaml\ntrich_yeu: Con\n").unwrap();
+        let loaded = crate::load::load(&child).unwrap();
+        // Each source keeps its text and hash as read.
+        let read = &loaded.sources[1];
+        assert!(read.path.ends_with("tinh/cv.yaml"));
+        assert_eq!(read.text, parent);
+        // `printf '…' | sha256sum`
+        assert_eq!(
+            read.sha256,
+            "ea119be412cdc3d1ce96d705c2331928af66265bd2c8cc3ddf6cfaf3d6ae11be"
+        );
+        // Changing the parent on disk after loading changes nothing.
+        std::fs::write(dir.path().join("tinh/cv.yaml"), "loai: [\n").unwrap();
+        let all = attachments(&loaded).unwrap();
+        let names: Vec<&str> = all.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["con.yaml", "tinh/cv.yaml"]);
+        assert_eq!(all[1].text.as_deref(), Some(parent));
+        assert_eq!(all[1].description, PARENT);
+    }
 
     #[test]
     fn only_plain_relative_names_are_extracted() {

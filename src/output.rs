@@ -7,34 +7,25 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
-use typst_kit::diagnostics::{emit, termcolor::Buffer, DiagnosticFormat};
+use typst::{World, WorldExt};
+use typst_kit::diagnostics::DiagnosticWorld;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::diag::Error;
+use crate::diag::{Diagnostic, Error, Message, MessageId, Related, Severity};
 use crate::world::DocWorld;
 
 /// A laid-out document with the warnings Typst gave.
 pub struct Compiled {
     /// The pages.
     pub document: PagedDocument,
-    /// Rendered warnings (empty when none).
-    pub warnings: String,
-}
-
-fn render_diags(world: &DocWorld<'_>, diags: &[SourceDiagnostic], color: bool) -> String {
-    let mut buf = if color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
-    };
-    let _ = emit(&mut buf, world, diags, DiagnosticFormat::Human);
-    String::from_utf8_lossy(buf.as_slice()).into_owned()
+    /// Typst's warnings.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Lays out the world's main file.
-pub fn compile(world: &DocWorld<'_>, color: bool) -> Result<Compiled, Error> {
-    compile_explained(world, color, |_| None)
+pub fn compile(world: &DocWorld<'_>) -> Result<Compiled, Error> {
+    compile_explained(world, |_| None)
 }
 
 /// Lays out the world's main file; `explain` may report an error at its
@@ -42,27 +33,71 @@ pub fn compile(world: &DocWorld<'_>, color: bool) -> Result<Compiled, Error> {
 /// generated source.
 pub fn compile_explained(
     world: &DocWorld<'_>,
-    color: bool,
-    explain: impl Fn(&SourceDiagnostic) -> Option<String>,
+    explain: impl Fn(&SourceDiagnostic) -> Option<Diagnostic>,
 ) -> Result<Compiled, Error> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     match output {
         Ok(document) => Ok(Compiled {
             document,
-            warnings: render_diags(world, &warnings, color),
+            warnings: warnings.iter().map(|d| diagnostic(world, d)).collect(),
         }),
-        Err(errors) => {
-            let report = errors
+        Err(errors) => Err(Error::Typst(
+            errors
                 .iter()
                 .chain(&warnings)
-                .map(|d| {
-                    explain(d)
-                        .unwrap_or_else(|| render_diags(world, std::slice::from_ref(d), color))
-                })
-                .collect();
-            Err(Error::Typst(report))
-        }
+                .map(|d| explain(d).unwrap_or_else(|| diagnostic(world, d)))
+                .collect(),
+        )),
     }
+}
+
+/// A Typst diagnostic as ours: at its place in the generated source or the
+/// layouts (named as the world names them), with Typst's hints and trace.
+pub fn diagnostic(world: &DocWorld<'_>, d: &SourceDiagnostic) -> Diagnostic {
+    let place = |span: typst::syntax::DiagSpan| {
+        let id = span.id()?;
+        let source = world.source(id).ok()?;
+        let range = world.range(span)?;
+        let text = source.text();
+        let start = range.start.min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        Some((
+            PathBuf::from(world.name(id)),
+            text.to_owned(),
+            text[..start].matches('\n').count() + 1,
+            text.get(line_start..start).map_or(0, |s| s.chars().count()) + 1,
+        ))
+    };
+    let (path, text, line, column) = place(d.span).unwrap_or_default();
+    let mut out = Diagnostic::error(
+        &path,
+        &text,
+        line,
+        column,
+        Message::new(MessageId::Typst, &[("detail", d.message.to_string())]),
+    );
+    if d.severity == typst::diag::Severity::Warning {
+        out.severity = Severity::Warning;
+    }
+    out.hints = d
+        .hints
+        .iter()
+        .map(|h| Message::new(MessageId::TypstHint, &[("text", h.v.to_string())]))
+        .collect();
+    out.related = d
+        .trace
+        .iter()
+        .filter_map(|point| {
+            let (path, _, line, column) = place(point.span.into())?;
+            Some(Related {
+                path: Some(path),
+                line,
+                column,
+                message: Message::new(MessageId::TypstTrace, &[("detail", point.v.to_string())]),
+            })
+        })
+        .collect();
+    out
 }
 
 /// PDF export settings.

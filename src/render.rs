@@ -10,7 +10,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 
 use crate::model::{KemTheo, Khoi, NguoiKy, NoiNhan, VanBan};
-use crate::vndate::{self, Ngay};
+use crate::resolve::{citation, kem_theo};
 
 /// Name of the custom auto-escape format.
 const TYPST: &str = "typst";
@@ -200,133 +200,8 @@ pub fn environment() -> Environment<'static> {
     env.add_filter("typst_str", |s: &str| {
         Value::from_safe_string(escape_str(s))
     });
-    add_date_filters(&mut env);
+    crate::filters::add_date_filters(&mut env);
     env
-}
-
-/// Vietnamese date filters, shared by the layout templates and by the
-/// templates written in document text.
-fn add_date_filters(env: &mut Environment<'_>) {
-    env.add_filter("ngay", |s: &str| date_filter(s, Ngay::dai));
-    env.add_filter("ngay_ngan", |s: &str| date_filter(s, Ngay::ngan));
-    env.add_filter("ngay_so", |s: &str| date_filter(s, Ngay::ngan_du));
-    env.add_filter("thu", |s: &str| {
-        let d = parse_date(s)?;
-        d.date()
-            .map(|d| vndate::thu(d).to_owned())
-            .ok_or_else(|| invalid(format!("`{s}` has no day, so no weekday")))
-    });
-    env.add_filter("cong_ngay", |s: &str, days: i64| {
-        let d = parse_date(s)?
-            .date()
-            .ok_or_else(|| invalid(format!("`{s}` is not a full date")))?;
-        Ok::<_, Error>(
-            (d + chrono::Duration::days(days))
-                .format("%Y-%m-%d")
-                .to_string(),
-        )
-    });
-    env.add_function("khoang", |a: &str, b: &str| {
-        let (a, b) = (parse_date(a)?, parse_date(b)?);
-        match (a.date(), b.date()) {
-            (Some(a), Some(b)) => Ok(vndate::khoang(a, b)),
-            _ => Err(invalid("a range needs two full dates".into())),
-        }
-    });
-}
-
-/// Renders every string of the document data that contains a template
-/// (`{{ nam }}`, `{% if … %}`) with `vars`. The environment has no loader
-/// and a fuel limit: document text can compute, not read files or loop
-/// forever. The result is plain text, escaped later like any other.
-/// On failure, returns the error and the template text that caused it.
-pub fn render_data(
-    value: &mut serde_yaml::Value,
-    vars: &serde_yaml::Mapping,
-) -> Result<(), (Error, String)> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_fuel(Some(100_000));
-    add_date_filters(&mut env);
-    let ctx = Value::from(minijinja::value::Serde(vars));
-    walk(value, &env, &ctx, true)
-}
-
-fn walk(
-    v: &mut serde_yaml::Value,
-    env: &Environment<'_>,
-    ctx: &Value,
-    top: bool,
-) -> Result<(), (Error, String)> {
-    match v {
-        serde_yaml::Value::String(s) if s.contains("{{") || s.contains("{%") => {
-            *s = env.render_str(s, ctx.clone()).map_err(|e| (e, s.clone()))?;
-        }
-        serde_yaml::Value::Sequence(items) => {
-            for it in items {
-                walk(it, env, ctx, false)?;
-            }
-        }
-        serde_yaml::Value::Mapping(m) => {
-            for (k, val) in m.iter_mut() {
-                // Variables are data, not templates of their own.
-                if top && k.as_str() == Some("bien") {
-                    continue;
-                }
-                walk(val, env, ctx, false)?;
-            }
-        }
-        _ => {}
-    }
-    Ok(())
-}
-
-/// How another document cites this one on first mention (NĐ30: type,
-/// number and symbol, date, issuer, subject):
-/// `Kế hoạch số 2772/KH-UBND ngày 29/9/2023 của Ủy ban nhân dân tỉnh Long An về …`.
-pub fn citation(doc: &VanBan) -> String {
-    let info = doc.loai.info();
-    let mut s = reference(doc, |d| format!("ngày {}", d.ngan()));
-    if let Some(t) = doc
-        .trich_yeu
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        let t = t.strip_prefix("V/v ").unwrap_or(t);
-        s.push_str(if info.ten.is_empty() {
-            " về việc "
-        } else {
-            " về "
-        });
-        s.push_str(&lower_first(t));
-    }
-    s
-}
-
-/// Lower-cases the first letter unless the first word is an acronym.
-fn lower_first(s: &str) -> String {
-    let first_word = s.split_whitespace().next().unwrap_or("");
-    if first_word.chars().filter(|c| c.is_uppercase()).count() > 1 {
-        return s.to_owned();
-    }
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-fn invalid(msg: String) -> Error {
-    Error::new(ErrorKind::InvalidOperation, msg)
-}
-
-fn parse_date(s: &str) -> Result<Ngay, Error> {
-    Ngay::parse(s).map_err(invalid)
-}
-
-fn date_filter(s: &str, f: fn(&Ngay) -> String) -> Result<String, Error> {
-    parse_date(s).map(|d| f(&d))
 }
 
 /// What a template sees of a document: the data plus the values derived
@@ -552,7 +427,7 @@ impl<'a> View<'a> {
                         let mut v = View::new(m);
                         v.trinh_bay = trinh_bay(doc);
                         if matches!(m.kem_theo, Some(KemTheo::Tu(true))) {
-                            v.kem_theo = Some(kem_theo_quyet_dinh(doc));
+                            v.kem_theo = Some(kem_theo(doc));
                         }
                         Box::new(v)
                     }),
@@ -565,48 +440,6 @@ impl<'a> View<'a> {
                 .collect::<Vec<_>>()
                 .join(" "),
         }
-    }
-}
-
-/// The caption of a document issued (ban hành, phê duyệt) with `parent`,
-/// worded as in NĐ30 Phụ lục III (the form after Mẫu 1.3):
-/// `(Kèm theo Quyết định số 128/QĐ-PGDĐT ngày 13 tháng 11 năm 2023 của …)`.
-pub fn kem_theo_quyet_dinh(parent: &VanBan) -> String {
-    format!("(Kèm theo {})", reference(parent, Ngay::dai))
-}
-
-/// `(Kèm theo Công văn số 123/SGDĐT-GDTX ngày 05 tháng 02 năm 2021 của Sở …)`.
-pub fn kem_theo(doc: &VanBan) -> String {
-    format!("(Kèm theo {})", reference(doc, Ngay::dai))
-}
-
-/// `Công văn số 05/PGDĐT <date> của <issuer>`: type, number and symbol,
-/// date (in the form `date` gives) and issuer, as NĐ30 cites a document.
-fn reference(doc: &VanBan, date: impl Fn(&Ngay) -> String) -> String {
-    let mut s = format!("{} số {}", doc.loai.info().ten_thuong, doc.so_ky_hieu());
-    if let Some(d) = &doc.ngay {
-        s.push(' ');
-        s.push_str(&date(d));
-    }
-    let issuer = doc
-        .ten_co_quan
-        .clone()
-        .unwrap_or_else(|| sentence_case(&doc.co_quan));
-    if !issuer.is_empty() {
-        s.push_str(" của ");
-        s.push_str(&issuer);
-    }
-    s
-}
-
-/// `SỞ GIÁO DỤC VÀ ĐÀO TẠO` → `Sở giáo dục và đào tạo`: a fallback when the
-/// data gives no `ten_co_quan`.
-fn sentence_case(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let mut c = lower.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

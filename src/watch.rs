@@ -83,9 +83,8 @@ fn build_round(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> BTre
     let loaded = load::load(input);
     let mut sources: BTreeSet<PathBuf> = match &loaded {
         Ok(doc) => doc
-            .sources
-            .iter()
-            .cloned()
+            .source_paths()
+            .map(Path::to_path_buf)
             .chain(
                 crate::embed::images(doc)
                     .into_iter()

@@ -46,12 +46,7 @@ pub fn try_build_yaml(yaml: &str) -> Result<Built, String> {
 /// Like [`try_build_yaml`] with an explicit (fake or real) path.
 pub fn try_build_at(path: &Path, yaml: &str) -> Result<Built, String> {
     let doc = load::parse(path, yaml).map_err(|e| e.render(false))?;
-    let loaded = Loaded {
-        path: path.to_owned(),
-        text: yaml.to_owned(),
-        doc,
-        sources: vec![path.to_owned()],
-    };
+    let loaded = Loaded::standalone(path, yaml, doc);
     Builder::new(Engine::shared())
         .layout(&loaded)
         .map_err(|e| e.render(false))

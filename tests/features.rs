@@ -513,7 +513,7 @@ fn quy_dinh_issued_with_a_quyet_dinh_cites_it_under_its_title() {
         "(Kèm theo Quyết định số 07/QĐ-PGDĐT ngày 05 tháng 02 năm 2024 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)",
     );
     // The decision it cites is a source of the document (rebuilt on change).
-    assert!(loaded.sources.iter().any(|s| s.ends_with("qd.yaml")));
+    assert!(loaded.source_paths().any(|s| s.ends_with("qd.yaml")));
 }
 
 #[test]

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::diag::Error;
+use crate::diag::{self, Error, MessageId, Related, Severity};
 use crate::load::{self, Loaded};
 use crate::model::Loai;
 use crate::world::{Engine, Refused};
@@ -456,7 +456,9 @@ struct TextBody {
 #[derive(Debug, Serialize)]
 pub struct Diagnostic {
     /// `error` or `warning`.
-    pub severity: &'static str,
+    pub severity: Severity,
+    /// What the message says, whatever its wording.
+    pub id: Option<MessageId>,
     /// 1-based line in the edited text, if the problem is there.
     pub line: Option<usize>,
     /// 1-based column (characters).
@@ -465,32 +467,80 @@ pub struct Diagnostic {
     pub message: String,
     /// A suggestion.
     pub help: Option<String>,
+    /// Other places that explain it (where Typst met the text in the
+    /// generated source).
+    pub related: Vec<Related>,
     /// The full report, as the command line prints it.
     pub rendered: String,
 }
 
-/// The diagnostic of an error met while loading or laying out the text of
-/// `path`.
-pub fn diagnostic(path: &Path, e: &Error) -> Diagnostic {
-    let rendered = e.render(false);
-    match e {
-        Error::Source(l) if l.path == path => Diagnostic {
-            severity: "error",
-            line: Some(l.line),
-            column: Some(l.column),
-            message: l.message.clone(),
-            help: l.help.clone(),
-            rendered,
-        },
-        other => Diagnostic {
-            severity: "error",
+impl Diagnostic {
+    /// The page's form of one of our diagnostics; placed only when it is in
+    /// the edited file `path`.
+    fn of(path: &Path, d: &diag::Diagnostic) -> Self {
+        let here = d.path == path && d.line > 0;
+        // Elsewhere (a parent, the layout): the message names the place.
+        let (message, help) = if here {
+            (d.message.english(), d.help().map(diag::Message::english))
+        } else {
+            let mut m = format!(
+                "{}:{}:{}: {}",
+                d.path.display(),
+                d.line,
+                d.column,
+                d.message
+            );
+            if let Some(h) = d.help() {
+                m.push_str(&format!(" ({h})"));
+            }
+            (m, None)
+        };
+        Diagnostic {
+            severity: d.severity,
+            id: Some(d.message.id),
+            line: here.then_some(d.line),
+            column: here.then_some(d.column),
+            message,
+            help,
+            related: d.related.clone(),
+            rendered: d.render(false),
+        }
+    }
+}
+
+/// The diagnostics of an error met while loading or laying out the text of
+/// `path`: those in that text first (a Typst error traced back to the YAML
+/// is placed at its line and column).
+pub fn diagnostics(path: &Path, e: &Error) -> Vec<Diagnostic> {
+    let mut all: Vec<Diagnostic> = e
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity == diag::Severity::Error)
+        .map(|d| Diagnostic::of(path, d))
+        .collect();
+    all.sort_by_key(|d| d.line.is_none());
+    if all.is_empty() {
+        all.push(Diagnostic {
+            severity: diag::Severity::Error,
+            id: None,
             line: None,
             column: None,
-            message: other.to_string(),
+            message: e.to_string(),
             help: None,
-            rendered,
-        },
+            related: Vec::new(),
+            rendered: e.render(false),
+        });
     }
+    all
+}
+
+/// The first diagnostic of an error met while loading or laying out the
+/// text of `path`.
+pub fn diagnostic(path: &Path, e: &Error) -> Diagnostic {
+    let mut all = diagnostics(path, e);
+    // The full report of every diagnostic, as the command line prints it.
+    all[0].rendered = e.render(false);
+    all.swap_remove(0)
 }
 
 /// The model's warnings for a loaded document, placed at their key's line.
@@ -498,14 +548,7 @@ fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
     doc.doc
         .warnings()
         .iter()
-        .map(|w| Diagnostic {
-            severity: "warning",
-            line: Some(crate::diag::key_line(&doc.text, w.key)),
-            column: Some(1),
-            message: w.message.clone(),
-            help: None,
-            rendered: crate::diag::render_warning(&doc.path, &doc.text, w, false),
-        })
+        .map(|w| Diagnostic::of(&doc.path, &diag::warning(&doc.path, &doc.text, w)))
         .collect()
 }
 
@@ -785,6 +828,36 @@ async fn derive(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typst_errors_traced_to_the_yaml_are_placed_in_the_editor() {
+        let path = Path::new("/p/kh.yaml");
+        let text = "loai: ke_hoach\ntrich_yeu: Giá \\#1\n";
+        let traced =
+            diag::typst_in_yaml([(path, text)], r"[Giá \\\#1]", "unexpected", &[], 12, None)
+                .unwrap();
+        let e = Error::Typst(vec![traced]);
+        let json = serde_json::to_value(diagnostic(path, &e)).unwrap();
+        assert_eq!(
+            (json["line"].as_u64(), json["column"].as_u64()),
+            (Some(2), Some(12))
+        );
+        assert_eq!(json["severity"], "error");
+        assert_eq!(json["id"], "layout-failed-on-value");
+        assert_eq!(json["related"][0]["line"], 12);
+        assert!(
+            json["message"].as_str().unwrap().contains("unexpected"),
+            "{json}"
+        );
+        // The same error seen from another file is not placed in its text.
+        let other = diagnostic(Path::new("/p/khac.yaml"), &e);
+        assert_eq!(other.line, None);
+        assert!(
+            other.message.starts_with("/p/kh.yaml:2:12: "),
+            "{}",
+            other.message
+        );
+    }
 
     #[test]
     fn api_paths_stay_relative() {

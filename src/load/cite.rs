@@ -1,0 +1,115 @@
+//! The last step of loading: templates rendered, the merged value typed,
+//! and the documents it cites by file (`thuc_hien: [../tinh/kh.yaml]`,
+//! `kem_theo: ../qd.yaml`) loaded in turn. A cycle of citations is refused:
+//! the chain of citing documents is passed down the recursion.
+
+use std::path::{Path, PathBuf};
+
+use serde_yaml::Value;
+
+use super::merge::strip_directives;
+use super::problems::{located, type_value};
+use super::read::{project_root, read_text, resolve_ref, Source};
+use super::{check_citing, templates, Citation, Loaded};
+use crate::diag::Error;
+use crate::locate::{self, Positions};
+use crate::model::{KemTheo, VanBan};
+
+/// Renders the templates of `merged` (the document at `path`, whose own
+/// text is `text`, with its parents merged in; `sources` are the files
+/// read), types it and loads what it cites. `citing` are the documents
+/// citing this one, outermost first.
+pub(super) fn finish(
+    path: &Path,
+    text: &str,
+    mut merged: Value,
+    mut sources: Vec<Source>,
+    citing: &[PathBuf],
+) -> Result<Loaded, Error> {
+    strip_directives(&mut merged);
+    templates::render(path, text, &mut merged)?;
+    let doc: VanBan = type_value(&merged).map_err(|e| {
+        // The merged document is wrong: show the problem in the file (this
+        // one or a parent) that holds the offending key.
+        let at = locate::from_serde(e.path());
+        let message = e.inner().to_string();
+        let own = std::iter::once((path, text));
+        let parents = sources
+            .iter()
+            .skip(1)
+            .map(|s| (s.path.as_path(), s.text.as_str()));
+        own.chain(parents)
+            .map(|(p, t)| (p, t, Positions::of(t)))
+            .find(|(_, _, pos)| pos.has(&at))
+            .map_or_else(
+                || located(path, text, &Positions::of(text), &at, &message),
+                |(p, t, pos)| located(p, t, &pos, &at, &message),
+            )
+    })?;
+    let mut chain = citing.to_vec();
+    chain.push(path.canonicalize().unwrap_or_else(|_| path.to_owned()));
+    let mut thuc_hien = Vec::new();
+    for entry in &doc.thuc_hien {
+        if is_yaml(entry) {
+            let cited = load_cited(path, &resolve_ref(path, entry)?, &chain)?;
+            add_sources(&mut sources, &cited.sources);
+            thuc_hien.push(Citation::Document(Box::new(cited)));
+        } else {
+            thuc_hien.push(Citation::Text(entry.clone()));
+        }
+    }
+    // `kem_theo: ../quyet-dinh.yaml`: a document issued with that one.
+    let kem_theo = match &doc.kem_theo {
+        Some(KemTheo::Chu(entry)) if is_yaml(entry.trim()) => {
+            let cited = load_cited(path, &resolve_ref(path, entry.trim())?, &chain)?;
+            add_sources(&mut sources, &cited.sources);
+            Some(Box::new(cited))
+        }
+        _ => None,
+    };
+    Ok(Loaded {
+        path: path.to_owned(),
+        text: text.to_owned(),
+        root: project_root(path),
+        doc,
+        sources,
+        thuc_hien,
+        kem_theo,
+    })
+}
+
+/// Whether a citation names a document file.
+fn is_yaml(entry: &str) -> bool {
+    entry.ends_with(".yaml") || entry.ends_with(".yml")
+}
+
+/// Adds the sources of a cited document not yet among `sources`.
+fn add_sources(sources: &mut Vec<Source>, cited: &[Source]) {
+    for s in cited {
+        if !sources.iter().any(|known| known.path == s.path) {
+            sources.push(s.clone());
+        }
+    }
+}
+
+/// Loads the document `target` cited by the document at `from`; `chain`
+/// holds the citing documents, `from` last. A document already in the
+/// chain would cite itself through the others: refused, which also ends
+/// the recursion.
+fn load_cited(from: &Path, target: &Path, chain: &[PathBuf]) -> Result<Loaded, Error> {
+    if let Some(at) = chain.iter().position(|p| p == target) {
+        let cycle: Vec<String> = chain[at..]
+            .iter()
+            .map(|p| p.as_path())
+            .chain(std::iter::once(target))
+            .map(|p| p.display().to_string())
+            .collect();
+        return Err(Error::Other(format!(
+            "{}: documents cite each other in a cycle: {}",
+            from.display(),
+            cycle.join(" → ")
+        )));
+    }
+    let text = read_text(target)?;
+    check_citing(target, text, chain).map_err(|mut all| all.swap_remove(0))
+}

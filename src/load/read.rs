@@ -1,0 +1,149 @@
+//! Reading files: the project folder, paths written in a document, text
+//! with a size limit, and YAML text into a value.
+
+use std::path::{Path, PathBuf};
+
+use serde_yaml::Value;
+use sha2::{Digest, Sha256};
+
+use super::problems::yaml_error;
+use crate::diag::Error;
+use crate::world::Refused;
+
+/// Inputs larger than this are refused before parsing.
+pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One file a document is built from, as it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Its canonical path.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
+    /// SHA-256 of the text, in hexadecimal.
+    pub sha256: String,
+}
+
+impl Source {
+    /// The source at `path` with `text`.
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let sha256 = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Self { path, text, sha256 }
+    }
+}
+
+/// The project folder of a document: the nearest ancestor holding a
+/// `vanban.toml` or `.git`, else the document's own folder. Every file a
+/// document refers to must resolve inside it.
+pub fn project_root(doc: &Path) -> PathBuf {
+    let dir = doc
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let dir = dir.canonicalize().unwrap_or(dir);
+    for a in dir.ancestors() {
+        if a.join("vanban.toml").is_file() || a.join(".git").exists() {
+            return a.to_path_buf();
+        }
+    }
+    dir
+}
+
+/// Reads a file as UTF-8 text, refusing oversized input.
+pub fn read_text(path: &Path) -> Result<String, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.len() > MAX_BYTES {
+        return Err(Error::Other(format!(
+            "{}: {} bytes is more than the {} bytes a document may have",
+            path.display(),
+            meta.len(),
+            MAX_BYTES
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| Error::io(path, format!("not UTF-8 text ({e})")))
+}
+
+/// Refuses a text larger than [`MAX_BYTES`].
+pub(super) fn check_size(path: &Path, len: usize) -> Result<(), Error> {
+    if len as u64 > MAX_BYTES {
+        return Err(Error::Other(format!(
+            "{}: {} bytes is more than the {} bytes a document may have",
+            path.display(),
+            len,
+            MAX_BYTES
+        )));
+    }
+    Ok(())
+}
+
+/// Parses YAML text into a value, with located syntax errors.
+pub fn parse_value(path: &Path, text: &str) -> Result<Value, Error> {
+    let mut v: Value = serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
+    compose(&mut v);
+    match v {
+        Value::Mapping(_) => Ok(v),
+        Value::Null => Err(Error::Other(format!(
+            "{}: the document is empty",
+            path.display()
+        ))),
+        _ => Err(Error::Other(format!(
+            "{}: a document must be a map of keys (`loai:`, `co_quan:`, …)",
+            path.display()
+        ))),
+    }
+}
+
+/// Resolves a path written in the document at `from`, refusing anything
+/// outside the project folder.
+pub fn resolve_ref(from: &Path, rel: &str) -> Result<PathBuf, Error> {
+    in_project(from, rel, "")
+        .map(|(real, _)| real)
+        .map_err(|m| Error::Other(format!("{}: {m}", from.display())))
+}
+
+/// Resolves `rel`, written in the document at `from` (so relative to its
+/// folder), following symlinks; refuses anything whose real place is not
+/// inside the project folder. Returns the real path and the project folder.
+/// `what` names the file in messages (`the image`).
+pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBuf), String> {
+    let named = if what.is_empty() {
+        format!("`{rel}`")
+    } else {
+        format!("{what} `{rel}`")
+    };
+    let root = project_root(from);
+    let dir = from
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let joined = dir.join(rel);
+    let absolute = std::path::absolute(&joined).unwrap_or_else(|_| joined.clone());
+    match crate::world::inside(&root, absolute) {
+        Ok(real) => Ok((real, root)),
+        Err(Refused::Unresolved(e)) => {
+            Err(format!("cannot open {named} ({}): {e}", joined.display()))
+        }
+        Err(Refused::Outside) => Err(format!(
+            "{named} is outside the project folder `{}`; files a document uses must lie inside it",
+            root.display()
+        )),
+    }
+}
+
+/// Brings every text to Unicode's composed form (NFC), the form Vietnamese
+/// text must take (TCVN 6909:2001): a document typed with combining accents
+/// ("Unicode tổ hợp") prints and searches like one typed precomposed.
+fn compose(v: &mut Value) {
+    use unicode_normalization::UnicodeNormalization;
+    match v {
+        Value::String(s) if !unicode_normalization::is_nfc(s) => *s = s.nfc().collect(),
+        Value::Sequence(items) => items.iter_mut().for_each(compose),
+        Value::Mapping(m) => m.iter_mut().for_each(|(_, v)| compose(v)),
+        Value::Tagged(t) => compose(&mut t.value),
+        _ => {}
+    }
+}

@@ -3,10 +3,11 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
+use crate::commands::batch;
 use crate::diag::Error;
 use crate::world::Engine;
 use crate::{
@@ -259,35 +260,44 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             let opts = output.options();
             let files = expand_inputs_with_dirs(&files)?;
             let bar = progress(files.len(), color);
+            let failed = AtomicUsize::new(0);
             // Documents are independent: build them in parallel, sharing the
-            // fonts, the Typst library and the templates.
-            let failed: usize = files
-                .par_iter()
-                .map(|(f, rel)| {
+            // fonts, the Typst library and the templates, on worker threads
+            // of our own (see `commands::batch`).
+            batch::run(
+                &files,
+                batch::default_workers(),
+                |(f, rel)| {
+                    batch::test_panic_hook(f);
                     let opts = BuildOptions {
                         out_dir: opts.out_dir.as_ref().map(|o| o.join(rel)),
                         ..opts.clone()
                     };
-                    let failed = match build_file(&builder, f, &opts) {
-                        Ok((written, warnings)) => {
-                            bar.suspend(|| {
-                                eprint!("{warnings}");
-                                for path in &written {
-                                    println!("{}", path.display());
-                                }
-                            });
-                            0
+                    build_file(&builder, f, &opts)
+                },
+                |(f, _), outcome| {
+                    bar.suspend(|| match outcome {
+                        Ok(Ok((written, warnings))) => {
+                            eprint!("{warnings}");
+                            for path in &written {
+                                println!("{}", path.display());
+                            }
                         }
-                        Err(e) => {
-                            bar.suspend(|| eprint!("{}", e.render(color)));
-                            1
+                        Ok(Err(e)) => {
+                            failed.fetch_add(1, Ordering::Relaxed);
+                            eprint!("{}", e.render(color));
                         }
-                    };
+                        Err(panic) => {
+                            failed.fetch_add(1, Ordering::Relaxed);
+                            eprint!("{}", batch::crashed(f, &panic).render(color));
+                        }
+                    });
                     bar.inc(1);
-                    failed
-                })
-                .sum();
+                },
+            )
+            .map_err(|e| Error::Other(format!("cannot start the build threads: {e}")))?;
             bar.finish_and_clear();
+            let failed = failed.into_inner();
             Ok(exit(failed, files.len()))
         }
         Command::Watch {

@@ -9,6 +9,7 @@
 
 pub mod assets;
 pub mod cli;
+pub mod commands;
 pub mod diag;
 pub mod embed;
 pub mod evolve;

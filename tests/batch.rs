@@ -7,8 +7,8 @@ use std::time::Instant;
 
 use vanban::commands::batch;
 
-use crate::cli::{assert_exit, run, stderr, vanban};
 use crate::common::root;
+use crate::common::{assert_exit, run, stderr, vanban};
 
 /// Copies every file under `from` into `to`, keeping the tree.
 fn copy_tree(from: &Path, to: &Path) {
@@ -26,7 +26,7 @@ fn copy_tree(from: &Path, to: &Path) {
 
 /// YAML documents under `dir`, recursively.
 fn yaml_under(dir: &Path) -> Vec<PathBuf> {
-    vanban::expand_inputs(&[dir.to_owned()]).unwrap()
+    vanban::commands::build::expand_inputs(&[dir.to_owned()]).unwrap()
 }
 
 /// A folder of `n` documents of mixed kinds: copies of `data/examples` (one

@@ -11,6 +11,7 @@ mod errors;
 mod escaping;
 mod features;
 mod fuzz;
+mod golden;
 mod layout;
 mod previews;
 mod seeds;

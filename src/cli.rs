@@ -1,18 +1,20 @@
-//! Command-line interface (clap). Thin: parses, calls the library, prints.
+//! Command-line interface: the clap definitions, and a dispatch to the
+//! command modules ([`crate::commands`]) that turns their results into exit
+//! codes.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
+use clap::{Parser, Subcommand};
 
+use crate::commands::build::BuildOptions;
+use crate::commands::list::RegisterFormat;
+use crate::commands::{self, Tally};
 use crate::diag::Error;
+use crate::output::OutputFormat;
 use crate::world::Engine;
-use crate::{
-    build_file, evolve, expand_inputs, expand_inputs_with_dirs, lint, load, register, BuildOptions,
-    Builder,
-};
+use crate::Builder;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -74,7 +76,7 @@ pub struct OutputArgs {
     /// What to write (comma-separated or repeated): the PDF, or one
     /// picture per page (`NAME-1.png`, `NAME-2.png`, …).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
-    pub format: Vec<PageFormat>,
+    pub format: Vec<OutputFormat>,
     /// Resolution of PNG pictures, in dots per inch.
     #[arg(long, default_value_t = crate::output::DEFAULT_DPI, value_name = "N")]
     pub dpi: f32,
@@ -95,7 +97,7 @@ impl OutputArgs {
             out_dir: self.out.clone(),
             typst: self.typst,
             pdf_a: self.pdf_a,
-            formats: self.format.iter().map(|&f| f.into()).collect(),
+            formats: self.format.clone(),
             dpi: self.dpi,
         }
     }
@@ -147,8 +149,8 @@ pub enum Command {
         /// Folder to scan.
         dir: PathBuf,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = RegisterFormat::Table)]
+        format: RegisterFormat,
     },
     /// Next year's draft of a document: dates moved, number cleared.
     New {
@@ -194,38 +196,6 @@ pub enum Command {
     },
 }
 
-/// Build output formats.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum PageFormat {
-    /// One PDF for the document.
-    Pdf,
-    /// One PNG picture per page, at `--dpi`.
-    Png,
-    /// One SVG picture per page.
-    Svg,
-}
-
-impl From<PageFormat> for crate::output::Format {
-    fn from(f: PageFormat) -> Self {
-        match f {
-            PageFormat::Pdf => Self::Pdf,
-            PageFormat::Png => Self::Png,
-            PageFormat::Svg => Self::Svg,
-        }
-    }
-}
-
-/// Register output formats.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
-    /// Aligned columns.
-    Table,
-    /// Comma-separated values.
-    Csv,
-    /// JSON array.
-    Json,
-}
-
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -256,39 +226,11 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
         } => {
             let engine = engine(&fonts)?;
             let builder = output.builder(&engine, color);
-            let opts = output.options();
-            let files = expand_inputs_with_dirs(&files)?;
-            let bar = progress(files.len(), color);
-            // Documents are independent: build them in parallel, sharing the
-            // fonts, the Typst library and the templates.
-            let failed: usize = files
-                .par_iter()
-                .map(|(f, rel)| {
-                    let opts = BuildOptions {
-                        out_dir: opts.out_dir.as_ref().map(|o| o.join(rel)),
-                        ..opts.clone()
-                    };
-                    let failed = match build_file(&builder, f, &opts) {
-                        Ok((written, warnings)) => {
-                            bar.suspend(|| {
-                                eprint!("{warnings}");
-                                for path in &written {
-                                    println!("{}", path.display());
-                                }
-                            });
-                            0
-                        }
-                        Err(e) => {
-                            bar.suspend(|| eprint!("{}", e.render(color)));
-                            1
-                        }
-                    };
-                    bar.inc(1);
-                    failed
-                })
-                .sum();
-            bar.finish_and_clear();
-            Ok(exit(failed, files.len()))
+            Ok(exit(commands::build::run(
+                &builder,
+                &files,
+                &output.options(),
+            )?))
         }
         Command::Watch {
             file,
@@ -297,115 +239,38 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
         } => {
             let engine = engine(&fonts)?;
             let builder = output.builder(&engine, color);
-            crate::watch::run(&builder, &file, &output.options())?;
+            commands::watch::run(&builder, &file, &output.options())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { files, fonts } => {
             let engine = engine(&fonts)?;
             let mut builder = Builder::new(&engine);
             builder.color = color;
-            let mut failed = 0;
-            let files = expand_inputs(&files)?;
-            for f in &files {
-                let res = load::check(f).and_then(|d| {
-                    let b = builder.layout(&d).map_err(|e| vec![e])?;
-                    Ok((lint(&d, color), b))
-                });
-                match res {
-                    Ok((lints, b)) => {
-                        eprint!("{lints}{}", b.warnings);
-                        println!("{}: ok", f.display());
-                    }
-                    Err(errors) => {
-                        failed += 1;
-                        for e in &errors {
-                            eprint!("{}", e.render(color));
-                        }
-                    }
-                }
-            }
-            Ok(exit(failed, files.len()))
+            Ok(exit(commands::check::run(&builder, &files)?))
         }
         Command::Extract { pdf, out } => {
-            let dir = out.unwrap_or_else(|| crate::embed::default_dir(&pdf));
-            let got = crate::embed::extract(&pdf, &dir)?;
-            for f in &got.files {
-                println!("{}", f.display());
-            }
-            eprintln!(
-                "rebuild the same PDF with: vanban build --embed-source{} {}",
-                if got.pdf_a { " --pdf-a" } else { "" },
-                got.document.display()
-            );
+            commands::extract::run(&pdf, out.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
-            let schema = schemars::schema_for!(crate::model::VanBan);
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&schema).unwrap_or_default()
-            );
+            commands::schema::run();
             Ok(ExitCode::SUCCESS)
         }
-        Command::List { dir, format } => {
-            let (rows, errors) = register::list(&dir)?;
-            match format {
-                Format::Table => print!("{}", register::to_table(&rows)),
-                Format::Csv => print!("{}", register::to_csv(&rows)),
-                Format::Json => {
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&rows).unwrap_or_default()
-                    )
-                }
-            }
-            for e in &errors {
-                eprint!("{}", e.render(color));
-            }
-            let dups = rows.iter().filter(|r| r.trung_so).count();
-            if dups > 0 {
-                eprintln!(
-                    "warning: {dups} documents share a number with another of the same issuer and year"
-                );
-            }
-            Ok(if errors.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
-        }
+        Command::List { dir, format } => Ok(if commands::list::run(&dir, format, color)? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }),
         Command::New { from, year, out } => {
-            let doc = load::load(&from)?;
-            let Some(old) = evolve::year_of(&doc) else {
-                return Err(Error::Other(format!(
-                    "{}: no `ngay` or `bien.nam` to take the year from",
-                    from.display()
-                )));
-            };
-            let text = evolve::new_year(&doc.text, old, year);
-            match out {
-                Some(path) => {
-                    refuse_existing(&path)?;
-                    crate::output::write_atomic(&path, text.as_bytes())?;
-                    eprintln!(
-                        "{}: draft for {year} (số cleared, ngày without day)",
-                        path.display()
-                    );
-                }
-                None => print!("{text}"),
-            }
+            commands::new::run(&from, year, out.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Derive { parent, out } => {
-            let doc = load::load(&parent)?;
-            refuse_existing(&out)?;
-            let text = evolve::derive(&parent, &out, &doc);
-            crate::output::write_atomic(&out, text.as_bytes())?;
-            eprintln!(
-                "{} written; left to fill: {}",
-                out.display(),
-                evolve::TO_FILL.join(", ")
-            );
+            commands::derive::run(&parent, &out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { child } => {
+            commands::diff::run(&child)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {
@@ -415,47 +280,22 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             open,
             fonts,
         } => {
-            let opts = crate::serve::Options {
+            let opts = commands::serve::Options {
                 dir,
                 bind,
                 port,
                 open,
             };
-            crate::serve::run(opts, engine(&fonts)?)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Diff { child } => {
-            for line in evolve::diff(&child)? {
-                println!("{line}");
-            }
+            commands::serve::run(opts, engine(&fonts)?)?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn refuse_existing(path: &std::path::Path) -> Result<(), Error> {
-    if path.exists() {
-        return Err(Error::Other(format!(
-            "{} exists; not overwriting it",
-            path.display()
-        )));
-    }
-    Ok(())
-}
-
-/// A progress bar on a terminal, hidden otherwise (plain lines are printed
-/// per document either way).
-fn progress(len: usize, terminal: bool) -> indicatif::ProgressBar {
-    if terminal && len > 1 {
-        indicatif::ProgressBar::new(len as u64)
-    } else {
-        indicatif::ProgressBar::hidden()
-    }
-}
-
-fn exit(failed: usize, total: usize) -> ExitCode {
-    if failed > 0 {
-        eprintln!("{failed} of {total} documents failed");
+/// Exit code 1, with a count on stderr, when any document failed.
+fn exit(tally: Tally) -> ExitCode {
+    if tally.failed > 0 {
+        eprintln!("{} of {} documents failed", tally.failed, tally.total);
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

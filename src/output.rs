@@ -147,9 +147,10 @@ pub fn pdf(doc: &PagedDocument, source: &str, settings: &PdfSettings) -> Result<
     })
 }
 
-/// The output formats of `vanban build`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Format {
+/// What `vanban build` writes for a document: the PDF, or pictures of its
+/// pages (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+pub enum OutputFormat {
     /// One PDF for the whole document (`NAME.pdf`).
     Pdf,
     /// One PNG picture per page (`NAME-1.png`, `NAME-2.png`, …).
@@ -158,13 +159,13 @@ pub enum Format {
     Svg,
 }
 
-impl Format {
+impl OutputFormat {
     /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Pdf => "pdf",
-            Format::Png => "png",
-            Format::Svg => "svg",
+            OutputFormat::Pdf => "pdf",
+            OutputFormat::Png => "png",
+            OutputFormat::Svg => "svg",
         }
     }
 }
@@ -246,11 +247,11 @@ fn encode_png(pixmap: &tiny_skia::Pixmap, dpi: f32) -> Result<Vec<u8>, Error> {
 
 /// The files of one format for a document named `stem` in `dir`: `NAME.pdf`,
 /// or one picture per page, `NAME-1.png` … `NAME-N.png`.
-pub fn page_targets(dir: &Path, stem: &str, format: Format, pages: usize) -> Vec<PathBuf> {
+pub fn page_targets(dir: &Path, stem: &str, format: OutputFormat, pages: usize) -> Vec<PathBuf> {
     let ext = format.extension();
     match format {
-        Format::Pdf => vec![dir.join(format!("{stem}.{ext}"))],
-        Format::Png | Format::Svg => (1..=pages)
+        OutputFormat::Pdf => vec![dir.join(format!("{stem}.{ext}"))],
+        OutputFormat::Png | OutputFormat::Svg => (1..=pages)
             .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
             .collect(),
     }
@@ -259,8 +260,8 @@ pub fn page_targets(dir: &Path, stem: &str, format: Format, pages: usize) -> Vec
 /// Removes the pictures a previous, longer version of the document left
 /// behind: `NAME-(N+1).ext`, `NAME-(N+2).ext`, … as long as they follow
 /// each other (a gap ends the run, so unrelated files are left alone).
-pub fn remove_stale_pages(dir: &Path, stem: &str, format: Format, pages: usize) {
-    if format == Format::Pdf {
+pub fn remove_stale_pages(dir: &Path, stem: &str, format: OutputFormat, pages: usize) {
+    if format == OutputFormat::Pdf {
         return;
     }
     let ext = format.extension();
@@ -322,7 +323,7 @@ mod tests {
             std::fs::write(dir.path().join(format!("kh-{n}.png")), b"x").unwrap();
         }
         std::fs::write(dir.path().join("kh-3.svg"), b"x").unwrap();
-        remove_stale_pages(dir.path(), "kh", Format::Png, 2);
+        remove_stale_pages(dir.path(), "kh", OutputFormat::Png, 2);
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

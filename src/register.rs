@@ -31,7 +31,7 @@ pub struct Entry {
 /// Reads every document under `dir`; returns the register sorted by date
 /// and the documents that failed to load.
 pub fn list(dir: &Path) -> Result<(Vec<Entry>, Vec<Error>), Error> {
-    let files = crate::expand_inputs(&[dir.to_path_buf()])?;
+    let files = crate::commands::build::expand_inputs(&[dir.to_path_buf()])?;
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     for f in files {

@@ -3,21 +3,18 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::root;
+use crate::common::{root, run, vanban};
 
-fn vanban(dir: &Path, tz: &str, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
+fn vanban_in(dir: &Path, tz: &str, args: &[&str]) -> std::process::Output {
+    run(vanban()
         .current_dir(dir)
         .env("TZ", tz)
         .env("LC_ALL", "C")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .args(args)
-        .output()
-        .unwrap()
+        .args(args))
 }
 
 fn documents() -> Vec<(PathBuf, PathBuf)> {
-    vanban::expand_inputs_with_dirs(&[root().join("data")]).unwrap()
+    vanban::commands::build::expand_inputs_with_dirs(&[root().join("data")]).unwrap()
 }
 
 #[test]
@@ -28,7 +25,7 @@ fn every_document_rebuilds_byte_identical_across_cwd_and_timezone() {
     let data = data.to_str().unwrap();
     let out_a = a.path().join("out");
     let out_b = b.path().join("out");
-    let ra = vanban(
+    let ra = vanban_in(
         a.path(),
         "UTC",
         &["build", data, "-o", out_a.to_str().unwrap()],
@@ -38,7 +35,7 @@ fn every_document_rebuilds_byte_identical_across_cwd_and_timezone() {
         "{}",
         String::from_utf8_lossy(&ra.stderr)
     );
-    let rb = vanban(
+    let rb = vanban_in(
         &root(),
         "Asia/Ho_Chi_Minh",
         &["build", data, "-o", out_b.to_str().unwrap()],
@@ -78,7 +75,7 @@ fn field<'a>(info: &'a str, key: &str) -> &'a str {
 fn metadata_reads_back_from_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let src = root().join("data/chuoi/2023/huyen-thu-thua/ke-hoach.yaml");
-    let r = vanban(
+    let r = vanban_in(
         dir.path(),
         "UTC",
         &["build", src.to_str().unwrap(), "-o", "."],
@@ -110,7 +107,7 @@ fn metadata_reads_back_from_the_pdf() {
 fn pdf_a_passes_qpdf_and_declares_part_2b() {
     let dir = tempfile::tempdir().unwrap();
     let src = root().join("data/examples/cong-van.yaml");
-    let r = vanban(
+    let r = vanban_in(
         dir.path(),
         "UTC",
         &["build", src.to_str().unwrap(), "-o", ".", "--pdf-a"],
@@ -136,7 +133,7 @@ fn register_lists_by_date_and_flags_duplicate_numbers() {
     std::fs::write(dir.path().join("b.yaml"), doc(12, "2023-10-05")).unwrap();
     std::fs::write(dir.path().join("a.yaml"), doc(12, "2023-03-01")).unwrap();
     std::fs::write(dir.path().join("c.yaml"), doc(12, "2022-01-01")).unwrap();
-    let r = vanban(dir.path(), "UTC", &["list", ".", "--format", "csv"]);
+    let r = vanban_in(dir.path(), "UTC", &["list", ".", "--format", "csv"]);
     assert!(r.status.success());
     let csv = String::from_utf8_lossy(&r.stdout);
     let rows: Vec<&str> = csv.lines().skip(1).collect();
@@ -153,7 +150,7 @@ fn register_lists_by_date_and_flags_duplicate_numbers() {
         rows[2].contains("2023-10-05") && rows[2].ends_with("true"),
         "{csv}"
     );
-    let r = vanban(dir.path(), "UTC", &["list", ".", "--format", "json"]);
+    let r = vanban_in(dir.path(), "UTC", &["list", ".", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 3);
 }

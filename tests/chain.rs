@@ -5,7 +5,7 @@ use std::path::Path;
 
 use vanban::load;
 
-use crate::common::{all_text, flatten, layout_file, lines, root};
+use crate::common::{all_text, flatten, layout_file, lines, root, run, vanban};
 
 fn text_of(rel: &str) -> String {
     let built = layout_file(rel);
@@ -146,12 +146,7 @@ fn derive_writes_a_buildable_skeleton_and_diff_lists_changes() {
     )
     .unwrap();
     let child = dir.path().join("huyen/kh.yaml");
-    let run = |args: &[&std::ffi::OsStr]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&std::ffi::OsStr]| run(vanban().args(args));
     let out = run(&[
         "derive".as_ref(),
         parent.as_os_str(),

@@ -3,42 +3,11 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use crate::common::*;
 
 const EXAMPLE: &str = "data/examples/cong-van.yaml";
-
-/// A `vanban` command with a clean environment for colour and dates.
-pub(crate) fn vanban() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
-    c.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
-    c
-}
-
-pub(crate) fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("the vanban binary runs")
-}
-
-pub(crate) fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-pub(crate) fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-#[track_caller]
-pub(crate) fn assert_exit(o: &Output, code: i32) {
-    assert_eq!(
-        o.status.code(),
-        Some(code),
-        "exit status {:?}\nstdout:\n{}\nstderr:\n{}",
-        o.status,
-        stdout(o),
-        stderr(o)
-    );
-}
 
 /// A temporary folder holding a copy of the example as `doc.yaml`.
 fn workdir() -> (tempfile::TempDir, PathBuf) {
@@ -46,16 +15,6 @@ fn workdir() -> (tempfile::TempDir, PathBuf) {
     let doc = dir.path().join("doc.yaml");
     fs::copy(root().join(EXAMPLE), &doc).unwrap();
     (dir, doc)
-}
-
-/// File names in `dir`, sorted.
-pub(crate) fn listing(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]

@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst::text::FontStyle;
@@ -615,4 +616,51 @@ pub fn assert_qpdf_check(pdf: &Path) {
         "{}",
         String::from_utf8_lossy(&check.stdout)
     );
+}
+
+/// The `vanban` binary that `cargo test` built, as a command with a clean
+/// environment for colour and dates. Every test that runs the binary starts
+/// here.
+pub fn vanban() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    c.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
+    c
+}
+
+/// Runs `cmd` to its end.
+pub fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("the vanban binary runs")
+}
+
+/// What the command printed on stderr.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// What the command printed on stdout.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Asserts the exit code, showing both outputs when it differs.
+#[track_caller]
+pub fn assert_exit(o: &Output, code: i32) {
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "exit status {:?}\nstdout:\n{}\nstderr:\n{}",
+        o.status,
+        stdout(o),
+        stderr(o)
+    );
+}
+
+/// File names in `dir`, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
 }

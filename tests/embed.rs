@@ -7,7 +7,7 @@ use std::process::Command;
 
 use vanban::embed::{embedded_files, IMAGE, MAIN, MIME, PARENT};
 
-use crate::cli::{assert_exit, run, stderr, stdout, vanban};
+use crate::common::{assert_exit, run, stderr, stdout, vanban};
 use crate::common::{norm, root};
 
 /// The example chain copied into a fresh project: province plan ←

@@ -1,12 +1,10 @@
 //! Broken documents and the diagnostics they get, as snapshots: each names
 //! the file, line and column, shows the line and says what was expected.
 
-use std::process::Command;
-
-use crate::common::root;
+use crate::common::{root, vanban};
 
 fn check(path: &std::path::Path) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+    let out = vanban()
         .current_dir(root())
         .arg("check")
         .arg(path.strip_prefix(root()).unwrap())
@@ -30,11 +28,7 @@ fn broken_documents_have_located_diagnostics() {
 #[test]
 fn check_reports_every_file_then_fails() {
     let dir = root().join("tests/fixtures/broken");
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .arg("check")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let out = vanban().arg("check").arg(&dir).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     let n = std::fs::read_dir(&dir)
         .unwrap()
@@ -57,11 +51,7 @@ fn check_text(name: &str, text: &str) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .arg("check")
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = vanban().arg("check").arg(&path).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -137,7 +127,7 @@ fn a_problem_in_a_parent_is_shown_in_the_parent() {
         "extends: cha.yaml\nco_quan: UBND HUYỆN\nngay: 2023-10-02\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+    let out = vanban()
         .current_dir(dir.path())
         .args(["check", "con.yaml"])
         .output()
@@ -166,7 +156,7 @@ fn a_symlink_escaping_the_project_is_refused() {
         "extends: cha.yaml\nngay: 2023-10-02\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+    let out = vanban()
         .current_dir(&proj)
         .args(["build", "con.yaml"])
         .output()
@@ -191,7 +181,7 @@ fn paths_with_spaces_and_vietnamese_letters_work() {
     )
     .unwrap();
     let out_dir = dir.path().join("Bản in (PDF)");
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+    let out = vanban()
         .current_dir(dir.path())
         .arg("build")
         .arg(&folder)
@@ -222,7 +212,7 @@ fn damaged_or_renamed_images_are_errors_at_their_value() {
         (&b"Nguyen Van A"[..], "not a readable PNG image"),
     ] {
         std::fs::write(dir.path().join("ky.png"), bytes).unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        let out = vanban()
             .current_dir(dir.path())
             .args(["check", "d.yaml"])
             .output()
@@ -246,11 +236,7 @@ fn written_files_get_ordinary_permissions_and_keep_those_they_had() {
     std::fs::write(&control, "").unwrap();
     let ordinary = std::fs::metadata(&control).unwrap().permissions().mode() & 0o777;
     let build = || {
-        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-            .arg("build")
-            .arg(&doc)
-            .output()
-            .unwrap();
+        let out = vanban().arg("build").arg(&doc).output().unwrap();
         assert_eq!(out.status.code(), Some(0));
     };
     let pdf = dir.path().join("doc.pdf");

@@ -1,6 +1,7 @@
 //! Integration tests: one binary (see `Cargo.toml`), one module per area.
 
 mod archive;
+mod batch;
 mod chain;
 mod cli;
 mod common;
@@ -10,6 +11,7 @@ mod errors;
 mod escaping;
 mod features;
 mod fuzz;
+mod golden;
 mod layout;
 mod previews;
 mod seeds;

@@ -5,8 +5,8 @@ use std::fs;
 
 use vanban::output::{png_pages, svg_pages};
 
-use crate::cli::{assert_exit, listing, run, stdout, vanban};
 use crate::common::*;
+use crate::common::{assert_exit, listing, run, stdout, vanban};
 
 /// A three-page example.
 const KE_HOACH: &str = "data/examples/ke-hoach.yaml";

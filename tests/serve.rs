@@ -11,7 +11,7 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
-use crate::common::root;
+use crate::common::{root, vanban};
 
 /// The seed the tests edit, relative to `data/`.
 const SEED: &str = "2023/thu-thua/pgddt-cong-van-tuan-le-hoc-tap.yaml";
@@ -35,7 +35,7 @@ impl Server {
         let dir = tmp.path().join("docs");
         std::fs::create_dir_all(dir.join("thu-thua")).unwrap();
         std::fs::copy(root().join("data").join(SEED), dir.join(DOC)).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        let mut child = vanban()
             .args(["serve", "--port", "0"])
             .arg(&dir)
             .stdout(Stdio::piped())

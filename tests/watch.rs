@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use crate::cli::vanban;
+use crate::common::vanban;
 use crate::common::{norm, root};
 
 /// How long a rebuild may take to show up (a debug binary on a busy

@@ -25,11 +25,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+use crate::commands::new::starter;
+use crate::commands::{self, build::expand_inputs};
 use crate::diag::{self, Error, MessageId, Related, Severity};
 use crate::load::{self, Loaded};
 use crate::model::Loai;
 use crate::world::{Engine, Refused};
-use crate::{evolve, output, register, Builder};
+use crate::{output, register, Builder};
 
 pub use form::{fields, set_field, FORM_KEYS};
 
@@ -41,11 +43,6 @@ const INDEX_HTML: &str = include_str!("web/index.html");
 const APP_JS: &str = include_str!("web/app.js");
 const EDITOR_JS: &str = include_str!("web/editor.js");
 const STYLE_CSS: &str = include_str!("web/style.css");
-
-/// The documents the page can start a new document from: the examples of
-/// each kind, shipped in the binary.
-static EXAMPLES: include_dir::Dir<'static> =
-    include_dir::include_dir!("$CARGO_MANIFEST_DIR/data/examples");
 
 /// How to run the server.
 pub struct Options {
@@ -365,7 +362,7 @@ struct DocRow {
 
 async fn list_docs(State(app): State<Arc<App>>) -> Result<Json<Vec<DocRow>>, ApiError> {
     blocking(move || {
-        let files = crate::expand_inputs(std::slice::from_ref(&app.root))?;
+        let files = expand_inputs(std::slice::from_ref(&app.root))?;
         let (rows, errors) = register::list(&app.root)?;
         let mut out: Vec<DocRow> = rows
             .into_iter()
@@ -406,8 +403,7 @@ async fn list_docs(State(app): State<Arc<App>>) -> Result<Json<Vec<DocRow>>, Api
 }
 
 async fn schema() -> Json<Value> {
-    let schema = schemars::schema_for!(crate::model::VanBan);
-    Json(serde_json::to_value(&schema).unwrap_or_default())
+    Json(commands::schema::schema())
 }
 
 async fn kinds() -> Json<Value> {
@@ -755,20 +751,6 @@ struct NewBody {
     path: String,
 }
 
-/// The example of `loai` moved to the current year, as a starting point.
-pub fn starter(loai: &str, year: i32) -> Option<String> {
-    let kind: Loai = serde_yaml::from_str(loai).ok()?;
-    let file = EXAMPLES.files().find(|f| {
-        f.contents_utf8()
-            .and_then(|t| load::parse(f.path(), t).ok())
-            .is_some_and(|d| d.loai == kind)
-    })?;
-    let text = file.contents_utf8()?;
-    let doc = load::parse(file.path(), text).ok()?;
-    let from = doc.ngay.map_or(year, |n| n.nam);
-    Some(evolve::new_year(text, from, year))
-}
-
 async fn new_doc(
     State(app): State<Arc<App>>,
     Json(body): Json<NewBody>,
@@ -778,7 +760,7 @@ async fn new_doc(
     let year = chrono::Local::now().year();
     let text = starter(&body.loai, year)
         .ok_or_else(|| ApiError::bad(format!("unknown kind `{}`", body.loai)))?;
-    output::write_atomic(&target, text.as_bytes())?;
+    commands::new::create(&target, &text)?;
     Ok(Json(json!({ "path": app.rel(&target) })))
 }
 
@@ -800,11 +782,10 @@ async fn next_year(
     let target = app.fresh(&body.out)?;
     blocking(move || {
         let doc = load::load(&from)?;
-        let old = evolve::year_of(&doc).ok_or_else(|| {
+        let text = commands::new::next_year(&doc, body.year).ok_or_else(|| {
             ApiError::bad("the document has no `ngay` or `bien.nam` to take the year from")
         })?;
-        let text = evolve::new_year(&doc.text, old, body.year.unwrap_or(old + 1));
-        output::write_atomic(&target, text.as_bytes())?;
+        commands::new::create(&target, &text)?;
         Ok(Json(json!({ "path": app.rel(&target) })))
     })
     .await
@@ -817,9 +798,7 @@ async fn derive(
     let parent = app.existing(&body.path)?;
     let target = app.fresh(&body.out)?;
     blocking(move || {
-        let doc = load::load(&parent)?;
-        let text = evolve::derive(&parent, &target, &doc);
-        output::write_atomic(&target, text.as_bytes())?;
+        commands::derive::write(&parent, &target)?;
         Ok(Json(json!({ "path": app.rel(&target) })))
     })
     .await

@@ -15,8 +15,9 @@ use std::time::{Duration, Instant};
 use notify::event::{EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 
+use crate::commands::build::{build_loaded, BuildOptions};
 use crate::diag::Error;
-use crate::{build_loaded, load, BuildOptions, Builder};
+use crate::{load, Builder};
 
 /// Quiet time after the last file event before rebuilding (debounce).
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -24,6 +25,10 @@ pub const DEBOUNCE: Duration = Duration::from_millis(150);
 /// Longest wait for a quiet moment: a steady stream of events (another
 /// program writing into a watched folder) does not delay a rebuild longer.
 pub const STARVE: Duration = Duration::from_secs(1);
+
+/// Memoized results of Typst kept across rebuilds: those used by the last
+/// few builds (what `serve` keeps too).
+const EVICT_AFTER: usize = 10;
 
 /// Builds `input` once, then again after every change of the files it is
 /// built from, until the process is stopped. Everything it says goes to
@@ -124,6 +129,9 @@ fn build_round(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> BTre
             eprintln!("{} {} not rebuilt; {what}", clock(), input.display());
         }
     }
+    // A long-running process: drop memoized layout results not used by the
+    // last few builds, or memory grows with every save.
+    comemo::evict(EVICT_AFTER);
     sources
 }
 

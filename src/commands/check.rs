@@ -1,0 +1,52 @@
+//! `vanban check`: validate documents (YAML, vocabulary, layout) without
+//! writing anything.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::commands::build::{expand_inputs, lint};
+use crate::commands::{batch, Tally};
+use crate::diag::Error;
+use crate::{load, Builder};
+
+/// Checks every document under `inputs`, in order, printing `FILE: ok` on
+/// stdout for each good one and every problem found on stderr.
+pub fn run(builder: &Builder<'_>, inputs: &[PathBuf]) -> Result<Tally, Error> {
+    let color = builder.color;
+    let files = expand_inputs(inputs)?;
+    // One worker: the reports come in the order of the files. The worker
+    // has the stack Typst needs, and a panic stays this document's failure.
+    let failures = AtomicUsize::new(0);
+    batch::run(
+        &files,
+        1,
+        |f| {
+            batch::test_panic_hook(f);
+            load::check(f).and_then(|d| {
+                let b = builder.layout(&d).map_err(|e| vec![e])?;
+                Ok((lint(&d, color), b))
+            })
+        },
+        |f, outcome| match outcome {
+            Ok(Ok((lints, b))) => {
+                eprint!("{lints}{}", b.warnings);
+                println!("{}: ok", f.display());
+            }
+            Ok(Err(errors)) => {
+                failures.fetch_add(1, Ordering::Relaxed);
+                for e in &errors {
+                    eprint!("{}", e.render(color));
+                }
+            }
+            Err(panic) => {
+                failures.fetch_add(1, Ordering::Relaxed);
+                eprint!("{}", batch::crashed(f, &panic).render(color));
+            }
+        },
+    )
+    .map_err(|e| Error::Other(format!("cannot start the check thread: {e}")))?;
+    Ok(Tally {
+        failed: failures.into_inner(),
+        total: files.len(),
+    })
+}

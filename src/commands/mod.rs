@@ -1,0 +1,35 @@
+//! One module per command, shared by the command line ([`crate::cli`],
+//! which only parses arguments and turns results into exit codes) and the
+//! editor ([`crate::serve`]).
+
+pub mod batch;
+pub mod build;
+pub mod check;
+pub mod derive;
+pub mod diff;
+pub mod extract;
+pub mod list;
+pub mod new;
+pub mod schema;
+pub mod serve;
+pub mod watch;
+
+/// How a command over several documents went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    /// Documents that failed.
+    pub failed: usize,
+    /// Documents tried.
+    pub total: usize,
+}
+
+/// Refuses to create `path` when something is there already.
+pub fn refuse_existing(path: &std::path::Path) -> Result<(), crate::diag::Error> {
+    if path.symlink_metadata().is_ok() {
+        return Err(crate::diag::Error::Other(format!(
+            "{} exists; not overwriting it",
+            path.display()
+        )));
+    }
+    Ok(())
+}

@@ -21,7 +21,7 @@ use crate::vndate::Ngay;
 
 pub use bang::{Bang, CanLe};
 pub use khoi::Khoi;
-pub use loai::{Loai, LoaiInfo};
+pub use loai::{Loai, LoaiInfo, KINDS};
 pub use parts::{DoKhan, DoMat, KemTheo, NguoiKy, NoiNhan, PhuLuc};
 pub use trinh_bay::{Le, TrinhBay};
 pub use warnings::Warning;
@@ -184,6 +184,52 @@ impl VanBan {
     }
 }
 
+/// The top-level keys of a document in their usual order: the order of
+/// [`VanBan`]'s fields, read from its deserializer so that it is written
+/// only there. The editor's form, the page, `new` and `derive` follow it,
+/// and a key the form adds goes after the nearest key before it.
+pub fn keys() -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut names = FieldNames(&[]);
+        let _ = VanBan::deserialize(&mut names);
+        names.0
+    })
+}
+
+/// The position of `key` in [`keys`] (unknown keys last).
+pub fn key_rank(key: &str) -> usize {
+    let keys = keys();
+    keys.iter().position(|k| *k == key).unwrap_or(keys.len())
+}
+
+/// A deserializer that only records the field names a struct asks for.
+struct FieldNames(&'static [&'static str]);
+
+impl<'de> Deserializer<'de> for &mut FieldNames {
+    type Error = de::value::Error;
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.0 = fields;
+        Err(de::Error::custom("field names only"))
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Self::Error> {
+        Err(de::Error::custom("field names only"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map enum identifier ignored_any
+    }
+}
+
 /// Accepts a string or a number and keeps it as text (`so: 11`).
 fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     struct V;
@@ -239,6 +285,31 @@ fn de_one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Err
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_the_fields_in_order() {
+        let k = keys();
+        assert_eq!(k.first(), Some(&"extends"));
+        assert_eq!(k.last(), Some(&"trinh_bay"));
+        // Every key is one the model accepts, once, and nothing else is.
+        for (i, key) in k.iter().enumerate() {
+            assert!(!k[..i].contains(key), "{key} twice");
+            let one = format!("loai: cong_van\n{key}: ~\n");
+            if let Err(e) = serde_yaml::from_str::<VanBan>(&one) {
+                assert!(!e.to_string().contains("unknown field"), "{key}: {e}");
+            }
+        }
+        let e = serde_yaml::from_str::<VanBan>("loai: cong_van\nxyz: 1\n").unwrap_err();
+        let listed = e.to_string();
+        for key in k {
+            assert!(
+                listed.contains(&format!("`{key}`")),
+                "{key} not in {listed}"
+            );
+        }
+        assert!(key_rank("loai") < key_rank("so"));
+        assert_eq!(key_rank("xyz"), k.len());
+    }
 
     fn doc(yaml: &str) -> VanBan {
         serde_yaml::from_str(yaml).unwrap()

@@ -1,5 +1,6 @@
 //! Likely mistakes that still build.
 
+use super::loai::is_type_abbr;
 use super::{KemTheo, NoiNhan, VanBan};
 
 /// A likely mistake that still builds: the key it concerns and a message.
@@ -13,12 +14,6 @@ pub struct Warning {
 
 /// Issuers that act as a collective body: their head signs `TM.`.
 const COLLECTIVE: [&str; 5] = ["ỦY BAN", "UỶ BAN", "BAN ", "HỘI ĐỒNG", "ĐOÀN "];
-
-/// Type abbreviations of Phụ lục III, to spot a ký hiệu of another kind.
-const TYPE_ABBRS: [&str; 18] = [
-    "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
-    "TTr", "HĐ", "GM",
-];
 
 impl VanBan {
     /// Likely mistakes that still build.
@@ -60,7 +55,7 @@ impl VanBan {
         let abbr = self.loai.info().viet_tat;
         if let Some(kh) = &self.ky_hieu {
             let first = kh.split('-').next().unwrap_or("");
-            if kh.contains('-') && first != abbr && TYPE_ABBRS.contains(&first) {
+            if kh.contains('-') && first != abbr && is_type_abbr(first) {
                 warn(
                     "ky_hieu",
                     format!(

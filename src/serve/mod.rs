@@ -31,7 +31,7 @@ use crate::model::Loai;
 use crate::world::{Engine, Refused};
 use crate::{evolve, output, register, Builder};
 
-pub use form::{fields, set_field, FORM_KEYS};
+pub use form::{fields, form_keys, set_field, FORM_KEYS};
 
 /// Largest request body accepted (a document may have
 /// [`load::MAX_BYTES`]; JSON escaping needs some room).
@@ -269,6 +269,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/docs", get(list_docs))
         .route("/api/schema", get(schema))
         .route("/api/kinds", get(kinds))
+        .route("/api/keys", get(keys))
         .route("/api/doc", get(read_doc))
         .route("/api/preview", post(preview))
         .route("/api/save", post(save))
@@ -416,6 +417,11 @@ async fn kinds() -> Json<Value> {
         .map(|k| json!({ "key": k.key(), "name": k.info().ten_thuong }))
         .collect();
     Json(Value::Array(kinds))
+}
+
+/// The top-level keys in the model's order, and the form's fields in it.
+async fn keys() -> Json<Value> {
+    Json(json!({ "order": crate::model::keys(), "form": form_keys() }))
 }
 
 /// A token naming one version of a file's contents.
@@ -715,11 +721,7 @@ struct NewBody {
 /// The example of `loai` moved to the current year, as a starting point.
 pub fn starter(loai: &str, year: i32) -> Option<String> {
     let kind: Loai = serde_yaml::from_str(loai).ok()?;
-    let file = EXAMPLES.files().find(|f| {
-        f.contents_utf8()
-            .and_then(|t| load::parse(f.path(), t).ok())
-            .is_some_and(|d| d.loai == kind)
-    })?;
+    let file = EXAMPLES.get_file(kind.info().example)?;
     let text = file.contents_utf8()?;
     let doc = load::parse(file.path(), text).ok()?;
     let from = doc.ngay.map_or(year, |n| n.nam);

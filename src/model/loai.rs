@@ -89,7 +89,7 @@ kinds! {
 /// Abbreviations of the other kinds of Phụ lục III, which vanban does not
 /// build (nghị quyết, chỉ thị, quy chế, …), to spot a ký hiệu of another
 /// kind. The abbreviations of [`KINDS`] are not repeated here.
-const OTHER_ABBRS: [&str; 9] = ["NQ", "CT", "QC", "TC", "PA", "ĐA", "DA", "BB", "HĐ"];
+const OTHER_ABBRS: &[&str] = &["NQ", "CT", "QC", "TC", "PA", "ĐA", "DA", "BB", "HĐ"];
 
 /// Whether `abbr` is the type abbreviation of some kind of Phụ lục III.
 pub fn is_type_abbr(abbr: &str) -> bool {

@@ -54,6 +54,10 @@ pub struct FontArgs {
     /// Body font family (default: Times New Roman if found, else Liberation Serif).
     #[arg(long, value_name = "NAME")]
     pub font: Option<String>,
+    /// Read the layouts from this folder instead of the built-in copies
+    /// (also `VANBAN_LAYOUTS`), to work on them without rebuilding vanban.
+    #[arg(long, value_name = "DIR")]
+    pub layouts: Option<PathBuf>,
 }
 
 /// What `build` and `watch` write.
@@ -210,6 +214,7 @@ pub fn main() -> ExitCode {
 }
 
 fn engine(fonts: &FontArgs) -> Result<Engine, Error> {
+    crate::assets::use_layouts(fonts.layouts.as_deref()).map_err(Error::Other)?;
     Engine::new(&fonts.font_path, fonts.font.as_deref()).map_err(Error::Other)
 }
 

@@ -109,7 +109,8 @@ pub fn year_of(doc: &load::Loaded) -> Option<i32> {
     })
 }
 
-/// Keys a derived document must fill in itself.
+/// Keys a derived document must fill in itself (in the model's order, as
+/// [`derive`] writes them).
 pub const TO_FILL: [&str; 8] = [
     "co_quan_chu_quan",
     "co_quan",
@@ -122,7 +123,8 @@ pub const TO_FILL: [&str; 8] = [
 ];
 
 /// A child skeleton for `parent`, to be written at `child`: `extends:` and
-/// the keys the child must fill. Returns the YAML text.
+/// the keys the child must fill, in the model's key order. Returns the
+/// YAML text.
 pub fn derive(parent: &Path, child: &Path, parent_doc: &load::Loaded) -> String {
     let dir = child
         .parent()
@@ -131,20 +133,26 @@ pub fn derive(parent: &Path, child: &Path, parent_doc: &load::Loaded) -> String 
     let rel = relative(parent, dir);
     let year = year_of(parent_doc).unwrap_or(2000);
     let month = parent_doc.doc.ngay.and_then(|n| n.thang).unwrap_or(1);
-    format!(
+    let entry = |key: &str| -> Option<String> {
+        Some(match key {
+            "extends" => format!("extends: {rel}\n"),
+            "co_quan_chu_quan" => "co_quan_chu_quan: \"\"  # e.g. UBND HUYỆN …\n".into(),
+            "co_quan" => "co_quan: \"\"           # e.g. PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n".into(),
+            "ten_co_quan" => "ten_co_quan: \"\"       # full name, for citations\n".into(),
+            "ngay" => format!("ngay: {year}-{month:02}     # draft: day left blank until signed\n"),
+            "kinh_gui" => "kinh_gui: []\n".into(),
+            "nguoi_ky" => "nguoi_ky:\n  quyen_han: \"\"\n  chuc_vu: \"\"\n  ho_ten: \"\"\n".into(),
+            "noi_nhan" => "noi_nhan:\n  - \"Lưu: VT\"\n".into(),
+            k if TO_FILL.contains(&k) => format!("{k}: \"\"\n"),
+            _ => return None,
+        })
+    };
+    let mut out = format!(
         "# Derived from {rel}: everything not written here is inherited.\n\
-         # Fill in the issuer, signer, recipients and Nơi nhận; override tasks by `id`.\n\
-         extends: {rel}\n\
-         co_quan_chu_quan: \"\"  # e.g. UBND HUYỆN …\n\
-         co_quan: \"\"           # e.g. PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n\
-         ten_co_quan: \"\"       # full name, for citations\n\
-         ky_hieu: \"\"\n\
-         dia_danh: \"\"\n\
-         ngay: {year}-{month:02}     # draft: day left blank until signed\n\
-         kinh_gui: []\n\
-         nguoi_ky:\n  quyen_han: \"\"\n  chuc_vu: \"\"\n  ho_ten: \"\"\n\
-         noi_nhan:\n  - \"Lưu: VT\"\n"
-    )
+         # Fill in the issuer, signer, recipients and Nơi nhận; override tasks by `id`.\n"
+    );
+    out.extend(crate::model::keys().iter().filter_map(|k| entry(k)));
+    out
 }
 
 /// `target` relative to folder `from` (both made absolute).
@@ -283,6 +291,13 @@ mod tests {
         assert!(out.contains("ngày 24/01/2018"), "{out}");
         let leap = new_year("x: 2024-02-29 29/02/2024\n", 2024, 2025);
         assert_eq!(leap, "x: 2025-02-28 28/02/2025\n");
+    }
+
+    #[test]
+    fn to_fill_follows_the_model_order() {
+        let ranks: Vec<usize> = TO_FILL.iter().map(|k| crate::model::key_rank(k)).collect();
+        assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{TO_FILL:?}");
+        assert!(ranks.iter().all(|&r| r < crate::model::keys().len()));
     }
 
     #[test]

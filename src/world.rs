@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime, Duration};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue};
+use typst::layout::{Abs, Length};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
@@ -15,6 +16,7 @@ use typst_kit::files::{FileLoader, FileStore};
 use typst_kit::fonts::{FontSource, FontStore};
 
 use crate::assets;
+use crate::model::Le;
 
 /// Virtual path of the generated document source.
 pub const MAIN: &str = "/main.typ";
@@ -50,6 +52,9 @@ impl Engine {
     /// picks the body font (default: Times New Roman if found, else
     /// Liberation Serif).
     pub fn new(font_paths: &[PathBuf], family: Option<&str>) -> Result<Self, String> {
+        // A layouts folder named by `VANBAN_LAYOUTS` that cannot be read is
+        // an error here rather than a silent fallback later.
+        assets::use_layouts(None)?;
         let mut fonts = FontStore::new();
         // Fonts from --font-path come first so that an office's own copy of a
         // family wins over the embedded one.
@@ -86,7 +91,7 @@ impl Engine {
             None => DEFAULT_FAMILY.to_owned(),
         };
         Ok(Self {
-            library: LazyHash::new(Library::builder().build()),
+            library: LazyHash::new(Library::builder().with_inputs(layout_inputs()).build()),
             fonts,
             family,
         })
@@ -95,7 +100,7 @@ impl Engine {
     /// The engine with embedded fonts only, shared by the whole process.
     pub fn shared() -> &'static Engine {
         static ENGINE: LazyLock<Engine> =
-            LazyLock::new(|| Engine::new(&[], None).expect("embedded fonts"));
+            LazyLock::new(|| Engine::new(&[], None).expect("embedded fonts and layouts"));
         &ENGINE
     }
 
@@ -103,6 +108,22 @@ impl Engine {
     pub fn family(&self) -> &str {
         &self.family
     }
+}
+
+/// What the layout reads from `sys.inputs`: the defaults that live in the
+/// model, so that `layouts/nd30.typ` does not restate them. `margin`: the
+/// page margins of a document that sets none ([`Le::DEFAULT`]).
+fn layout_inputs() -> Dict {
+    let [top, bottom, left, right] = Le::DEFAULT;
+    let mm = |v: f64| Length::from(Abs::mm(v)).into_value();
+    let mut margin = Dict::new();
+    margin.insert("top".into(), mm(top));
+    margin.insert("bottom".into(), mm(bottom));
+    margin.insert("left".into(), mm(left));
+    margin.insert("right".into(), mm(right));
+    let mut inputs = Dict::new();
+    inputs.insert("margin".into(), margin.into_value());
+    inputs
 }
 
 /// Serves the generated source, the embedded layouts and the document's
@@ -121,10 +142,11 @@ impl FileLoader for Loader {
         if path == MAIN {
             return Ok(Bytes::from_string(self.main.to_string()));
         }
-        if let Some(name) = path.strip_prefix("/layouts/") {
-            return assets::layout(name)
-                .map(|text| Bytes::new(text.as_bytes()))
-                .ok_or_else(|| FileError::NotFound(PathBuf::from(path)));
+        // The layouts answer for their own names only (`.typ`, `.j2` files,
+        // never pictures): any other `/layouts/…` path is the project's, such
+        // as a signature kept in a folder of that name.
+        if let Some(text) = path.strip_prefix("/layouts/").and_then(assets::layout) {
+            return Ok(Bytes::new(text.as_bytes()));
         }
         let rel = id.vpath().get_without_slash();
         let real = inside(&self.root, rel).map_err(|e| {

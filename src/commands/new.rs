@@ -56,11 +56,7 @@ pub fn run(from: &Path, year: i32, out: Option<&Path>) -> Result<(), Error> {
 /// The example of kind `loai` moved to `year`, as a starting point.
 pub fn starter(loai: &str, year: i32) -> Option<String> {
     let kind: Loai = serde_yaml::from_str(loai).ok()?;
-    let file = EXAMPLES.files().find(|f| {
-        f.contents_utf8()
-            .and_then(|t| load::parse(f.path(), t).ok())
-            .is_some_and(|d| d.loai == kind)
-    })?;
+    let file = EXAMPLES.get_file(kind.info().example)?;
     let text = file.contents_utf8()?;
     let doc = load::parse(file.path(), text).ok()?;
     let from = doc.ngay.map_or(year, |n| n.nam);

@@ -4,7 +4,10 @@
 use serde_json::{Map, Value as Json};
 use serde_yaml::Value;
 
-/// The fields of the form, in the order a document has them.
+use crate::model;
+
+/// The fields of the form. They are shown in the model's key order
+/// ([`form_keys`]).
 pub const FORM_KEYS: [&str; 10] = [
     "co_quan_chu_quan",
     "co_quan",
@@ -18,25 +21,14 @@ pub const FORM_KEYS: [&str; 10] = [
     "noi_nhan",
 ];
 
-/// Keys in their usual order in a document, to place a key that is added.
-const ORDER: [&str; 16] = [
-    "extends",
-    "bien",
-    "loai",
-    "co_quan_chu_quan",
-    "co_quan",
-    "ten_co_quan",
-    "so",
-    "ky_hieu",
-    "dia_danh",
-    "ngay",
-    "trich_yeu",
-    "kinh_gui",
-    "thuc_hien",
-    "noi_dung",
-    "nguoi_ky",
-    "noi_nhan",
-];
+/// The fields of the form in the order a document has them.
+pub fn form_keys() -> Vec<&'static str> {
+    model::keys()
+        .iter()
+        .copied()
+        .filter(|k| FORM_KEYS.contains(k))
+        .collect()
+}
 
 /// The values of the form fields in `text` (absent keys are left out);
 /// `None` if the text is not a YAML map.
@@ -179,15 +171,16 @@ pub fn set_field(text: &str, key: &str, value: &Json) -> Result<String, String> 
         Some(r) => r,
         None => {
             // After the nearest key that comes before it in the usual order.
-            let pos = ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len());
-            let after = ORDER[..pos]
+            let order = model::keys();
+            let pos = model::key_rank(key);
+            let after = order[..pos]
                 .iter()
                 .rev()
                 .find_map(|k| block(&lines, k))
                 .map(|(_, e)| e);
             let at = after.unwrap_or_else(|| {
                 // Before the first key that comes after it, else at the end.
-                ORDER[pos.min(ORDER.len())..]
+                order[pos..]
                     .iter()
                     .filter_map(|k| block(&lines, k).map(|(s, _)| s))
                     .min()
@@ -320,6 +313,15 @@ mod tests {
         assert_eq!(t, doc);
         let t = set_field("loai: x\n", "nguoi_ky.ho_ten", &json!("Lê B")).unwrap();
         assert_eq!(t, "loai: x\nnguoi_ky:\n  ho_ten: Lê B\n");
+    }
+
+    #[test]
+    fn form_keys_are_model_keys() {
+        let keys = form_keys();
+        assert_eq!(keys.len(), FORM_KEYS.len());
+        assert!(keys
+            .windows(2)
+            .all(|w| model::key_rank(w[0]) < model::key_rank(w[1])));
     }
 
     #[test]

@@ -33,7 +33,7 @@ use crate::model::Loai;
 use crate::world::{Engine, Refused};
 use crate::{output, register, Builder};
 
-pub use form::{fields, set_field, FORM_KEYS};
+pub use form::{fields, form_keys, set_field, FORM_KEYS};
 
 /// Largest request body accepted (a document may have
 /// [`load::MAX_BYTES`]; JSON escaping needs some room).
@@ -266,6 +266,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/docs", get(list_docs))
         .route("/api/schema", get(schema))
         .route("/api/kinds", get(kinds))
+        .route("/api/keys", get(keys))
         .route("/api/doc", get(read_doc))
         .route("/api/preview", post(preview))
         .route("/api/save", post(save))
@@ -412,6 +413,11 @@ async fn kinds() -> Json<Value> {
         .map(|k| json!({ "key": k.key(), "name": k.info().ten_thuong }))
         .collect();
     Json(Value::Array(kinds))
+}
+
+/// The top-level keys in the model's order, and the form's fields in it.
+async fn keys() -> Json<Value> {
+    Json(json!({ "order": crate::model::keys(), "form": form_keys() }))
 }
 
 /// A token naming one version of a file's contents.

@@ -20,7 +20,6 @@ const LABELS = {
   ho_ten: ["Họ và tên", ""],
   noi_nhan: ["Nơi nhận", "Mỗi dòng một nơi; dòng cuối thường là Lưu: VT"],
 };
-const FORM_KEYS = ["co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "trich_yeu", "kinh_gui", "nguoi_ky", "noi_nhan"];
 
 const state = {
   path: null,
@@ -28,6 +27,8 @@ const state = {
   saved: "",
   docs: [],
   kinds: [],
+  // The form's fields in the model's key order, from /api/keys.
+  formKeys: [],
   schema: null,
   seq: 0,
   shown: 0,
@@ -342,7 +343,7 @@ function buildForm() {
   note.textContent = "Nội dung YAML đang có lỗi cú pháp: hãy sửa ở thẻ YAML trước khi dùng biểu mẫu.";
   form.append(note);
   const props = schemaNode(state.schema).properties || {};
-  for (const key of FORM_KEYS) {
+  for (const key of state.formKeys) {
     if (!props[key]) continue;
     form.append(fieldFor(key, schemaNode(props[key]), onFormInput));
   }
@@ -499,6 +500,7 @@ function changed() {
 async function main() {
   state.schema = await api("/api/schema");
   state.kinds = await api("/api/kinds");
+  state.formKeys = (await api("/api/keys")).form;
   editor = new Editor($("editor-host"), { schema: state.schema, onChange: changed });
   buildForm();
   $("search").addEventListener("input", renderList);

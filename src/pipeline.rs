@@ -160,7 +160,7 @@ fn template_error(detail: String, e: &minijinja::Error) -> Error {
         let text = crate::assets::layout(name)?;
         Some((name, text, e.line()?))
     });
-    Error::Template(match place {
+    Error::Template(Box::new(match place {
         Some((name, text, line)) => Diagnostic::error(
             Path::new(&format!("layouts/{name}")),
             text,
@@ -169,7 +169,7 @@ fn template_error(detail: String, e: &minijinja::Error) -> Error {
             message,
         ),
         None => Diagnostic::error(Path::new(""), "", 0, 0, message),
-    })
+    }))
 }
 
 /// A Typst error whose span lies in text that came from the YAML,

@@ -5,7 +5,6 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::{assert_exit, run, stderr, vanban};
 use crate::common::*;
 
 const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";

@@ -32,10 +32,11 @@ pub enum Error {
         /// What the system said.
         message: String,
     },
-    /// The YAML text is wrong at a known place.
-    Source(Diagnostic),
+    /// The YAML text is wrong at a known place (boxed: a diagnostic
+    /// carries its file's text, and errors travel in every `Result`).
+    Source(Box<Diagnostic>),
     /// A layout template failed (points into `layouts/`).
-    Template(Diagnostic),
+    Template(Box<Diagnostic>),
     /// Typst could not lay out the document: its errors (and warnings),
     /// those caused by text of the YAML placed at that text.
     Typst(Vec<Diagnostic>),
@@ -188,7 +189,7 @@ impl Error {
     /// The diagnostics this error carries (none for I/O and other errors).
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
-            Error::Source(d) | Error::Template(d) => std::slice::from_ref(d),
+            Error::Source(d) | Error::Template(d) => std::slice::from_ref(&**d),
             Error::Typst(all) => all,
             _ => &[],
         }
@@ -201,6 +202,13 @@ impl Error {
             Error::Typst(all) => render_all(all, color),
             other => format!("error: {other}\n"),
         }
+    }
+}
+
+impl From<Diagnostic> for Error {
+    /// A diagnostic at a place in the YAML.
+    fn from(d: Diagnostic) -> Self {
+        Error::Source(Box::new(d))
     }
 }
 

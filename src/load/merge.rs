@@ -184,8 +184,6 @@ pub(super) fn strip_directives(v: &mut Value) {
     }
 }
 
-/// Renders templates in the data, types it, and resolves citations.
-
 /// Items a child removes (`xoa: true`) are not typed.
 pub(super) fn drop_removals(v: &mut Value) {
     match v {

@@ -213,7 +213,7 @@ pub(super) fn describe(path: &Path, text: &str, place: Place, mut message: Messa
     }
     let mut d = Diagnostic::error(path, text, place.line, place.column, message);
     d.hints.extend(help);
-    Error::Source(d)
+    Error::from(d)
 }
 
 /// Advice for the YAML traps secretaries fall into, judged from the line

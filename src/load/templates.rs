@@ -102,7 +102,7 @@ pub(super) fn render(
                     .map_or(1, |b| {
                         text.lines().nth(i).unwrap_or("")[..b].chars().count() + 1
                     });
-                LoadError::Source(
+                LoadError::from(
                     Diagnostic::error(path, text, i + 1, column, message)
                         .with_hint(Message::bare(MessageId::TemplateVariables)),
                 )

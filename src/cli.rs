@@ -13,6 +13,8 @@ use crate::commands::list::RegisterFormat;
 use crate::commands::{self, Tally};
 use crate::diag::Error;
 use crate::output::OutputFormat;
+use crate::register::issue::{parse_date, IssueOptions};
+use crate::register::merge::Numbering;
 use crate::world::Engine;
 use crate::Builder;
 
@@ -33,6 +35,10 @@ Examples:
   vanban derive tinh/ke-hoach.yaml -o huyen/ke-hoach.yaml      # child skeleton
   vanban diff huyen/ke-hoach.yaml                     # what the child changes
   vanban serve data/ --open                           # web editor with live preview
+  vanban cap-so cong-van.yaml                         # next number: so/ngay written, register, PDF
+  vanban thu-hoi cong-van.yaml --reason \"ban hành nhầm\"  # withdrawn, never reused
+  vanban so-dang-ky --year 2026 -o so-2026.pdf        # the printed register (or .xlsx, .csv)
+  vanban tron-thu giay-moi.yaml khach.csv             # one numbered giấy mời per row
 
 Exit codes: 0 ok, 1 document error, 2 usage error.";
 
@@ -181,6 +187,99 @@ pub enum Command {
         /// The child document.
         child: PathBuf,
     },
+    /// Issue the next number (cấp số) of each document's series: writes
+    /// `so:` and `ngay:` into the YAML, records it in the register
+    /// (`so-van-ban.sqlite` at the project root) and builds the PDF.
+    CapSo {
+        /// YAML documents to number, one after the other.
+        #[arg(required = true, value_name = "FILE.yaml")]
+        files: Vec<PathBuf>,
+        /// Date of issue (default: today): 2026-10-02 or 02/10/2026.
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        date: Option<chrono::NaiveDate>,
+        /// Number of copies (số lượng bản), for the register.
+        #[arg(long, value_name = "N")]
+        copies: Option<u32>,
+        /// Folder for the PDFs (default: beside each YAML).
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Record the number without building the PDF.
+        #[arg(long = "no-pdf")]
+        no_pdf: bool,
+        /// Build PDF/A (see `build --pdf-a`).
+        #[arg(long = "pdf-a")]
+        pdf_a: bool,
+        /// Attach the YAML to the PDF (see `build --embed-source`).
+        #[arg(long = "embed-source")]
+        embed_source: bool,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// Record a number as withdrawn (thu hồi); it is never issued again.
+    ThuHoi {
+        /// The numbered YAML document (it may have been deleted since).
+        #[arg(value_name = "FILE.yaml")]
+        file: PathBuf,
+        /// Why it is withdrawn, written into Ghi chú.
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        /// Date of withdrawal (default: today).
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// The register of outgoing documents (sổ đăng ký văn bản đi): on
+    /// screen, written to CSV, XLSX or the printed PDF, or imported.
+    SoDangKy {
+        /// The project folder (its register is `so-van-ban.sqlite`).
+        #[arg(default_value = ".", value_name = "DIR")]
+        dir: PathBuf,
+        /// Only this year.
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        /// Only this issuing body (cơ quan ban hành).
+        #[arg(long, value_name = "NAME")]
+        issuer: Option<String>,
+        /// The register of secret documents instead of the ordinary one.
+        #[arg(long)]
+        secret: bool,
+        /// Write to FILE: `.csv` (UTF-8 for Excel), `.xlsx`, or `.pdf` (the
+        /// printed register: one issuer, one year). Default: a table.
+        #[arg(short, long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Add the rows of an existing register (`.csv` or `.xlsx` with the
+        /// column heads of the export) to the register, e.g. mid-year.
+        #[arg(long, value_name = "FILE", conflicts_with = "out")]
+        import: Option<PathBuf>,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// Mail merge (trộn thư): one document per row of a CSV or XLSX,
+    /// each inheriting the template, numbered on its own or sharing one.
+    TronThu {
+        /// The document every row fills in (its text uses `{{ NAME }}`
+        /// for the columns; its `bien:` holds sample values).
+        #[arg(value_name = "TEMPLATE.yaml")]
+        template: PathBuf,
+        /// The rows: `.csv` or `.xlsx`, column heads as variable names
+        /// (`ho_ten`); a `kinh_gui` or `trich_yeu` column sets that key.
+        #[arg(value_name = "DATA.csv")]
+        data: PathBuf,
+        /// Folder for the documents (default: NAME-tron/ beside the template).
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Each document its own number, one shared number (the
+        /// template's), or none (drafts).
+        #[arg(long, value_enum, default_value = "each")]
+        numbers: Numbering,
+        /// Date of issue (default: today).
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        date: Option<chrono::NaiveDate>,
+        /// Write the YAML documents (and number them) without building PDFs.
+        #[arg(long = "no-pdf")]
+        no_pdf: bool,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
     /// Edit the documents under DIR in the browser, with a live preview.
     Serve {
         /// Folder of documents.
@@ -276,6 +375,75 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
         }
         Command::Diff { child } => {
             commands::diff::run(&child)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CapSo {
+            files,
+            date,
+            copies,
+            out,
+            no_pdf,
+            pdf_a,
+            embed_source,
+            fonts,
+        } => {
+            let engine = engine(&fonts)?;
+            let mut builder = Builder::new(&engine);
+            builder.color = color;
+            builder.source_date_epoch = source_date_epoch();
+            builder.embed_source = embed_source;
+            let opts = IssueOptions {
+                date,
+                out_dir: out,
+                no_pdf,
+                pdf_a,
+                copies,
+            };
+            Ok(exit(commands::cap_so::run(&builder, &files, &opts)?))
+        }
+        Command::ThuHoi { file, reason, date } => {
+            commands::thu_hoi::run(&file, date, reason.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::SoDangKy {
+            dir,
+            year,
+            issuer,
+            secret,
+            out,
+            import,
+            fonts,
+        } => {
+            let opts = commands::so_dang_ky::Options {
+                dir,
+                year,
+                issuer,
+                secret,
+                out,
+                import,
+            };
+            commands::so_dang_ky::run(&opts, || engine(&fonts))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::TronThu {
+            template,
+            data,
+            out,
+            numbers,
+            date,
+            no_pdf,
+            fonts,
+        } => {
+            let engine = engine(&fonts)?;
+            let mut builder = Builder::new(&engine);
+            builder.color = color;
+            builder.source_date_epoch = source_date_epoch();
+            let opts = IssueOptions {
+                date,
+                no_pdf,
+                ..IssueOptions::default()
+            };
+            commands::tron_thu::run(&builder, &template, &data, out.as_deref(), numbers, &opts)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {

@@ -1,5 +1,15 @@
 //! The register of issued documents (sổ đăng ký văn bản đi): every document
-//! under a folder, sorted by date, with duplicate numbers flagged.
+//! under a folder, sorted by date, with duplicate numbers flagged; and,
+//! in the submodules, the register database that issues numbers.
+
+pub mod audit;
+pub mod db;
+pub mod export;
+pub mod import;
+pub mod issue;
+pub mod merge;
+pub mod msg;
+pub mod yaml_text;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

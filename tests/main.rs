@@ -16,6 +16,7 @@ mod kinds;
 mod layout;
 mod layouts;
 mod previews;
+mod register;
 mod seeds;
 mod serve;
 mod watch;

@@ -1,13 +1,15 @@
 //! `vanban check`: validate documents (YAML, vocabulary, layout) without
-//! writing anything.
+//! writing anything; then their numbers, against each other and against
+//! the register ([`crate::register::audit`]).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use crate::commands::build::{expand_inputs, lint};
 use crate::commands::{batch, Tally};
 use crate::diag::Error;
-use crate::{load, Builder};
+use crate::{load, register, Builder};
 
 /// Checks every document under `inputs`, in order, printing `FILE: ok` on
 /// stdout for each good one and every problem found on stderr.
@@ -17,6 +19,7 @@ pub fn run(builder: &Builder<'_>, inputs: &[PathBuf]) -> Result<Tally, Error> {
     // One worker: the reports come in the order of the files. The worker
     // has the stack Typst needs, and a panic stays this document's failure.
     let failures = AtomicUsize::new(0);
+    let loaded = Mutex::new(Vec::new());
     batch::run(
         &files,
         1,
@@ -24,13 +27,16 @@ pub fn run(builder: &Builder<'_>, inputs: &[PathBuf]) -> Result<Tally, Error> {
             batch::test_panic_hook(f);
             load::check(f).and_then(|d| {
                 let b = builder.layout(&d).map_err(|e| vec![e])?;
-                Ok((lint(&d, color), b))
+                Ok((lint(&d, color), b, d))
             })
         },
         |f, outcome| match outcome {
-            Ok(Ok((lints, b))) => {
+            Ok(Ok((lints, b, d))) => {
                 eprint!("{lints}{}", b.warnings);
                 println!("{}: ok", f.display());
+                if let Ok(mut all) = loaded.lock() {
+                    all.push(d);
+                }
             }
             Ok(Err(errors)) => {
                 failures.fetch_add(1, Ordering::Relaxed);
@@ -45,8 +51,10 @@ pub fn run(builder: &Builder<'_>, inputs: &[PathBuf]) -> Result<Tally, Error> {
         },
     )
     .map_err(|e| Error::Other(format!("cannot start the check thread: {e}")))?;
+    let loaded = loaded.into_inner().unwrap_or_default();
+    let numbers = register::audit::report(&loaded, color)?;
     Ok(Tally {
-        failed: failures.into_inner(),
+        failed: (failures.into_inner() + numbers).min(files.len().max(1)),
         total: files.len(),
     })
 }

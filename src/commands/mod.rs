@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod build;
+pub mod cap_so;
 pub mod check;
 pub mod derive;
 pub mod diff;
@@ -12,6 +13,9 @@ pub mod list;
 pub mod new;
 pub mod schema;
 pub mod serve;
+pub mod so_dang_ky;
+pub mod thu_hoi;
+pub mod tron_thu;
 pub mod watch;
 
 /// How a command over several documents went.

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::common::*;
+use crate::common::{assert_exit, run, stderr, vanban};
 
 const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
 

@@ -390,6 +390,36 @@ fn pdf_new_next_year_and_derive() {
 }
 
 #[test]
+fn cap_so_numbers_the_saved_document_once() {
+    let s = Server::start();
+    let (status, doc) = s.get(&format!("/api/doc?path={DOC}"));
+    assert_eq!(status, 200, "{doc}");
+    let version = doc["version"].as_str().unwrap().to_owned();
+    // Not a file changed since it was opened.
+    let (status, _) = s.post("/api/cap-so", &json!({"path": DOC, "version": "cu"}));
+    assert_eq!(status, 409);
+    let (status, r) = s.post("/api/cap-so", &json!({"path": DOC, "version": version}));
+    assert_eq!(status, 200, "{r}");
+    let so = r["so_ky_hieu"].as_str().unwrap();
+    assert!(so.starts_with("01/"), "{r}");
+    // The YAML carries the number; the register and the PDF are beside it
+    // (the document's folder is its project here).
+    let text = s.doc_on_disk();
+    assert!(text.lines().any(|l| l == "so: 1"), "{text}");
+    assert!(s.dir.join("thu-thua/so-van-ban.sqlite").is_file());
+    assert!(s.dir.join("thu-thua/cong-van.pdf").is_file());
+    // Once only: the refusal names the number.
+    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+    let (status, r) = s.post(
+        "/api/cap-so",
+        &json!({"path": DOC, "version": doc["version"]}),
+    );
+    assert_eq!(status, 422, "{r}");
+    assert!(r["error"].as_str().unwrap().contains(so), "{r}");
+    assert_eq!(s.doc_on_disk(), text);
+}
+
+#[test]
 fn form_sets_one_field_and_keeps_the_rest() {
     let s = Server::start();
     let text = s.doc_on_disk();
@@ -932,6 +962,28 @@ async fn browser_new_document_from_a_kind() {
             .contains(&json!("thu-thua/ke-hoach-moi.yaml")),
         "{listed}"
     );
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_cap_so_button_numbers_the_document() {
+    let (s, _driver, c) = opened().await;
+    let editor = c.find(Locator::Css(".editor textarea")).await.unwrap();
+    click(&c, "btn-cap-so").await;
+    // The văn thư confirms: a number, once given, is never given again.
+    until("the confirmation", || async { c.accept_alert().await.ok() }).await;
+    until("the numbered text in the editor", || async {
+        let v: String = editor.prop("value").await.ok()??;
+        v.lines().any(|l| l == "so: 1").then_some(())
+    })
+    .await;
+    let status = until("the status", || async {
+        let t = text_of(&c, "status").await?;
+        t.contains("đã cấp số 01/").then_some(t)
+    })
+    .await;
+    assert!(status.contains(DOC), "{status}");
+    assert!(s.doc_on_disk().lines().any(|l| l == "so: 1"));
     c.close().await.unwrap();
 }
 

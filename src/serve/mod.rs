@@ -275,6 +275,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/new", post(new_doc))
         .route("/api/next-year", post(next_year))
         .route("/api/derive", post(derive))
+        .route("/api/cap-so", post(cap_so))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
@@ -729,6 +730,48 @@ fn diagnostic_error(path: &Path, errors: &[Error]) -> ApiError {
             "diagnostics": diagnostics,
         }),
     }
+}
+
+#[derive(Deserialize)]
+struct CapSoBody {
+    /// The saved document to number.
+    path: String,
+    /// The version the editor has: a file changed on disk since is not
+    /// numbered.
+    version: String,
+}
+
+/// Issues the next number of a saved document ([`crate::register::issue`]):
+/// the YAML gets `so:` and `ngay:`, the register its row, the folder the PDF.
+async fn cap_so(
+    State(app): State<Arc<App>>,
+    Json(body): Json<CapSoBody>,
+) -> Result<Json<Value>, ApiError> {
+    let path = app.existing(&body.path)?;
+    let on_disk = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    if version(&on_disk) != body.version {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            format!("`{}` changed on disk since it was opened", body.path),
+        ));
+    }
+    blocking(move || {
+        let opts = crate::register::issue::IssueOptions::default();
+        let done = crate::register::issue::issue(&app.builder, &path, &opts)
+            .map_err(|e| diagnostic_error(&path, &[e]))?;
+        let r = &done.record;
+        Ok(Json(json!({
+            "so_ky_hieu": r.so_ky_hieu(),
+            "ngay": r.date_vn(),
+            "message": crate::register::msg::issued(
+                Path::new(&body.path),
+                &r.so_ky_hieu(),
+                &r.date_vn(),
+                r.series == crate::register::db::Series::Secret,
+            ),
+        })))
+    })
+    .await
 }
 
 #[derive(Deserialize)]

@@ -69,7 +69,7 @@ function dirty() {
 function updateTitle() {
   $("doc-name").textContent = state.path || "Chưa mở văn bản";
   $("doc-name").classList.toggle("dirty", dirty());
-  for (const id of ["btn-save", "btn-pdf", "btn-next-year", "btn-derive"]) $(id).disabled = !state.path;
+  for (const id of ["btn-save", "btn-pdf", "btn-next-year", "btn-derive", "btn-cap-so"]) $(id).disabled = !state.path;
   document.title = (dirty() ? "• " : "") + (state.path || "vanban") + " – vanban";
 }
 
@@ -175,6 +175,27 @@ async function downloadPdf() {
     status("Đã tạo PDF");
   } catch (e) {
     status("Không tạo được PDF: " + e.message);
+  }
+}
+
+// Cấp số: the document is saved first; the server takes the next number
+// of its series, writes `so:` and `ngay:` into the file and records it.
+async function capSo() {
+  if (!state.path) return;
+  if (!confirm("Cấp số cho văn bản này? Số đã cấp được ghi vào sổ đăng ký và không cấp lại được.")) return;
+  if (dirty()) {
+    await save();
+    if (dirty()) return;
+  }
+  status("Đang cấp số…");
+  try {
+    const res = await api("/api/cap-so", { path: state.path, version: state.version });
+    await openDoc(state.path, { force: true });
+    await loadList();
+    status(res.message);
+  } catch (e) {
+    if (e.data && e.data.diagnostics) showDiagnostics(e.data.diagnostics);
+    status("Không cấp số được: " + e.message);
   }
 }
 
@@ -509,6 +530,7 @@ async function main() {
   $("btn-new").addEventListener("click", newDoc);
   $("btn-next-year").addEventListener("click", nextYear);
   $("btn-derive").addEventListener("click", derive);
+  $("btn-cap-so").addEventListener("click", capSo);
   $("btn-reload").addEventListener("click", () => openDoc(state.path, { force: true }));
   $("btn-overwrite").addEventListener("click", () => save(true));
   $("tab-yaml").addEventListener("click", () => showTab(false));

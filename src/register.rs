@@ -43,6 +43,7 @@ pub struct Entry {
 pub fn list(dir: &Path) -> Result<(Vec<Entry>, Vec<Error>), Error> {
     let files = crate::commands::build::expand_inputs(&[dir.to_path_buf()])?;
     let mut rows = Vec::new();
+    let mut secret = Vec::new();
     let mut errors = Vec::new();
     for f in files {
         match load::load(&f) {
@@ -57,17 +58,24 @@ pub fn list(dir: &Path) -> Result<(Vec<Entry>, Vec<Error>), Error> {
                     file: f,
                     trung_so: false,
                 });
+                secret.push(doc.do_mat.is_some());
             }
             Err(e) => errors.push(e),
         }
     }
-    rows.sort_by(|a, b| (&a.ngay, &a.file).cmp(&(&b.ngay, &b.file)));
-    let mut seen: BTreeMap<(String, String, String), Vec<usize>> = BTreeMap::new();
+    let mut rows: Vec<(Entry, bool)> = rows.into_iter().zip(secret).collect();
+    rows.sort_by(|(a, _), (b, _)| (&a.ngay, &a.file).cmp(&(&b.ngay, &b.file)));
+    let (mut rows, secret): (Vec<Entry>, Vec<bool>) = rows.into_iter().unzip();
+    // One series per issuer, year and secrecy (Điều 15): the same number
+    // is a duplicate whatever the ký hiệu (`5/KH` and `5/QĐ`).
+    type Key = (String, String, bool, String);
+    let mut seen: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
-        let registered = !r.so_ky_hieu.starts_with('/');
-        if registered {
+        let number = r.so_ky_hieu.split('/').next().unwrap_or("");
+        if !number.is_empty() {
             let year = r.ngay.get(..4).unwrap_or("").to_owned();
-            seen.entry((r.co_quan.clone(), year, r.so_ky_hieu.clone()))
+            let number = number.trim_start_matches('0').to_owned();
+            seen.entry((db::issuer_key(&r.co_quan), year, secret[i], number))
                 .or_default()
                 .push(i);
         }

@@ -911,3 +911,36 @@ fn mail_merge_can_share_one_number() {
         assert!(flat.contains("ngày 11 tháng 5 năm 2026"), "{flat}");
     }
 }
+
+#[test]
+fn list_flags_a_number_used_twice_in_a_series_whatever_the_ky_hieu() {
+    let numbered = |so: u32, ky_hieu: &str, extra: &str| {
+        DRAFT
+            .replace("ky_hieu: PGDĐT", &format!("so: {so}\nky_hieu: {ky_hieu}"))
+            .replace("2026-03 ", "2026-03-04 ")
+            .replace("trich_yeu:", &format!("{extra}trich_yeu:"))
+    };
+    let (dir, files) = project(&["a.yaml", "b.yaml", "c.yaml", "d.yaml"], DRAFT);
+    fs::write(&files[0], numbered(5, "PGDĐT", "")).unwrap();
+    fs::write(&files[1], numbered(5, "PGDĐT-TH", "")).unwrap();
+    fs::write(&files[2], numbered(6, "PGDĐT", "")).unwrap();
+    fs::write(&files[3], numbered(5, "PGDĐT", "do_mat: mat\n")).unwrap();
+    let o = run(vanban()
+        .arg("list")
+        .arg(dir.path())
+        .args(["--format", "json"]));
+    assert_exit(&o, 0);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let flagged = |name: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["file"].as_str().unwrap().ends_with(name))
+            .unwrap()["trung_so"]
+            .as_bool()
+            .unwrap()
+    };
+    assert!(flagged("a.yaml") && flagged("b.yaml"), "{rows}");
+    assert!(!flagged("c.yaml"), "another number");
+    assert!(!flagged("d.yaml"), "the secret series is another series");
+}

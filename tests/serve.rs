@@ -31,10 +31,20 @@ struct Server {
 
 impl Server {
     fn start() -> Self {
+        Self::with(&[(SEED, DOC)])
+    }
+
+    /// A server over a folder holding copies of `files` (seed under
+    /// `data/`, place in the served folder), with no `vanban.toml` or
+    /// `.git` anywhere: a folder as a user copies or unzips it.
+    fn with(files: &[(&str, &str)]) -> Self {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("docs");
-        std::fs::create_dir_all(dir.join("thu-thua")).unwrap();
-        std::fs::copy(root().join("data").join(SEED), dir.join(DOC)).unwrap();
+        for (seed, place) in files {
+            let to = dir.join(place);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(root().join("data").join(seed), to).unwrap();
+        }
         let mut child = vanban()
             .args(["serve", "--port", "0"])
             .arg(&dir)
@@ -967,6 +977,257 @@ async fn browser_save_conflict_offers_reload() {
     })
     .await;
     assert!(!banner.is_displayed().await.unwrap());
+    c.close().await.unwrap();
+}
+
+/// The two levels of the example chain, copied without any marker.
+const CHAIN: [(&str, &str); 2] = [
+    (
+        "chuoi/2023/tinh-long-an/ke-hoach.yaml",
+        "2023/tinh-long-an/ke-hoach.yaml",
+    ),
+    (
+        "chuoi/2023/huyen-thu-thua/ke-hoach.yaml",
+        "2023/huyen-thu-thua/ke-hoach.yaml",
+    ),
+];
+
+/// A browser on `s` with `doc` open and previewed.
+async fn open_in(s: &Server, driver: &Driver, doc: &str) -> Client {
+    let c = driver.client().await;
+    c.goto(&format!("{}#{doc}", s.url())).await.unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("body[data-ready] #pages img"))
+        .await
+        .unwrap_or_else(|e| panic!("{doc} opens with a preview: {e}"));
+    c
+}
+
+/// Sets the value of the dialog's field `name`.
+async fn dialog_field(c: &Client, name: &str, value: &str) {
+    js(
+        c,
+        "const el = document.querySelector(`#dialog [name=\"${arguments[0]}\"]`); el.value = arguments[1];",
+        vec![json!(name), json!(value)],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn browser_next_year_into_a_new_folder() {
+    let s = Server::with(&CHAIN);
+    let driver = Driver::start();
+    let from = "2023/huyen-thu-thua/ke-hoach.yaml";
+    let c = open_in(&s, &driver, from).await;
+    click(&c, "btn-next-year").await;
+    let out = c
+        .find(Locator::Css("#dialog input[name=out]"))
+        .await
+        .unwrap();
+    let proposed = out.prop("value").await.unwrap().unwrap();
+    assert_eq!(proposed, "2024/huyen-thu-thua/ke-hoach.yaml");
+    assert!(!s.dir.join("2024").exists());
+
+    // A name taken already: the dialog stays open and says why, in full.
+    dialog_field(&c, "out", "2023/tinh-long-an/ke-hoach.yaml").await;
+    click(&c, "dlg-ok").await;
+    let why = until("the error in the dialog", || async {
+        let t = text_of(&c, "dlg-error").await?;
+        (!t.is_empty()).then_some(t)
+    })
+    .await;
+    assert!(
+        why.contains("Không tạo được tệp “2023/tinh-long-an/ke-hoach.yaml”"),
+        "{why}"
+    );
+    assert!(why.contains("Đã có tệp hoặc thư mục trùng tên"), "{why}");
+    assert!(c.find(Locator::Css("#dialog[open]")).await.is_ok());
+
+    // The proposed name: its folders are made, the draft opens.
+    dialog_field(&c, "out", &proposed).await;
+    click(&c, "dlg-ok").await;
+    until("the draft to open", || async {
+        let t = text_of(&c, "doc-name").await?;
+        (t == proposed).then_some(())
+    })
+    .await;
+    assert!(c.find(Locator::Css("#dialog[open]")).await.is_err());
+    let made = std::fs::read_to_string(s.dir.join(&proposed)).unwrap();
+    assert!(made.contains("ngay: 2024-10"), "{made}");
+    // It still inherits from the province's plan of 2023.
+    assert!(
+        made.contains("extends: ../../2023/tinh-long-an/ke-hoach.yaml"),
+        "{made}"
+    );
+    until("the draft's preview", || async {
+        let t = preview_text(&c).await;
+        (t.contains("THỦ THỪA") && t.contains("năm 2024")).then_some(())
+    })
+    .await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_derived_plan_in_an_unmarked_copied_folder() {
+    let s = Server::with(&CHAIN);
+    let driver = Driver::start();
+    // The district's plan inherits from the province's, in a sibling folder.
+    let c = open_in(&s, &driver, "2023/huyen-thu-thua/ke-hoach.yaml").await;
+    preview_shows(&c, "ỦY BAN NHÂN DÂN HUYỆN THỦ THỪA").await;
+    let shown = preview_text(&c).await;
+    assert!(
+        shown.contains("Xây dựng năng lực tự học"),
+        "the province's theme is inherited: {shown}"
+    );
+    assert!(
+        js(
+            &c,
+            "return document.querySelectorAll('#diagnostics li.error').length",
+            vec![]
+        )
+        .await
+            == json!(0)
+    );
+
+    // A commune's plan derived from it, in a folder made for it.
+    click(&c, "btn-derive").await;
+    let child = "2023/xa-tan-thanh/ke-hoach.yaml";
+    dialog_field(&c, "out", child).await;
+    click(&c, "dlg-ok").await;
+    until("the derived plan to open", || async {
+        let t = text_of(&c, "doc-name").await?;
+        (t == child).then_some(())
+    })
+    .await;
+    let made = std::fs::read_to_string(s.dir.join(child)).unwrap();
+    assert!(
+        made.contains("extends: ../huyen-thu-thua/ke-hoach.yaml"),
+        "{made}"
+    );
+    preview_shows(&c, "Xây dựng năng lực tự học").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_search_in_unaccented_text() {
+    let mut files = vec![
+        (SEED, DOC),
+        (
+            "2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml",
+            "hai-phong/cong-van.yaml",
+        ),
+    ];
+    files.extend(CHAIN);
+    let s = Server::with(&files);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, DOC).await;
+    let search = c.find(Locator::Id("search")).await.unwrap();
+    let listed = || async {
+        js(
+            &c,
+            "return [...document.querySelectorAll('#doc-list li[data-path]')].map(l => l.dataset.path)",
+            vec![],
+        )
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect::<Vec<_>>()
+    };
+    let find = |q: &'static str| {
+        let search = search.clone();
+        async move {
+            search.clear().await.unwrap();
+            search.send_keys(q).await.unwrap();
+        }
+    };
+    assert_eq!(listed().await.len(), 4);
+    // No accents, any case, words in any field: the Thủ Thừa công văn first.
+    find("thu thua CONG VAN").await;
+    let found = listed().await;
+    assert_eq!(found.first().map(String::as_str), Some(DOC), "{found:?}");
+    // The place, in the text of the document.
+    find("hai phong").await;
+    assert_eq!(listed().await, ["hai-phong/cong-van.yaml"]);
+    // A kind's name in Vietnamese and a year.
+    find("ke hoach 2023").await;
+    let found = listed().await;
+    assert!(
+        found.len() >= 2 && found.iter().take(2).all(|p| p.ends_with("ke-hoach.yaml")),
+        "the plans first: {found:?}"
+    );
+    // The số.
+    find("5758").await;
+    assert!(listed()
+        .await
+        .contains(&"2023/huyen-thu-thua/ke-hoach.yaml".to_owned()));
+    // Nothing: said so.
+    find("khong co van ban nay").await;
+    assert!(listed().await.is_empty());
+    let said = text_of(&c, "doc-list").await.unwrap();
+    assert!(said.contains("Không tìm thấy"), "{said}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_saving_errors_asks_first() {
+    let (s, _driver, c) = opened().await;
+    let text = s.doc_on_disk();
+    let row = text
+        .lines()
+        .position(|l| l.starts_with("dia_danh:"))
+        .unwrap();
+    let at = line_offset(&text, row + 1);
+    select(&c, at, at).await;
+    type_keys(&c, "trich_yue: x\n").await;
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#diagnostics li.error"))
+        .await
+        .unwrap();
+    let note = text_of(&c, "preview-note").await.unwrap();
+    assert!(note.contains("dưới khung soạn thảo"), "{note}");
+    assert!(!note.contains("bên trái"), "{note}");
+
+    // Save: a question says what is wrong; cancelling writes nothing.
+    click(&c, "btn-save").await;
+    let dialog = c
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#dialog[open]"))
+        .await
+        .unwrap();
+    let asked = dialog.text().await.unwrap();
+    assert!(asked.contains("Văn bản đang có 1 lỗi"), "{asked}");
+    assert!(
+        asked.contains(&format!("Dòng {}, cột 1:", row + 2)),
+        "{asked}"
+    );
+    assert!(asked.contains("trich_yue"), "{asked}");
+    click(&c, "dlg-cancel").await;
+    until("the status", || async {
+        let t = text_of(&c, "status").await?;
+        (t == "Chưa lưu").then_some(())
+    })
+    .await;
+    assert_eq!(s.doc_on_disk(), text);
+
+    // Saving anyway writes it.
+    click(&c, "btn-save").await;
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#dialog[open]"))
+        .await
+        .unwrap();
+    click(&c, "dlg-ok").await;
+    until("saved", || async {
+        let t = text_of(&c, "status").await?;
+        t.starts_with("Đã lưu").then_some(())
+    })
+    .await;
+    assert!(s.doc_on_disk().contains("trich_yue: x\n"));
     c.close().await.unwrap();
 }
 

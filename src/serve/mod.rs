@@ -73,6 +73,9 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
     if !root.is_dir() {
         return Err(Error::Other(format!("{} is not a folder", root.display())));
     }
+    // The folder served is the project: its documents use each other, and
+    // nothing outside it is read for them.
+    load::declare_project(&root);
     let engine: &'static Engine = Box::leak(Box::new(engine));
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -149,8 +152,9 @@ impl App {
         Ok(real)
     }
 
-    /// A document to be created under the folder: its folder must exist
-    /// inside the root, the file must not exist yet.
+    /// A document to be created under the folder. Its folder may not exist
+    /// yet ([`commands::new::create`] makes it): the deepest part of it that
+    /// exists must be a folder inside the root, and the file must not exist.
     fn fresh(&self, rel: &str) -> Result<PathBuf, ApiError> {
         check_relative(rel)?;
         let path = Path::new(rel);
@@ -158,21 +162,37 @@ impl App {
             .file_name()
             .ok_or_else(|| ApiError::bad(format!("`{rel}` has no file name")))?;
         let parent = path.parent().unwrap_or(Path::new(""));
-        let dir = if parent.as_os_str().is_empty() {
+        let mut existing = parent;
+        while !existing.as_os_str().is_empty()
+            && self.root.join(existing).symlink_metadata().is_err()
+        {
+            existing = existing.parent().unwrap_or(Path::new(""));
+        }
+        let base = if existing.as_os_str().is_empty() {
             self.root.clone()
         } else {
-            crate::world::inside(&self.root, parent).map_err(|e| {
+            crate::world::inside(&self.root, existing).map_err(|e| {
                 let why = match e {
                     Refused::Outside => "is outside the served folder".to_owned(),
                     Refused::Unresolved(e) => format!("cannot be used ({e})"),
                 };
                 ApiError::new(
                     StatusCode::FORBIDDEN,
-                    format!("the folder of `{rel}` {why}"),
+                    format!("the folder `{}` {why}", existing.display()),
                 )
             })?
         };
-        let target = dir.join(name);
+        if !base.is_dir() {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                format!(
+                    "`{}` is a file, not a folder: choose another folder for `{rel}`",
+                    existing.display()
+                ),
+            ));
+        }
+        let rest = parent.strip_prefix(existing).unwrap_or(Path::new(""));
+        let target = base.join(rest).join(name);
         if target.symlink_metadata().is_ok() {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
@@ -359,6 +379,41 @@ struct DocRow {
     co_quan: String,
     trung_so: bool,
     error: Option<String>,
+    /// The kind's name in Vietnamese (`công văn`).
+    ten_loai: String,
+    /// Every text of the document, its parents' included, for search.
+    words: String,
+}
+
+/// Every string, number and date of the document at `path` with its
+/// parents merged (its own text alone when they cannot be), one per line.
+fn words_of(path: &Path) -> String {
+    fn walk(v: &serde_yaml::Value, out: &mut Vec<String>) {
+        use serde_yaml::Value as V;
+        match v {
+            V::String(s) => out.push(s.replace('\n', " ")),
+            V::Number(n) => out.push(n.to_string()),
+            V::Bool(_) | V::Null => {}
+            V::Sequence(items) => items.iter().for_each(|i| walk(i, out)),
+            V::Mapping(m) => m.iter().for_each(|(_, v)| walk(v, out)),
+            V::Tagged(t) => walk(&t.value, out),
+        }
+    }
+    let value = load::merged_value(path, &mut Vec::new())
+        .or_else(|_| load::read_text(path).and_then(|t| load::parse_value(path, &t)));
+    let mut out = Vec::new();
+    if let Ok(v) = value {
+        walk(&v, &mut out);
+    }
+    out.join("\n")
+}
+
+/// The Vietnamese name of the kind `key`, or nothing.
+fn kind_name(key: &str) -> String {
+    Loai::ALL
+        .iter()
+        .find(|k| k.key() == key)
+        .map_or_else(String::new, |k| k.info().ten_thuong.to_owned())
 }
 
 async fn list_docs(State(app): State<Arc<App>>) -> Result<Json<Vec<DocRow>>, ApiError> {
@@ -368,6 +423,8 @@ async fn list_docs(State(app): State<Arc<App>>) -> Result<Json<Vec<DocRow>>, Api
         let mut out: Vec<DocRow> = rows
             .into_iter()
             .map(|r| DocRow {
+                ten_loai: kind_name(&r.loai),
+                words: words_of(&r.file),
                 path: app.rel(&r.file),
                 so_ky_hieu: r.so_ky_hieu,
                 ngay: r.ngay,
@@ -396,6 +453,8 @@ async fn list_docs(State(app): State<Arc<App>>) -> Result<Json<Vec<DocRow>>, Api
                 co_quan: String::new(),
                 trung_so: false,
                 error: Some(message),
+                ten_loai: String::new(),
+                words: words_of(&f),
             });
         }
         Ok(Json(out))
@@ -791,6 +850,7 @@ async fn next_year(
         let text = commands::new::next_year(&doc, body.year).ok_or_else(|| {
             ApiError::bad("the document has no `ngay` or `bien.nam` to take the year from")
         })?;
+        let text = commands::new::moved(&text, &from, &target);
         commands::new::create(&target, &text)?;
         Ok(Json(json!({ "path": app.rel(&target) })))
     })

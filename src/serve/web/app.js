@@ -31,6 +31,8 @@ const state = {
   formKeys: [],
   schema: null,
   seq: 0,
+  // The diagnostics of the last text checked: { text, diagnostics }.
+  checked: null,
   shown: 0,
   inflight: false,
   again: false,
@@ -80,13 +82,63 @@ async function loadList() {
   renderList();
 }
 
+// Text folded for search: no accents, đ as d, lower case ("Thủ Thừa" →
+// "thu thua").
+function fold(text) {
+  return String(text || "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+}
+
+// The documents matching every word of `query` (accents and case ignored,
+// over every text of the document), best first: a word found in the số
+// counts most, then the kind, the trích yếu, the year, the issuer and the
+// place, the file name, any other text. Without a query, all in order.
+function searchDocs(docs, query) {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return docs;
+  const phrase = words.join(" ");
+  const scored = [];
+  docs.forEach((d, order) => {
+    const fields = [
+      [8, d.so_ky_hieu],
+      [6, d.trich_yeu],
+      [7, `${d.ten_loai} ${d.loai}`],
+      [4, (d.ngay || "").slice(0, 4)],
+      [3, d.co_quan],
+      [2, d.path],
+      [1, d.words],
+    ].map(([w, t]) => [w, " " + fold(t).replace(/[^\p{L}\p{N}]+/gu, " ") + " "]);
+    let score = 0;
+    for (const word of words) {
+      let best = 0;
+      for (const [w, t] of fields) {
+        // Words are found from their start: "hoc" finds "học", "học tập".
+        if (!t.includes(` ${word}`)) continue;
+        const whole = t.includes(` ${word} `) ? 1 : 0.6;
+        best = Math.max(best, w * whole);
+      }
+      if (!best) return;
+      score += best;
+    }
+    // Words next to each other as typed ("thu thua") count again.
+    for (let i = 0; i + 1 < words.length; i++) {
+      const pair = ` ${words[i]} ${words[i + 1]}`;
+      score += Math.max(0, ...fields.filter(([, t]) => t.includes(pair)).map(([w]) => w));
+    }
+    if (words.length > 2) score += Math.max(0, ...fields.filter(([, t]) => t.includes(` ${phrase} `)).map(([w]) => w));
+    scored.push({ d, score, order });
+  });
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.map((x) => x.d);
+}
+
 function renderList() {
-  const q = $("search").value.trim().toLowerCase();
   const ul = $("doc-list");
   ul.replaceChildren();
-  for (const d of state.docs) {
-    const hay = [d.path, d.so_ky_hieu, d.ngay, d.loai, d.trich_yeu, d.co_quan].join(" ").toLowerCase();
-    if (q && !hay.includes(q)) continue;
+  for (const d of searchDocs(state.docs, $("search").value)) {
     const li = document.createElement("li");
     li.dataset.path = d.path;
     li.classList.toggle("current", d.path === state.path);
@@ -95,7 +147,7 @@ function renderList() {
     so.textContent = d.so_ky_hieu || d.path;
     const meta = document.createElement("span");
     meta.className = "meta";
-    meta.textContent = [" ", d.ngay, d.loai].filter(Boolean).join(" · ");
+    meta.textContent = [" ", d.ngay, d.ten_loai || d.loai].filter(Boolean).join(" · ");
     const ty = document.createElement("span");
     ty.className = "ty";
     ty.textContent = d.trich_yeu;
@@ -111,6 +163,12 @@ function renderList() {
       li.append(bad);
     }
     li.addEventListener("click", () => openDoc(d.path));
+    ul.append(li);
+  }
+  if (!ul.children.length && $("search").value.trim()) {
+    const li = document.createElement("li");
+    li.className = "empty";
+    li.textContent = "Không tìm thấy văn bản nào. Thử bớt từ, hoặc tìm theo số, năm, loại, nơi ban hành.";
     ul.append(li);
   }
 }
@@ -142,6 +200,10 @@ async function openDoc(path, { force = false } = {}) {
 async function save(force = false) {
   if (!state.path) return;
   const text = editor.value;
+  if (!(await confirmErrors(text))) {
+    status("Chưa lưu");
+    return;
+  }
   try {
     const res = await api("/api/save", { path: state.path, text, version: state.version, force });
     state.version = res.version;
@@ -158,6 +220,64 @@ async function save(force = false) {
       status("Không lưu được: " + e.message);
     }
   }
+}
+
+function errorsIn(diagnostics) {
+  return (diagnostics || []).filter((d) => d.severity === "error");
+}
+
+// The errors of `text`: those of the last preview when it was of this text,
+// else checked now.
+async function errorsOf(text) {
+  if (state.checked && state.checked.text === text) return errorsIn(state.checked.diagnostics);
+  try {
+    const res = await api("/api/preview", { path: state.path, text });
+    state.checked = { text, diagnostics: res.diagnostics };
+    return errorsIn(res.diagnostics);
+  } catch {
+    return [];
+  }
+}
+
+// Before saving a text with errors: says what is wrong and asks. Resolves
+// true to save.
+async function confirmErrors(text) {
+  const errors = await errorsOf(text);
+  if (!errors.length) return true;
+  const lines = errors.map((d) => (d.line ? `Dòng ${d.line}, cột ${d.column}: ` : "") + shortMessage(d));
+  return confirmDialog(
+    `Văn bản đang có ${errors.length} lỗi`,
+    "Văn bản có lỗi vẫn lưu được, nhưng chưa tạo được PDF cho đến khi sửa xong:\n\n" +
+      lines.map((l) => "• " + l).join("\n") +
+      "\n\nVẫn lưu văn bản này?",
+    "Vẫn lưu",
+  );
+}
+
+// A question in the dialog with the message in full; resolves true when
+// the user agrees.
+function confirmDialog(title, message, okLabel) {
+  const dlg = $("dialog");
+  $("dlg-title").textContent = title;
+  $("dlg-error").textContent = "";
+  const p = document.createElement("p");
+  p.className = "message";
+  p.textContent = message;
+  $("dlg-body").replaceChildren(p);
+  const ok = $("dlg-ok");
+  const label = ok.textContent;
+  ok.textContent = okLabel;
+  dlg.showModal();
+  return new Promise((resolve) => {
+    dlg.addEventListener(
+      "close",
+      () => {
+        ok.textContent = label;
+        resolve(dlg.returnValue === "ok");
+      },
+      { once: true },
+    );
+  });
 }
 
 async function downloadPdf() {
@@ -215,6 +335,7 @@ async function runPreview() {
   const t0 = performance.now();
   try {
     const res = await api("/api/preview", { path: state.path, text });
+    state.checked = { text, diagnostics: res.diagnostics };
     if (seq > state.shown && text === editor.value) {
       state.shown = seq;
       showDiagnostics(res.diagnostics);
@@ -222,14 +343,14 @@ async function runPreview() {
         showPages(res.pages);
         status(`Xem trước: ${Math.round(performance.now() - t0)} ms`);
       } else {
-        status("Văn bản có lỗi");
+        status(`Văn bản có ${errorsIn(res.diagnostics).length} lỗi`);
       }
       $("pages").classList.toggle("stale", !res.ok);
       const note = $("preview-note");
       note.hidden = res.ok;
       note.textContent = $("pages").children.length
-        ? "Văn bản đang có lỗi: bản xem trước dưới đây là bản đúng gần nhất."
-        : "Văn bản đang có lỗi: sửa các lỗi bên trái để xem trước.";
+        ? "Văn bản đang có lỗi (xem danh sách ngay dưới khung soạn thảo, ở cột giữa): bản xem trước dưới đây là bản đúng gần nhất."
+        : "Văn bản đang có lỗi: sửa các lỗi ghi ngay dưới khung soạn thảo (cột giữa) để xem trước.";
     }
   } catch (e) {
     status("Không xem trước được: " + e.message);
@@ -446,48 +567,121 @@ function ask(title, fields) {
   });
 }
 
-async function create(endpoint, body) {
+// What went wrong with a file action, in full and in Vietnamese: what to
+// do about it first, then the server's own words.
+function explain(e, what) {
+  const why = {
+    400: "Tên tệp hoặc giá trị nhập chưa đúng.",
+    403: "Tệp phải nằm trong thư mục đang mở: không bắt đầu tên bằng “/” và không dùng “..”.",
+    404: "Không tìm thấy văn bản gốc: có thể tệp đã bị đổi tên hoặc xóa.",
+    409: "Đã có tệp hoặc thư mục trùng tên. Hãy đặt tên khác.",
+    422: "Văn bản gốc đang có lỗi: hãy mở và sửa văn bản đó trước.",
+  }[e.status] || "Lỗi không mong đợi.";
+  const detail = (e.data && e.data.diagnostics || []).map((d) => d.rendered || d.message).join("\n");
+  return `${what}\n${why}\nChi tiết: ${e.message}${detail ? "\n" + detail : ""}`;
+}
+
+// A file name that works: relative, ending in .yaml.
+function yamlName(name) {
+  let n = String(name || "").trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  if (n && !/\.ya?ml$/i.test(n)) n += ".yaml";
+  return n;
+}
+
+// `path`, or the first of `path-2.yaml`, `path-3.yaml`… not in the list.
+function freeName(path) {
+  const taken = new Set(state.docs.map((d) => d.path));
+  if (!taken.has(path)) return path;
+  const base = path.replace(/\.ya?ml$/, "");
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}.yaml`)) return `${base}-${i}.yaml`;
+}
+
+// Asks for values in the dialog and runs `action` with them while it stays
+// open: a failure is shown in full in the dialog, to be corrected or
+// cancelled. Resolves with the action's result, or null if cancelled.
+function askThen(title, fields, action) {
+  const dlg = $("dialog");
+  const form = dlg.querySelector("form");
+  const pending = ask(title, fields);
+  return new Promise((resolve) => {
+    let busy = false;
+    const onSubmit = async (ev) => {
+      if (ev.submitter && ev.submitter.value !== "ok") return;
+      ev.preventDefault();
+      if (busy) return;
+      busy = true;
+      $("dlg-error").textContent = "";
+      const out = {};
+      for (const el of $("dlg-body").querySelectorAll("input, select")) out[el.name] = el.value;
+      try {
+        const res = await action(out);
+        form.removeEventListener("submit", onSubmit);
+        dlg.close("done");
+        resolve(res);
+      } catch (e) {
+        $("dlg-error").textContent = e.report || e.message;
+      } finally {
+        busy = false;
+      }
+    };
+    form.addEventListener("submit", onSubmit);
+    pending.then(() => {
+      form.removeEventListener("submit", onSubmit);
+      resolve(null);
+    });
+  });
+}
+
+// Creates a document through `endpoint` and opens it; throws a full report.
+async function create(endpoint, body, out) {
+  let res;
   try {
-    const res = await api(endpoint, body);
-    await loadList();
-    await openDoc(res.path, { force: true });
-    status("Đã tạo " + res.path);
+    res = await api(endpoint, body);
   } catch (e) {
-    status("Không tạo được: " + e.message);
+    e.report = explain(e, `Không tạo được tệp “${out}”.`);
+    throw e;
   }
+  await loadList();
+  await openDoc(res.path, { force: true });
+  status("Đã tạo " + res.path);
+  return res;
 }
 
 async function newDoc() {
   if (dirty() && !confirm("Văn bản đang soạn chưa được lưu. Bỏ các thay đổi?")) return;
   const first = state.kinds[0]?.key || "cong_van";
-  const name = (k) => folderOf(state.path) + k.replace(/_/g, "-") + "-moi.yaml";
-  const v = await ask("Văn bản mới", [
+  const name = (k) => freeName(folderOf(state.path) + k.replace(/_/g, "-") + "-moi.yaml");
+  await askThen("Văn bản mới", [
     { name: "loai", label: "Loại văn bản", options: state.kinds.map((k) => [k.key, k.name]), value: first,
       onChange: (el, body) => { body.querySelector('[name="path"]').value = name(el.value); } },
-    { name: "path", label: "Tên tệp (trong thư mục đang mở)", value: name(first) },
-  ]);
-  if (v) await create("/api/new", v);
+    { name: "path", label: "Tên tệp (trong thư mục đang mở; thư mục chưa có sẽ được tạo)", value: name(first) },
+  ], (v) => create("/api/new", { loai: v.loai, path: yamlName(v.path) }, yamlName(v.path)));
+}
+
+// Next year's file name: the last year in the path moved, else `-YEAR`.
+function nextYearName(path, year) {
+  const base = path.replace(/\.ya?ml$/, "");
+  const out = /20\d\d/.test(base) ? base.replace(/20\d\d(?!.*20\d\d)/, String(year)) : `${base}-${year}`;
+  return freeName(out + ".yaml");
 }
 
 async function nextYear() {
   if (!state.path) return;
   const m = /\b(20\d\d)\b/.exec(editor.value.match(/^ngay:.*$/m)?.[0] || "");
   const year = m ? Number(m[1]) + 1 : new Date().getFullYear();
-  const base = state.path.replace(/\.ya?ml$/, "");
-  const out = /20\d\d/.test(base) ? base.replace(/20\d\d(?!.*20\d\d)/, String(year)) : `${base}-${year}`;
-  const v = await ask("Dự thảo năm sau", [
-    { name: "year", label: "Năm", type: "number", value: year },
-    { name: "out", label: "Tên tệp mới", value: out + ".yaml" },
-  ]);
-  if (v) await create("/api/next-year", { path: state.path, out: v.out, year: Number(v.year) });
+  await askThen("Dự thảo năm sau", [
+    { name: "year", label: "Năm", type: "number", value: year,
+      onChange: (el, body) => { body.querySelector('[name="out"]').value = nextYearName(state.path, el.value); } },
+    { name: "out", label: "Tên tệp mới (thư mục chưa có sẽ được tạo)", value: nextYearName(state.path, year) },
+  ], (v) => create("/api/next-year", { path: state.path, out: yamlName(v.out), year: Number(v.year) }, yamlName(v.out)));
 }
 
 async function derive() {
   if (!state.path) return;
-  const v = await ask("Văn bản cấp dưới (kế thừa văn bản này)", [
-    { name: "out", label: "Tên tệp mới", value: folderOf(state.path) + "cap-duoi/" + state.path.split("/").pop() },
-  ]);
-  if (v) await create("/api/derive", { path: state.path, out: v.out });
+  const proposed = freeName(folderOf(state.path) + "cap-duoi/" + state.path.split("/").pop());
+  await askThen("Văn bản cấp dưới (kế thừa văn bản này)", [
+    { name: "out", label: "Tên tệp mới (thư mục chưa có sẽ được tạo)", value: proposed },
+  ], (v) => create("/api/derive", { path: state.path, out: yamlName(v.out) }, yamlName(v.out)));
 }
 
 // ---- Start -------------------------------------------------------------------
@@ -509,6 +703,7 @@ async function main() {
   $("btn-new").addEventListener("click", newDoc);
   $("btn-next-year").addEventListener("click", nextYear);
   $("btn-derive").addEventListener("click", derive);
+  $("dlg-cancel").addEventListener("click", () => $("dialog").close("cancel"));
   $("btn-reload").addEventListener("click", () => openDoc(state.path, { force: true }));
   $("btn-overwrite").addEventListener("click", () => save(true));
   $("tab-yaml").addEventListener("click", () => showTab(false));

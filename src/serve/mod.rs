@@ -399,10 +399,14 @@ fn words_of(path: &Path) -> String {
             V::Tagged(t) => walk(&t.value, out),
         }
     }
-    let value = load::merged_value(path, &mut Vec::new())
-        .or_else(|_| load::read_text(path).and_then(|t| load::parse_value(path, &t)));
+    let value = match load::merged_value(path, &mut Vec::new()) {
+        Ok(v) => Some(v),
+        Err(_) => load::read_text(path)
+            .ok()
+            .and_then(|t| load::parse_value(path, &t).ok()),
+    };
     let mut out = Vec::new();
-    if let Ok(v) = value {
+    if let Some(v) = value {
         walk(&v, &mut out);
     }
     out.join("\n")

@@ -1231,6 +1231,101 @@ async fn browser_saving_errors_asks_first() {
     c.close().await.unwrap();
 }
 
+#[tokio::test]
+async fn browser_zoom_and_only_changed_pages_redrawn() {
+    let doc = "hai-phong/cong-van.yaml";
+    let s = Server::with(&[("2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml", doc)]);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, doc).await;
+    let width = |id: &'static str| {
+        let c = c.clone();
+        async move {
+            click(&c, id).await;
+            js(
+                &c,
+                "return document.querySelector('#pages img').getBoundingClientRect().width",
+                vec![],
+            )
+            .await
+            .as_f64()
+            .unwrap()
+        }
+    };
+    let real = width("zoom-100").await;
+    assert!((real - 793.7).abs() < 2.0, "A4 at its real size: {real}");
+    let big = width("zoom-150").await;
+    assert!((big - 1190.6).abs() < 3.0, "150 %: {big}");
+    let fit = width("zoom-fit").await;
+    let pane = js(
+        &c,
+        "return document.getElementById('pages').clientWidth",
+        vec![],
+    )
+    .await;
+    assert!(
+        (fit - pane.as_f64().unwrap()).abs() < 2.0,
+        "fit: {fit} in {pane}"
+    );
+    let pressed = js(
+        &c,
+        "return document.getElementById('zoom-fit').getAttribute('aria-pressed')",
+        vec![],
+    )
+    .await;
+    assert_eq!(pressed, json!("true"));
+
+    // Mark the pictures shown, then change the signer's name (the signature's page).
+    let pages = js(
+        &c,
+        "const imgs = [...document.querySelectorAll('#pages img')]; imgs.forEach(i => i.dataset.mark = 'old'); return imgs.length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap() as usize;
+    assert!(pages >= 3, "{pages} pages");
+    let text = s
+        .request("GET", &format!("/api/doc?path={doc}"), &[], b"")
+        .1;
+    let text = serde_json::from_str::<Value>(&text).unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("ho_ten:"))
+        .unwrap();
+    let raw = text.lines().nth(line).unwrap();
+    let at = line_offset(&text, line) + raw.encode_utf16().count();
+    select(&c, at, at).await;
+    type_keys(&c, " Hoa").await;
+    until("the new name", || async {
+        preview_text(&c).await.contains(" Hoa").then_some(())
+    })
+    .await;
+    let marks = js(
+        &c,
+        "return [...document.querySelectorAll('#pages img')].map(i => i.dataset.mark || 'new')",
+        vec![],
+    )
+    .await;
+    let marks: Vec<&str> = marks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(marks.len(), pages);
+    assert_eq!(
+        marks.iter().filter(|m| **m == "new").count(),
+        1,
+        "{marks:?}"
+    );
+    let said = text_of(&c, "status").await.unwrap();
+    assert!(said.contains(&format!("vẽ lại 1/{pages} trang")), "{said}");
+    c.close().await.unwrap();
+}
+
 /// This year, as the server sees it.
 fn chrono_year() -> i32 {
     use chrono::Datelike;

@@ -8,9 +8,10 @@ use crate::model;
 
 /// The fields of the form. They are shown in the model's key order
 /// ([`form_keys`]).
-pub const FORM_KEYS: [&str; 10] = [
+pub const FORM_KEYS: [&str; 11] = [
     "co_quan_chu_quan",
     "co_quan",
+    "ten_co_quan",
     "so",
     "ky_hieu",
     "dia_danh",

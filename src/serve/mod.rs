@@ -21,6 +21,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -620,8 +621,13 @@ fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
 /// One page of the preview.
 #[derive(Debug, Serialize)]
 pub struct PreviewPage {
-    /// The page as SVG.
-    pub svg: String,
+    /// What the page looks like, as a token: the same page drawn again has
+    /// the same hash (within one run of the server).
+    pub hash: String,
+    /// The page as SVG; left out when the page asked for it has it already
+    /// (its hash was in `have`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub svg: Option<String>,
     /// The page's text, in reading order (for assistive technology and
     /// search).
     pub text: String,
@@ -645,6 +651,17 @@ pub struct Preview {
 /// Loads `text` as the contents of `path` and lays it out into SVG pages;
 /// errors come back as diagnostics located in `text`.
 pub fn preview_text(builder: &Builder<'_>, path: &Path, text: String) -> Preview {
+    preview_changed(builder, path, text, &[])
+}
+
+/// [`preview_text`], drawing only the pages whose hash is not in `have`
+/// (the pages the page shows already): the others come without their SVG.
+pub fn preview_changed(
+    builder: &Builder<'_>,
+    path: &Path,
+    text: String,
+    have: &[String],
+) -> Preview {
     let start = Instant::now();
     let built = load::check_text(path, text).and_then(|doc| {
         let b = builder.layout(&doc).map_err(|e| vec![e])?;
@@ -661,12 +678,19 @@ pub fn preview_text(builder: &Builder<'_>, path: &Path, text: String) -> Preview
         },
         Ok((doc, built)) => {
             let start = Instant::now();
-            let pages = output::svg_pages(&built.document)
-                .into_iter()
-                .zip(built.document.pages())
-                .map(|(svg, page)| PreviewPage {
-                    svg,
-                    text: page_text(&page.frame),
+            let opts = typst_svg::SvgOptions::default();
+            let pages = built
+                .document
+                .pages()
+                .par_iter()
+                .map(|page| {
+                    let hash = format!("{:032x}", typst::utils::hash128(page));
+                    let svg = (!have.contains(&hash)).then(|| typst_svg::svg(page, &opts));
+                    PreviewPage {
+                        hash,
+                        svg,
+                        text: page_text(&page.frame),
+                    }
                 })
                 .collect();
             Preview {
@@ -705,12 +729,29 @@ fn page_text(frame: &typst::layout::Frame) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+#[derive(Deserialize)]
+struct PreviewBody {
+    path: String,
+    text: String,
+    /// Hashes of the pages the page shows already.
+    #[serde(default)]
+    have: Vec<String>,
+}
+
 async fn preview(
     State(app): State<Arc<App>>,
-    Json(body): Json<TextBody>,
+    Json(body): Json<PreviewBody>,
 ) -> Result<Json<Preview>, ApiError> {
     let path = app.existing(&body.path)?;
-    blocking(move || Ok(Json(preview_text(&app.builder, &path, body.text)))).await
+    blocking(move || {
+        Ok(Json(preview_changed(
+            &app.builder,
+            &path,
+            body.text,
+            &body.have,
+        )))
+    })
+    .await
 }
 
 #[derive(Deserialize)]

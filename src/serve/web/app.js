@@ -8,6 +8,8 @@ const FORM_DELAY_MS = 250;
 const LABELS = {
   co_quan_chu_quan: ["Cơ quan chủ quản", "Chữ in hoa, ví dụ UBND HUYỆN THỦ THỪA"],
   co_quan: ["Cơ quan ban hành", "Chữ in hoa, ví dụ PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"],
+  ten_co_quan: ["Tên đầy đủ của cơ quan ban hành",
+    "Chữ thường, in khi văn bản khác trích dẫn văn bản này, ví dụ Phòng Giáo dục và Đào tạo huyện Thủ Thừa"],
   so: ["Số", "Để trống khi chưa vào sổ (dự thảo)"],
   ky_hieu: ["Ký hiệu", "Phần sau dấu gạch chéo, ví dụ PGDĐT"],
   dia_danh: ["Địa danh", "Ví dụ Thủ Thừa"],
@@ -15,11 +17,15 @@ const LABELS = {
   trich_yeu: ["Trích yếu", "Nội dung tóm tắt của văn bản"],
   kinh_gui: ["Kính gửi", "Mỗi dòng một nơi nhận"],
   nguoi_ky: ["Người ký", ""],
-  quyen_han: ["Quyền hạn ký", "TM., KT., TL., TUQ.… ví dụ KT. TRƯỞNG PHÒNG"],
+  quyen_han: ["Quyền hạn ký", "TM., KT., TL., TUQ.… ví dụ KT. TRƯỞNG PHÒNG; hai dòng khi ký thay hai cấp"],
   chuc_vu: ["Chức vụ", "Ví dụ PHÓ TRƯỞNG PHÒNG"],
   ho_ten: ["Họ và tên", ""],
   noi_nhan: ["Nơi nhận", "Mỗi dòng một nơi; dòng cuối thường là Lưu: VT"],
 };
+
+// Lists inside a map the form shows, one line per item (the signer's
+// authority lines).
+const SUB_LISTS = ["quyen_han"];
 
 const state = {
   path: null,
@@ -37,7 +43,10 @@ const state = {
   inflight: false,
   again: false,
   timer: null,
-  urls: [],
+  // The pages shown: { hash, url, img } each.
+  shownPages: [],
+  // How many pages the last preview sent (the others were kept).
+  sentPages: 0,
   formQueue: Promise.resolve(),
 };
 let editor;
@@ -186,6 +195,8 @@ async function openDoc(path, { force = false } = {}) {
     editor.setDiagnostics([]);
     $("conflict").hidden = true;
     $("pages").replaceChildren();
+    for (const p of state.shownPages) URL.revokeObjectURL(p.url);
+    state.shownPages = [];
     history.replaceState(null, "", "#" + encodeURIComponent(doc.path));
     renderList();
     updateTitle();
@@ -231,7 +242,8 @@ function errorsIn(diagnostics) {
 async function errorsOf(text) {
   if (state.checked && state.checked.text === text) return errorsIn(state.checked.diagnostics);
   try {
-    const res = await api("/api/preview", { path: state.path, text });
+    const have = state.shownPages.map((p) => p.hash);
+    const res = await api("/api/preview", { path: state.path, text, have });
     state.checked = { text, diagnostics: res.diagnostics };
     return errorsIn(res.diagnostics);
   } catch {
@@ -334,14 +346,15 @@ async function runPreview() {
   const text = editor.value;
   const t0 = performance.now();
   try {
-    const res = await api("/api/preview", { path: state.path, text });
+    const have = state.shownPages.map((p) => p.hash);
+    const res = await api("/api/preview", { path: state.path, text, have });
     state.checked = { text, diagnostics: res.diagnostics };
     if (seq > state.shown && text === editor.value) {
       state.shown = seq;
       showDiagnostics(res.diagnostics);
       if (res.ok) {
         showPages(res.pages);
-        status(`Xem trước: ${Math.round(performance.now() - t0)} ms`);
+        status(`Xem trước: ${Math.round(performance.now() - t0)} ms (vẽ lại ${state.sentPages}/${res.pages.length} trang)`);
       } else {
         status(`Văn bản có ${errorsIn(res.diagnostics).length} lỗi`);
       }
@@ -363,19 +376,68 @@ async function runPreview() {
   }
 }
 
+// Shows the pages, keeping the pictures of pages that did not change: a
+// page the server sent without its SVG is one the page has (same hash).
 function showPages(pages) {
-  const urls = pages.map((p) => URL.createObjectURL(new Blob([p.svg], { type: "image/svg+xml" })));
-  const imgs = pages.map((p, i) => {
-    const img = document.createElement("img");
-    img.src = urls[i];
+  const old = new Map(state.shownPages.map((p) => [p.hash, p]));
+  const used = new Set();
+  const next = pages.map((p, i) => {
+    const have = old.get(p.hash);
+    let url = have ? have.url : null;
+    let img = have && !used.has(have.img) ? have.img : null;
+    if (p.svg !== undefined) url = URL.createObjectURL(new Blob([p.svg], { type: "image/svg+xml" }));
+    if (!url) return null;
+    if (!img || p.svg !== undefined) {
+      img = document.createElement("img");
+      img.src = url;
+    }
+    used.add(img);
     img.alt = p.text;
     img.dataset.page = String(i + 1);
     img.title = `Trang ${i + 1}`;
-    return img;
+    return { hash: p.hash, url, img };
   });
-  $("pages").replaceChildren(...imgs);
-  for (const u of state.urls) URL.revokeObjectURL(u);
-  state.urls = urls;
+  if (next.includes(null)) {
+    // A page the server thought we had is missing: ask for all of them.
+    state.shownPages = [];
+    schedulePreview(0);
+    return;
+  }
+  const host = $("pages");
+  next.forEach((p, i) => {
+    if (host.children[i] !== p.img) host.insertBefore(p.img, host.children[i] || null);
+  });
+  while (host.children.length > next.length) host.lastChild.remove();
+  const keep = new Set(next.map((p) => p.url));
+  for (const p of state.shownPages) if (!keep.has(p.url)) URL.revokeObjectURL(p.url);
+  state.shownPages = next;
+  state.sentPages = pages.filter((p) => p.svg !== undefined).length;
+}
+
+// ---- Zoom ----------------------------------------------------------------------
+
+const ZOOMS = ["fit", "100", "150"];
+
+function setZoom(zoom) {
+  if (!ZOOMS.includes(zoom)) zoom = "fit";
+  for (const z of ZOOMS) $("pages").classList.toggle("zoom-" + z, z === zoom);
+  for (const b of document.querySelectorAll("#zoom button")) b.setAttribute("aria-pressed", String(b.dataset.zoom === zoom));
+  try {
+    localStorage.setItem("vanban.zoom", zoom);
+  } catch {
+    // Storage may be off; the zoom still applies.
+  }
+}
+
+function initZoom() {
+  for (const b of document.querySelectorAll("#zoom button")) b.addEventListener("click", () => setZoom(b.dataset.zoom));
+  let saved = "fit";
+  try {
+    saved = localStorage.getItem("vanban.zoom") || "fit";
+  } catch {
+    // As above.
+  }
+  setZoom(saved);
 }
 
 function showDiagnostics(list) {
@@ -428,7 +490,8 @@ function fieldFor(key, node, onInput) {
     legend.textContent = label;
     fs.append(legend);
     for (const [sub, subNode] of Object.entries(schemaNode(node).properties || {})) {
-      if (kindOf(schemaNode(subNode)) !== "text") continue;
+      const subKind = kindOf(schemaNode(subNode));
+      if (subKind !== "text" && !(subKind === "list" && SUB_LISTS.includes(sub))) continue;
       fs.append(fieldFor(`${key}.${sub}`, schemaNode(subNode), onInput));
       const [l, h] = LABELS[sub] || [sub, ""];
       const f = fs.lastChild;
@@ -473,7 +536,11 @@ function buildForm() {
 // The value of a field (`nguoi_ky.ho_ten` for a key of a map).
 function formValue(key) {
   const el = $("f-" + key);
-  if (el.dataset.kind === "list") return el.value.split("\n").map((s) => s.trim()).filter(Boolean);
+  if (el.dataset.kind === "list") {
+    const items = el.value.split("\n").map((s) => s.trim()).filter(Boolean);
+    // One authority line is written as a plain value.
+    return SUB_LISTS.includes(key.split(".").pop()) && items.length === 1 ? items[0] : items;
+  }
   if (el.dataset.kind === "number") return el.value === "" ? null : Number(el.value);
   return el.value;
 }
@@ -698,6 +765,7 @@ async function main() {
   editor = new Editor($("editor-host"), { schema: state.schema, onChange: changed });
   buildForm();
   $("search").addEventListener("input", renderList);
+  initZoom();
   $("btn-save").addEventListener("click", () => save());
   $("btn-pdf").addEventListener("click", downloadPdf);
   $("btn-new").addEventListener("click", newDoc);

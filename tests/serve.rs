@@ -1326,6 +1326,79 @@ async fn browser_zoom_and_only_changed_pages_redrawn() {
     c.close().await.unwrap();
 }
 
+#[tokio::test]
+async fn browser_form_shows_inherited_values_and_the_signers_authority() {
+    let s = Server::with(&CHAIN);
+    let driver = Driver::start();
+    let doc = "2023/huyen-thu-thua/ke-hoach.yaml";
+    let c = open_in(&s, &driver, doc).await;
+    click(&c, "tab-form").await;
+    // Its own values, the full name of the issuer included.
+    let ten = c.find(Locator::Id("f-ten_co_quan")).await.unwrap();
+    until("the form to fill", || async {
+        let v = ten.prop("value").await.ok()??;
+        (v == "Ủy ban nhân dân huyện Thủ Thừa").then_some(())
+    })
+    .await;
+    // The trích yếu is the province's: shown greyed, with its source.
+    let trich_yeu = c.find(Locator::Id("f-trich_yeu")).await.unwrap();
+    assert_eq!(trich_yeu.prop("value").await.unwrap().unwrap(), "");
+    let shown = trich_yeu.attr("placeholder").await.unwrap().unwrap();
+    assert!(shown.starts_with("Tổ chức Tuần lễ hưởng ứng"), "{shown}");
+    let note = js(
+        &c,
+        "return document.getElementById('f-trich_yeu').parentElement.querySelector('.inherit').textContent",
+        vec![],
+    )
+    .await;
+    assert!(
+        note.as_str()
+            .unwrap()
+            .contains("Kế thừa từ 2023/tinh-long-an/ke-hoach.yaml"),
+        "{note}"
+    );
+    // One click makes it the document's own.
+    js(
+        &c,
+        "document.getElementById('f-trich_yeu').parentElement.querySelector('.inherit button').click()",
+        vec![],
+    )
+    .await;
+    until("the trích yếu written in the YAML", || async {
+        let v = js(
+            &c,
+            "return document.querySelector('.editor textarea').value",
+            vec![],
+        )
+        .await;
+        v.as_str()?
+            .contains("\ntrich_yeu: Tổ chức Tuần lễ")
+            .then_some(())
+    })
+    .await;
+
+    // The signer's authority.
+    let quyen_han = c.find(Locator::Id("f-nguoi_ky.quyen_han")).await.unwrap();
+    assert_eq!(
+        quyen_han.prop("value").await.unwrap().unwrap(),
+        "KT. CHỦ TỊCH"
+    );
+    replace_all(&c, &quyen_han).await;
+    quyen_han.send_keys("TL. CHỦ TỊCH").await.unwrap();
+    preview_shows(&c, "TL. CHỦ TỊCH").await;
+    let v = js(
+        &c,
+        "return document.querySelector('.editor textarea').value",
+        vec![],
+    )
+    .await;
+    assert!(
+        v.as_str().unwrap().contains("  quyen_han: TL. CHỦ TỊCH\n"),
+        "{v}"
+    );
+    c.close().await.unwrap();
+}
+
 /// This year, as the server sees it.
 fn chrono_year() -> i32 {
     use chrono::Datelike;

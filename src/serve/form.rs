@@ -35,6 +35,12 @@ pub fn form_keys() -> Vec<&'static str> {
 /// `None` if the text is not a YAML map.
 pub fn fields(text: &str) -> Option<Json> {
     let v: Value = serde_yaml::from_str(text).ok()?;
+    fields_of(&v)
+}
+
+/// The values of the form fields in the YAML value `v`; `None` if it is
+/// not a map.
+pub fn fields_of(v: &Value) -> Option<Json> {
     let m = v.as_mapping()?;
     let mut out = Map::new();
     for k in FORM_KEYS {

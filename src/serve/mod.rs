@@ -34,7 +34,7 @@ use crate::model::Loai;
 use crate::world::{Engine, Refused};
 use crate::{output, register, Builder};
 
-pub use form::{fields, form_keys, set_field, FORM_KEYS};
+pub use form::{fields, fields_of, form_keys, set_field, FORM_KEYS};
 
 /// Largest request body accepted (a document may have
 /// [`load::MAX_BYTES`]; JSON escaping needs some room).
@@ -842,15 +842,53 @@ struct FormBody {
     key: Option<String>,
     #[serde(default)]
     value: Value,
+    /// The document the text is of: its parent's values are given as
+    /// `inherited`.
+    path: Option<String>,
 }
 
-async fn form_fields(Json(body): Json<FormBody>) -> Result<Json<Value>, ApiError> {
+async fn form_fields(
+    State(app): State<Arc<App>>,
+    Json(body): Json<FormBody>,
+) -> Result<Json<Value>, ApiError> {
     let text = match &body.key {
         Some(k) => set_field(&body.text, k, &body.value).map_err(ApiError::bad)?,
         None => body.text,
     };
     let fields = fields(&text);
-    Ok(Json(json!({ "text": text, "fields": fields })))
+    let inherited = match &body.path {
+        Some(p) => {
+            let path = app.existing(p)?;
+            let text = text.clone();
+            blocking(move || Ok(app.inherited(&path, &text))).await?
+        }
+        None => Value::Null,
+    };
+    Ok(Json(
+        json!({ "text": text, "fields": fields, "inherited": inherited }),
+    ))
+}
+
+impl App {
+    /// What the document at `path` with `text` inherits: the form fields of
+    /// its parent (`extends`, parents merged) and the parent's path
+    /// relative to the folder, as `{ "from", "fields" }`; null when it has
+    /// no parent or the parent cannot be read.
+    fn inherited(&self, path: &Path, text: &str) -> Value {
+        let Ok(own) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+            return Value::Null;
+        };
+        let Some(parent) = own.get("extends").and_then(serde_yaml::Value::as_str) else {
+            return Value::Null;
+        };
+        let Ok(parent) = load::resolve_ref(path, parent) else {
+            return Value::Null;
+        };
+        match load::merged_value(&parent, &mut Vec::new()) {
+            Ok(v) => json!({ "from": self.rel(&parent), "fields": fields_of(&v) }),
+            Err(_) => Value::Null,
+        }
+    }
 }
 
 #[derive(Deserialize)]

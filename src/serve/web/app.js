@@ -545,22 +545,61 @@ function formValue(key) {
   return el.value;
 }
 
-function fillForm(fields) {
+// The value of `name` (`nguoi_ky.ho_ten` for a key of a map) in `fields`,
+// as the form shows it.
+function shownValue(fields, name) {
+  const [key, sub] = name.split(".");
+  let v = fields ? fields[key] : undefined;
+  if (sub) v = v && typeof v === "object" ? v[sub] : undefined;
+  if (Array.isArray(v)) v = v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join("\n");
+  return v === undefined || v === null ? "" : String(v);
+}
+
+function fillForm(fields, inherited) {
   $("form-blocked").hidden = fields !== null;
   for (const el of $("form").querySelectorAll("input, textarea")) {
     el.disabled = fields === null;
-    if (fields === null || el === document.activeElement) continue;
-    const [key, sub] = el.name.split(".");
-    let v = fields[key];
-    if (sub) v = v && typeof v === "object" ? v[sub] : undefined;
-    if (Array.isArray(v)) v = v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join("\n");
-    el.value = v === undefined || v === null ? "" : String(v);
+    if (fields === null) continue;
+    if (el !== document.activeElement) el.value = shownValue(fields, el.name);
+    showInherited(el, inherited);
   }
 }
 
+// A field the document leaves to its parent shows the parent's value
+// greyed, with where it comes from and a button to write it here instead.
+function showInherited(el, inherited) {
+  const from = inherited && inherited.fields ? shownValue(inherited.fields, el.name) : "";
+  const wrap = el.parentElement;
+  let note = wrap.querySelector(":scope > .inherit");
+  const active = from !== "" && el.value === "";
+  el.placeholder = active ? from : "";
+  el.classList.toggle("inherited", active);
+  if (!active) {
+    if (note) note.hidden = true;
+    return;
+  }
+  if (!note) {
+    note = document.createElement("p");
+    note.className = "inherit";
+    const said = document.createElement("span");
+    const btn = document.createElement("button");
+    btn.type = "button";
+    btn.textContent = "Sửa riêng cho văn bản này";
+    btn.addEventListener("click", () => {
+      el.value = el.placeholder;
+      el.focus();
+      el.dispatchEvent(new Event("input"));
+    });
+    note.append(said, btn);
+    wrap.append(note);
+  }
+  note.hidden = false;
+  note.firstChild.textContent = `Kế thừa từ ${inherited.from} (chữ mờ). `;
+}
+
 async function refreshForm() {
-  const res = await api("/api/form", { text: editor.value });
-  fillForm(res.fields);
+  const res = await api("/api/form", { text: editor.value, path: state.path });
+  fillForm(res.fields, res.inherited);
 }
 
 const formTimers = {};
@@ -569,9 +608,9 @@ function onFormInput(key) {
   formTimers[key] = setTimeout(() => {
     state.formQueue = state.formQueue.then(async () => {
       try {
-        const res = await api("/api/form", { text: editor.value, key, value: formValue(key) });
+        const res = await api("/api/form", { text: editor.value, key, value: formValue(key), path: state.path });
         editor.value = res.text;
-        fillForm(res.fields);
+        fillForm(res.fields, res.inherited);
         changed();
       } catch (e) {
         status("Không cập nhật được: " + e.message);

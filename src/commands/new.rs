@@ -60,7 +60,8 @@ pub fn moved(text: &str, from: &Path, to: &Path) -> String {
         let rewritten = line.strip_prefix("extends:").and_then(|rest| {
             let value = rest.split(" #").next()?.trim();
             let rel = value.trim_matches(|c| c == '"' || c == '\'');
-            if rel.is_empty() || Path::new(rel).is_absolute() || new.join(rel).is_file() {
+            // The new folder may not exist yet: `..` is taken lexically.
+            if rel.is_empty() || Path::new(rel).is_absolute() || lexical(&new.join(rel)).is_file() {
                 return None;
             }
             let target = old.join(rel);
@@ -70,6 +71,24 @@ pub fn moved(text: &str, from: &Path, to: &Path) -> String {
             })
         });
         out.push_str(rewritten.as_deref().unwrap_or(line));
+    }
+    out
+}
+
+/// `path` with `.` and `..` taken away lexically (`a/b/../c` is `a/c`).
+fn lexical(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
     }
     out
 }

@@ -1214,6 +1214,29 @@ async fn browser_saving_errors_asks_first() {
     .await;
     assert_eq!(s.doc_on_disk(), text);
 
+    // The PDF cannot be made: a dialog says why, in full.
+    click(&c, "btn-pdf").await;
+    let dialog = c
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#dialog[open]"))
+        .await
+        .unwrap();
+    let said = dialog.text().await.unwrap();
+    assert!(said.contains("Không tạo được PDF"), "{said}");
+    assert!(
+        said.contains(&format!("Dòng {}, cột 1:", row + 2)),
+        "{said}"
+    );
+    click(&c, "dlg-ok").await;
+    until("the dialog to close", || async {
+        c.find(Locator::Css("#dialog[open]"))
+            .await
+            .is_err()
+            .then_some(())
+    })
+    .await;
+
     // Saving anyway writes it.
     click(&c, "btn-save").await;
     c.wait()

@@ -228,7 +228,8 @@ async function save(force = false) {
       $("conflict").hidden = false;
       status("Chưa lưu: tệp đã bị thay đổi trên đĩa");
     } else {
-      status("Không lưu được: " + e.message);
+      status("Không lưu được");
+      tell("Không lưu được văn bản", explain(e, `Không lưu được tệp “${state.path}”.`));
     }
   }
 }
@@ -264,6 +265,22 @@ async function confirmErrors(text) {
       "\n\nVẫn lưu văn bản này?",
     "Vẫn lưu",
   );
+}
+
+// Why the PDF could not be made: the document's errors, in full.
+function explainPdf(e) {
+  const list = (e.data && e.data.diagnostics) || [];
+  if (!list.length) return explain(e, "Không tạo được tệp PDF.");
+  const lines = list.map((d) => (d.line ? `Dòng ${d.line}, cột ${d.column}: ` : "") + shortMessage(d));
+  return "Văn bản đang có lỗi, hãy sửa trước khi tạo PDF:\n\n" + lines.map((l) => "• " + l).join("\n");
+}
+
+// A message in the dialog, in full, with only a button to close it.
+async function tell(title, message) {
+  const cancel = $("dlg-cancel");
+  cancel.hidden = true;
+  await confirmDialog(title, message, "Đóng");
+  cancel.hidden = false;
 }
 
 // A question in the dialog with the message in full; resolves true when
@@ -306,7 +323,8 @@ async function downloadPdf() {
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
     status("Đã tạo PDF");
   } catch (e) {
-    status("Không tạo được PDF: " + e.message);
+    status("Không tạo được PDF");
+    tell("Không tạo được PDF", explainPdf(e));
   }
 }
 

@@ -1422,6 +1422,69 @@ async fn browser_form_shows_inherited_values_and_the_signers_authority() {
     c.close().await.unwrap();
 }
 
+#[tokio::test]
+async fn browser_giay_moi_through_the_form() {
+    let (s, _driver, c) = opened().await;
+    click(&c, "btn-new").await;
+    let kind = c
+        .find(Locator::Css("#dialog select[name=loai]"))
+        .await
+        .unwrap();
+    kind.select_by_value("giay_moi").await.unwrap();
+    click(&c, "dlg-ok").await;
+    let path = "thu-thua/giay-moi-moi.yaml";
+    until("the new giấy mời to open", || async {
+        let t = text_of(&c, "doc-name").await?;
+        (t == path).then_some(())
+    })
+    .await;
+    preview_shows(&c, "GIẤY MỜI").await;
+    click(&c, "tab-form").await;
+    let time = c.find(Locator::Id("f-moi.thoi_gian")).await.unwrap();
+    until("the points to show", || async {
+        time.is_displayed().await.ok()?.then_some(())
+    })
+    .await;
+    for (id, value, shown) in [
+        (
+            "f-moi.thoi_gian",
+            "14 giờ 00 phút, thứ Hai, ngày 03/6/2024",
+            "14 giờ 00 phút, thứ Hai",
+        ),
+        (
+            "f-moi.dia_diem",
+            "Phòng họp số 2, Ủy ban nhân dân huyện",
+            "Phòng họp số 2",
+        ),
+        (
+            "f-moi.thanh_phan",
+            "Hiệu trưởng các trường\nKế toán các trường",
+            "Kế toán các trường",
+        ),
+    ] {
+        let field = c.find(Locator::Id(id)).await.unwrap();
+        replace_all(&c, &field).await;
+        field.send_keys(value).await.unwrap();
+        preview_shows(&c, shown).await;
+    }
+    click(&c, "btn-save").await;
+    until("saved", || async {
+        let t = text_of(&c, "status").await?;
+        t.starts_with("Đã lưu").then_some(())
+    })
+    .await;
+    let made = std::fs::read_to_string(s.dir.join(path)).unwrap();
+    assert!(
+        made.contains("- khoan: 1. Thời gian\n  - 14 giờ 00 phút, thứ Hai, ngày 03/6/2024\n"),
+        "{made}"
+    );
+    assert!(
+        made.contains("  - gach:\n    - Hiệu trưởng các trường\n    - Kế toán các trường\n"),
+        "{made}"
+    );
+    c.close().await.unwrap();
+}
+
 /// This year, as the server sees it.
 fn chrono_year() -> i32 {
     use chrono::Datelike;

@@ -79,7 +79,7 @@ fn prune(v: &Json) -> Json {
 /// The top-level block of `key`: its first line and one past its last
 /// (continuation lines are indented, list items at column 0, or blank
 /// lines followed by more of the block).
-fn block(lines: &[&str], key: &str) -> Option<(usize, usize)> {
+pub(super) fn block(lines: &[&str], key: &str) -> Option<(usize, usize)> {
     let starts = |l: &str, k: &str| l.strip_prefix(k).is_some_and(|r| r.starts_with(':'));
     let first = lines.iter().position(|l| starts(l, key))?;
     let mut end = first + 1;

@@ -9,6 +9,7 @@
 //! atomically and never over a version the page has not seen.
 
 mod form;
+mod points;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
@@ -852,10 +853,18 @@ async fn form_fields(
     Json(body): Json<FormBody>,
 ) -> Result<Json<Value>, ApiError> {
     let text = match &body.key {
-        Some(k) => set_field(&body.text, k, &body.value).map_err(ApiError::bad)?,
+        Some(k) => match k.strip_prefix("moi.") {
+            Some(point) => points::set_point(&body.text, point, &body.value),
+            None => set_field(&body.text, k, &body.value),
+        }
+        .map_err(ApiError::bad)?,
         None => body.text,
     };
     let fields = fields(&text);
+    // A giấy mời's time, place and participants.
+    let moi = serde_yaml::from_str::<serde_yaml::Value>(&text)
+        .ok()
+        .and_then(|v| points::points(&v));
     let inherited = match &body.path {
         Some(p) => {
             let path = app.existing(p)?;
@@ -865,7 +874,7 @@ async fn form_fields(
         None => Value::Null,
     };
     Ok(Json(
-        json!({ "text": text, "fields": fields, "inherited": inherited }),
+        json!({ "text": text, "fields": fields, "inherited": inherited, "moi": moi }),
     ))
 }
 

@@ -549,6 +549,52 @@ function buildForm() {
     if (!props[key]) continue;
     form.append(fieldFor(key, schemaNode(props[key]), onFormInput));
   }
+  buildPoints(form);
+}
+
+// A giấy mời's time, place and participants (the items after the body's
+// headings "1. Thời gian", "2. Địa điểm", "3. Thành phần"), before the signer.
+const POINTS = [
+  ["thoi_gian", "Thời gian", "Ví dụ: 07 giờ 30 phút, thứ Sáu, ngày 31/5/2024 (buổi sáng)"],
+  ["dia_diem", "Địa điểm", "Ví dụ: Hội trường Ủy ban nhân dân huyện"],
+  ["thanh_phan", "Thành phần", "Mỗi dòng một thành phần tham dự"],
+];
+
+function buildPoints(form) {
+  const wrap = document.createElement("div");
+  wrap.className = "field";
+  wrap.id = "points";
+  wrap.hidden = true;
+  const fs = document.createElement("fieldset");
+  const legend = document.createElement("legend");
+  legend.textContent = "Nội dung giấy mời";
+  fs.append(legend);
+  for (const [key, label, hint] of POINTS) {
+    const f = document.createElement("div");
+    f.className = "field";
+    const lab = document.createElement("label");
+    lab.htmlFor = "f-moi." + key;
+    lab.textContent = label;
+    const p = document.createElement("p");
+    p.className = "hint";
+    p.textContent = hint;
+    const input = document.createElement("textarea");
+    input.id = "f-moi." + key;
+    input.name = "moi." + key;
+    input.dataset.kind = "list";
+    input.addEventListener("input", () => onFormInput("moi." + key));
+    f.append(lab, p, input);
+    fs.append(f);
+  }
+  wrap.append(fs);
+  const signer = form.querySelector('fieldset[data-key="nguoi_ky"]');
+  form.insertBefore(wrap, signer ? signer.parentElement : null);
+}
+
+// The form's values with a giấy mời's points as `moi`.
+function withPoints(res) {
+  $("points").hidden = !res.moi;
+  return res.fields && res.moi ? { ...res.fields, moi: res.moi } : res.fields;
 }
 
 // The value of a field (`nguoi_ky.ho_ten` for a key of a map).
@@ -617,7 +663,7 @@ function showInherited(el, inherited) {
 
 async function refreshForm() {
   const res = await api("/api/form", { text: editor.value, path: state.path });
-  fillForm(res.fields, res.inherited);
+  fillForm(withPoints(res), res.inherited);
 }
 
 const formTimers = {};
@@ -628,7 +674,7 @@ function onFormInput(key) {
       try {
         const res = await api("/api/form", { text: editor.value, key, value: formValue(key), path: state.path });
         editor.value = res.text;
-        fillForm(res.fields, res.inherited);
+        fillForm(withPoints(res), res.inherited);
         changed();
       } catch (e) {
         status("Không cập nhật được: " + e.message);

@@ -19,6 +19,10 @@ const LABELS = {
   nguoi_ky: ["Người ký", ""],
   quyen_han: ["Quyền hạn ký", "TM., KT., TL., TUQ.… ví dụ KT. TRƯỞNG PHÒNG; hai dòng khi ký thay hai cấp"],
   chuc_vu: ["Chức vụ", "Ví dụ PHÓ TRƯỞNG PHÒNG"],
+  chuc_danh: ["Chức danh in trên họ tên", "Thường để trống; ví dụ TRƯỞNG PHÒNG GD&ĐT"],
+  chu_ky: ["Ảnh chữ ký", "Tệp PNG, JPG hoặc SVG trong thư mục văn bản, ví dụ anh/chu-ky.png"],
+  dau: ["Ảnh con dấu", "Tệp PNG, JPG hoặc SVG; in rộng 35 mm"],
+  ghi_chu: ["Ghi chú ở chỗ ký", "Ví dụ (ký tên và đóng dấu)"],
   ho_ten: ["Họ và tên", ""],
   noi_nhan: ["Nơi nhận", "Mỗi dòng một nơi; dòng cuối thường là Lưu: VT"],
 };

@@ -156,7 +156,7 @@ pub fn derive(parent: &Path, child: &Path, parent_doc: &load::Loaded) -> String 
 }
 
 /// `target` relative to folder `from` (both made absolute).
-fn relative(target: &Path, from: &Path) -> String {
+pub fn relative(target: &Path, from: &Path) -> String {
     let abs = |p: &Path| {
         std::path::absolute(p)
             .unwrap_or_else(|_| p.to_path_buf())

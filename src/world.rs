@@ -153,7 +153,10 @@ impl FileLoader for Loader {
             FileError::Other(Some(
                 match e {
                     Refused::Unresolved(e) => format!("`{rel}`: {e}"),
-                    Refused::Outside => format!("`{rel}` is outside the project folder"),
+                    Refused::Outside => format!(
+                        "`{rel}` is outside the project folder ({})",
+                        crate::load::WHAT_IS_A_PROJECT
+                    ),
                 }
                 .into(),
             ))

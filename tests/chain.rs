@@ -96,6 +96,42 @@ fn parents_outside_the_project_are_refused() {
 }
 
 #[test]
+fn an_unmarked_folder_given_to_check_is_the_project() {
+    // Copied without `vanban.toml` or `.git`: the district's plan inherits
+    // from the province's, in a sibling folder.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("van-ban");
+    for level in ["tinh-long-an", "huyen-thu-thua"] {
+        std::fs::create_dir_all(copy.join(level)).unwrap();
+        std::fs::copy(
+            root()
+                .join("data/chuoi/2023")
+                .join(level)
+                .join("ke-hoach.yaml"),
+            copy.join(level).join("ke-hoach.yaml"),
+        )
+        .unwrap();
+    }
+    let out = run(vanban().arg("check").arg(&copy));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The file alone: its own folder is the project, and the error says
+    // what makes one.
+    let out = run(vanban()
+        .arg("check")
+        .arg(copy.join("huyen-thu-thua/ke-hoach.yaml")));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("outside the project folder") && err.contains("vanban.toml"),
+        "{err}"
+    );
+}
+
+#[test]
 fn literal_braces_and_escaped_template_output() {
     let dir = tempfile::tempdir().unwrap();
     write(

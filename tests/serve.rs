@@ -31,10 +31,20 @@ struct Server {
 
 impl Server {
     fn start() -> Self {
+        Self::with(&[(SEED, DOC)])
+    }
+
+    /// A server over a folder holding copies of `files` (seed under
+    /// `data/`, place in the served folder), with no `vanban.toml` or
+    /// `.git` anywhere: a folder as a user copies or unzips it.
+    fn with(files: &[(&str, &str)]) -> Self {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("docs");
-        std::fs::create_dir_all(dir.join("thu-thua")).unwrap();
-        std::fs::copy(root().join("data").join(SEED), dir.join(DOC)).unwrap();
+        for (seed, place) in files {
+            let to = dir.join(place);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(root().join("data").join(seed), to).unwrap();
+        }
         let mut child = vanban()
             .args(["serve", "--port", "0"])
             .arg(&dir)
@@ -1019,6 +1029,511 @@ async fn browser_save_conflict_offers_reload() {
     })
     .await;
     assert!(!banner.is_displayed().await.unwrap());
+    c.close().await.unwrap();
+}
+
+/// The two levels of the example chain, copied without any marker.
+const CHAIN: [(&str, &str); 2] = [
+    (
+        "chuoi/2023/tinh-long-an/ke-hoach.yaml",
+        "2023/tinh-long-an/ke-hoach.yaml",
+    ),
+    (
+        "chuoi/2023/huyen-thu-thua/ke-hoach.yaml",
+        "2023/huyen-thu-thua/ke-hoach.yaml",
+    ),
+];
+
+/// A browser on `s` with `doc` open and previewed.
+async fn open_in(s: &Server, driver: &Driver, doc: &str) -> Client {
+    let c = driver.client().await;
+    c.goto(&format!("{}#{doc}", s.url())).await.unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("body[data-ready] #pages img"))
+        .await
+        .unwrap_or_else(|e| panic!("{doc} opens with a preview: {e}"));
+    c
+}
+
+/// Sets the value of the dialog's field `name`.
+async fn dialog_field(c: &Client, name: &str, value: &str) {
+    js(
+        c,
+        "const el = document.querySelector(`#dialog [name=\"${arguments[0]}\"]`); el.value = arguments[1];",
+        vec![json!(name), json!(value)],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn browser_next_year_into_a_new_folder() {
+    let s = Server::with(&CHAIN);
+    let driver = Driver::start();
+    let from = "2023/huyen-thu-thua/ke-hoach.yaml";
+    let c = open_in(&s, &driver, from).await;
+    click(&c, "btn-next-year").await;
+    let out = c
+        .find(Locator::Css("#dialog input[name=out]"))
+        .await
+        .unwrap();
+    let proposed = out.prop("value").await.unwrap().unwrap();
+    assert_eq!(proposed, "2024/huyen-thu-thua/ke-hoach.yaml");
+    assert!(!s.dir.join("2024").exists());
+
+    // A name taken already: the dialog stays open and says why, in full.
+    dialog_field(&c, "out", "2023/tinh-long-an/ke-hoach.yaml").await;
+    click(&c, "dlg-ok").await;
+    let why = until("the error in the dialog", || async {
+        let t = text_of(&c, "dlg-error").await?;
+        (!t.is_empty()).then_some(t)
+    })
+    .await;
+    assert!(
+        why.contains("Không tạo được tệp “2023/tinh-long-an/ke-hoach.yaml”"),
+        "{why}"
+    );
+    assert!(why.contains("Đã có tệp hoặc thư mục trùng tên"), "{why}");
+    assert!(c.find(Locator::Css("#dialog[open]")).await.is_ok());
+
+    // The proposed name: its folders are made, the draft opens.
+    dialog_field(&c, "out", &proposed).await;
+    click(&c, "dlg-ok").await;
+    until("the draft to open", || async {
+        let t = text_of(&c, "doc-name").await?;
+        (t == proposed).then_some(())
+    })
+    .await;
+    assert!(c.find(Locator::Css("#dialog[open]")).await.is_err());
+    let made = std::fs::read_to_string(s.dir.join(&proposed)).unwrap();
+    assert!(made.contains("ngay: 2024-10"), "{made}");
+    // It still inherits from the province's plan of 2023.
+    assert!(
+        made.contains("extends: ../../2023/tinh-long-an/ke-hoach.yaml"),
+        "{made}"
+    );
+    until("the draft's preview", || async {
+        let t = preview_text(&c).await;
+        (t.contains("THỦ THỪA") && t.contains("năm 2024")).then_some(())
+    })
+    .await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_derived_plan_in_an_unmarked_copied_folder() {
+    let s = Server::with(&CHAIN);
+    let driver = Driver::start();
+    // The district's plan inherits from the province's, in a sibling folder.
+    let c = open_in(&s, &driver, "2023/huyen-thu-thua/ke-hoach.yaml").await;
+    preview_shows(&c, "ỦY BAN NHÂN DÂN HUYỆN THỦ THỪA").await;
+    let shown = preview_text(&c).await;
+    assert!(
+        shown.contains("Xây dựng năng lực tự học"),
+        "the province's theme is inherited: {shown}"
+    );
+    assert!(
+        js(
+            &c,
+            "return document.querySelectorAll('#diagnostics li.error').length",
+            vec![]
+        )
+        .await
+            == json!(0)
+    );
+
+    // A commune's plan derived from it, in a folder made for it.
+    click(&c, "btn-derive").await;
+    let child = "2023/xa-tan-thanh/ke-hoach.yaml";
+    dialog_field(&c, "out", child).await;
+    click(&c, "dlg-ok").await;
+    until("the derived plan to open", || async {
+        let t = text_of(&c, "doc-name").await?;
+        (t == child).then_some(())
+    })
+    .await;
+    let made = std::fs::read_to_string(s.dir.join(child)).unwrap();
+    assert!(
+        made.contains("extends: ../huyen-thu-thua/ke-hoach.yaml"),
+        "{made}"
+    );
+    preview_shows(&c, "Xây dựng năng lực tự học").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_search_in_unaccented_text() {
+    let mut files = vec![
+        (SEED, DOC),
+        (
+            "2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml",
+            "hai-phong/cong-van.yaml",
+        ),
+    ];
+    files.extend(CHAIN);
+    let s = Server::with(&files);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, DOC).await;
+    let search = c.find(Locator::Id("search")).await.unwrap();
+    let listed = || async {
+        js(
+            &c,
+            "return [...document.querySelectorAll('#doc-list li[data-path]')].map(l => l.dataset.path)",
+            vec![],
+        )
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect::<Vec<_>>()
+    };
+    let find = |q: &'static str| {
+        let search = search.clone();
+        async move {
+            search.clear().await.unwrap();
+            search.send_keys(q).await.unwrap();
+        }
+    };
+    assert_eq!(listed().await.len(), 4);
+    // No accents, any case, words in any field: the Thủ Thừa công văn first.
+    find("thu thua CONG VAN").await;
+    let found = listed().await;
+    assert_eq!(found.first().map(String::as_str), Some(DOC), "{found:?}");
+    // The place, in the text of the document.
+    find("hai phong").await;
+    assert_eq!(listed().await, ["hai-phong/cong-van.yaml"]);
+    // A kind's name in Vietnamese and a year.
+    find("ke hoach 2023").await;
+    let found = listed().await;
+    assert!(
+        found.len() >= 2 && found.iter().take(2).all(|p| p.ends_with("ke-hoach.yaml")),
+        "the plans first: {found:?}"
+    );
+    // The số.
+    find("5758").await;
+    assert!(listed()
+        .await
+        .contains(&"2023/huyen-thu-thua/ke-hoach.yaml".to_owned()));
+    // Nothing: said so.
+    find("khong co van ban nay").await;
+    assert!(listed().await.is_empty());
+    let said = text_of(&c, "doc-list").await.unwrap();
+    assert!(said.contains("Không tìm thấy"), "{said}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_saving_errors_asks_first() {
+    let (s, _driver, c) = opened().await;
+    let text = s.doc_on_disk();
+    let row = text
+        .lines()
+        .position(|l| l.starts_with("dia_danh:"))
+        .unwrap();
+    let at = line_offset(&text, row + 1);
+    select(&c, at, at).await;
+    type_keys(&c, "trich_yue: x\n").await;
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#diagnostics li.error"))
+        .await
+        .unwrap();
+    let note = text_of(&c, "preview-note").await.unwrap();
+    assert!(note.contains("dưới khung soạn thảo"), "{note}");
+    assert!(!note.contains("bên trái"), "{note}");
+
+    // Save: a question says what is wrong; cancelling writes nothing.
+    click(&c, "btn-save").await;
+    let dialog = c
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#dialog[open]"))
+        .await
+        .unwrap();
+    let asked = dialog.text().await.unwrap();
+    assert!(asked.contains("Văn bản đang có 1 lỗi"), "{asked}");
+    assert!(
+        asked.contains(&format!("Dòng {}, cột 1:", row + 2)),
+        "{asked}"
+    );
+    assert!(asked.contains("trich_yue"), "{asked}");
+    click(&c, "dlg-cancel").await;
+    until("the status", || async {
+        let t = text_of(&c, "status").await?;
+        (t == "Chưa lưu").then_some(())
+    })
+    .await;
+    assert_eq!(s.doc_on_disk(), text);
+
+    // The PDF cannot be made: a dialog says why, in full.
+    click(&c, "btn-pdf").await;
+    let dialog = c
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#dialog[open]"))
+        .await
+        .unwrap();
+    let said = dialog.text().await.unwrap();
+    assert!(said.contains("Không tạo được PDF"), "{said}");
+    assert!(
+        said.contains(&format!("Dòng {}, cột 1:", row + 2)),
+        "{said}"
+    );
+    click(&c, "dlg-ok").await;
+    until("the dialog to close", || async {
+        c.find(Locator::Css("#dialog[open]"))
+            .await
+            .is_err()
+            .then_some(())
+    })
+    .await;
+
+    // Saving anyway writes it.
+    click(&c, "btn-save").await;
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#dialog[open]"))
+        .await
+        .unwrap();
+    click(&c, "dlg-ok").await;
+    until("saved", || async {
+        let t = text_of(&c, "status").await?;
+        t.starts_with("Đã lưu").then_some(())
+    })
+    .await;
+    assert!(s.doc_on_disk().contains("trich_yue: x\n"));
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_zoom_and_only_changed_pages_redrawn() {
+    let doc = "hai-phong/cong-van.yaml";
+    let s = Server::with(&[("2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml", doc)]);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, doc).await;
+    let width = |id: &'static str| {
+        let c = c.clone();
+        async move {
+            click(&c, id).await;
+            js(
+                &c,
+                "return document.querySelector('#pages img').getBoundingClientRect().width",
+                vec![],
+            )
+            .await
+            .as_f64()
+            .unwrap()
+        }
+    };
+    let real = width("zoom-100").await;
+    assert!((real - 793.7).abs() < 2.0, "A4 at its real size: {real}");
+    let big = width("zoom-150").await;
+    assert!((big - 1190.6).abs() < 3.0, "150 %: {big}");
+    let fit = width("zoom-fit").await;
+    let pane = js(
+        &c,
+        "return document.getElementById('pages').clientWidth",
+        vec![],
+    )
+    .await;
+    assert!(
+        (fit - pane.as_f64().unwrap()).abs() < 2.0,
+        "fit: {fit} in {pane}"
+    );
+    let pressed = js(
+        &c,
+        "return document.getElementById('zoom-fit').getAttribute('aria-pressed')",
+        vec![],
+    )
+    .await;
+    assert_eq!(pressed, json!("true"));
+
+    // Mark the pictures shown, then change the signer's name (the signature's page).
+    let pages = js(
+        &c,
+        "const imgs = [...document.querySelectorAll('#pages img')]; imgs.forEach(i => i.dataset.mark = 'old'); return imgs.length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap() as usize;
+    assert!(pages >= 3, "{pages} pages");
+    let text = s
+        .request("GET", &format!("/api/doc?path={doc}"), &[], b"")
+        .1;
+    let text = serde_json::from_str::<Value>(&text).unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("ho_ten:"))
+        .unwrap();
+    let raw = text.lines().nth(line).unwrap();
+    let at = line_offset(&text, line) + raw.encode_utf16().count();
+    select(&c, at, at).await;
+    type_keys(&c, " Hoa").await;
+    until("the new name", || async {
+        preview_text(&c).await.contains(" Hoa").then_some(())
+    })
+    .await;
+    let marks = js(
+        &c,
+        "return [...document.querySelectorAll('#pages img')].map(i => i.dataset.mark || 'new')",
+        vec![],
+    )
+    .await;
+    let marks: Vec<&str> = marks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(marks.len(), pages);
+    assert_eq!(
+        marks.iter().filter(|m| **m == "new").count(),
+        1,
+        "{marks:?}"
+    );
+    let said = text_of(&c, "status").await.unwrap();
+    assert!(said.contains(&format!("vẽ lại 1/{pages} trang")), "{said}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_form_shows_inherited_values_and_the_signers_authority() {
+    let s = Server::with(&CHAIN);
+    let driver = Driver::start();
+    let doc = "2023/huyen-thu-thua/ke-hoach.yaml";
+    let c = open_in(&s, &driver, doc).await;
+    click(&c, "tab-form").await;
+    // Its own values, the full name of the issuer included.
+    let ten = c.find(Locator::Id("f-ten_co_quan")).await.unwrap();
+    until("the form to fill", || async {
+        let v = ten.prop("value").await.ok()??;
+        (v == "Ủy ban nhân dân huyện Thủ Thừa").then_some(())
+    })
+    .await;
+    // The trích yếu is the province's: shown greyed, with its source.
+    let trich_yeu = c.find(Locator::Id("f-trich_yeu")).await.unwrap();
+    assert_eq!(trich_yeu.prop("value").await.unwrap().unwrap(), "");
+    let shown = trich_yeu.attr("placeholder").await.unwrap().unwrap();
+    assert!(shown.starts_with("Tổ chức Tuần lễ hưởng ứng"), "{shown}");
+    let note = js(
+        &c,
+        "return document.getElementById('f-trich_yeu').parentElement.querySelector('.inherit').textContent",
+        vec![],
+    )
+    .await;
+    assert!(
+        note.as_str()
+            .unwrap()
+            .contains("Kế thừa từ 2023/tinh-long-an/ke-hoach.yaml"),
+        "{note}"
+    );
+    // One click makes it the document's own.
+    js(
+        &c,
+        "document.getElementById('f-trich_yeu').parentElement.querySelector('.inherit button').click()",
+        vec![],
+    )
+    .await;
+    until("the trích yếu written in the YAML", || async {
+        let v = js(
+            &c,
+            "return document.querySelector('.editor textarea').value",
+            vec![],
+        )
+        .await;
+        v.as_str()?
+            .contains("\ntrich_yeu: Tổ chức Tuần lễ")
+            .then_some(())
+    })
+    .await;
+
+    // The signer's authority.
+    let quyen_han = c.find(Locator::Id("f-nguoi_ky.quyen_han")).await.unwrap();
+    assert_eq!(
+        quyen_han.prop("value").await.unwrap().unwrap(),
+        "KT. CHỦ TỊCH"
+    );
+    replace_all(&c, &quyen_han).await;
+    quyen_han.send_keys("TL. CHỦ TỊCH").await.unwrap();
+    preview_shows(&c, "TL. CHỦ TỊCH").await;
+    let v = js(
+        &c,
+        "return document.querySelector('.editor textarea').value",
+        vec![],
+    )
+    .await;
+    assert!(
+        v.as_str().unwrap().contains("  quyen_han: TL. CHỦ TỊCH\n"),
+        "{v}"
+    );
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_giay_moi_through_the_form() {
+    let (s, _driver, c) = opened().await;
+    click(&c, "btn-new").await;
+    let kind = c
+        .find(Locator::Css("#dialog select[name=loai]"))
+        .await
+        .unwrap();
+    kind.select_by_value("giay_moi").await.unwrap();
+    click(&c, "dlg-ok").await;
+    let path = "thu-thua/giay-moi-moi.yaml";
+    until("the new giấy mời to open", || async {
+        let t = text_of(&c, "doc-name").await?;
+        (t == path).then_some(())
+    })
+    .await;
+    preview_shows(&c, "GIẤY MỜI").await;
+    click(&c, "tab-form").await;
+    let time = c.find(Locator::Id("f-moi.thoi_gian")).await.unwrap();
+    until("the points to show", || async {
+        time.is_displayed().await.ok()?.then_some(())
+    })
+    .await;
+    for (id, value, shown) in [
+        (
+            "f-moi.thoi_gian",
+            "14 giờ 00 phút, thứ Hai, ngày 03/6/2024",
+            "14 giờ 00 phút, thứ Hai",
+        ),
+        (
+            "f-moi.dia_diem",
+            "Phòng họp số 2, Ủy ban nhân dân huyện",
+            "Phòng họp số 2",
+        ),
+        (
+            "f-moi.thanh_phan",
+            "Hiệu trưởng các trường\nKế toán các trường",
+            "Kế toán các trường",
+        ),
+    ] {
+        let field = c.find(Locator::Id(id)).await.unwrap();
+        replace_all(&c, &field).await;
+        field.send_keys(value).await.unwrap();
+        preview_shows(&c, shown).await;
+    }
+    click(&c, "btn-save").await;
+    until("saved", || async {
+        let t = text_of(&c, "status").await?;
+        t.starts_with("Đã lưu").then_some(())
+    })
+    .await;
+    let made = std::fs::read_to_string(s.dir.join(path)).unwrap();
+    assert!(
+        made.contains("- khoan: 1. Thời gian\n  - 14 giờ 00 phút, thứ Hai, ngày 03/6/2024\n"),
+        "{made}"
+    );
+    assert!(
+        made.contains("  - gach:\n    - Hiệu trưởng các trường\n    - Kế toán các trường\n"),
+        "{made}"
+    );
     c.close().await.unwrap();
 }
 

@@ -17,6 +17,7 @@ use crate::{diag, Builder};
 /// reported and the others go on.
 pub fn run(builder: &Builder<'_>, inputs: &[PathBuf], opts: &BuildOptions) -> Result<Tally, Error> {
     let color = builder.color;
+    load::declare_unmarked(inputs);
     let files = expand_inputs_with_dirs(inputs)?;
     let bar = progress(files.len(), color);
     let failed = AtomicUsize::new(0);

@@ -15,6 +15,7 @@ use crate::{load, register, Builder};
 /// stdout for each good one and every problem found on stderr.
 pub fn run(builder: &Builder<'_>, inputs: &[PathBuf]) -> Result<Tally, Error> {
     let color = builder.color;
+    load::declare_unmarked(inputs);
     let files = expand_inputs(inputs)?;
     // One worker: the reports come in the order of the files. The worker
     // has the stack Typst needs, and a panic stays this document's failure.

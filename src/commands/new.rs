@@ -29,10 +29,68 @@ pub fn no_year(from: &Path) -> Error {
     ))
 }
 
-/// Writes a new document at `path`, refusing to replace anything there.
+/// Writes a new document at `path`, refusing to replace anything there;
+/// the folders it needs are created.
 pub fn create(path: &Path, text: &str) -> Result<(), Error> {
     refuse_existing(path)?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
     output::write_atomic(path, text.as_bytes())
+}
+
+/// The `text` of the document at `from`, to be written at `to` in another
+/// folder: its `extends:` keeps naming a file that exists. The same
+/// relative path is kept when it names a file from the new folder too (next
+/// year's parent, when it is drafted already); else it is rewritten to the
+/// file it named from the old folder.
+pub fn moved(text: &str, from: &Path, to: &Path) -> String {
+    let dir = |p: &Path| {
+        p.parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf()
+    };
+    let (old, new) = (dir(from), dir(to));
+    if old == new {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let rewritten = line.strip_prefix("extends:").and_then(|rest| {
+            let value = rest.split(" #").next()?.trim();
+            let rel = value.trim_matches(|c| c == '"' || c == '\'');
+            // The new folder may not exist yet: `..` is taken lexically.
+            if rel.is_empty() || Path::new(rel).is_absolute() || lexical(&new.join(rel)).is_file() {
+                return None;
+            }
+            let target = old.join(rel);
+            target.is_file().then(|| {
+                let fixed = evolve::relative(&target, &new);
+                line.replacen(value, &fixed, 1)
+            })
+        });
+        out.push_str(rewritten.as_deref().unwrap_or(line));
+    }
+    out
+}
+
+/// `path` with `.` and `..` taken away lexically (`a/b/../c` is `a/c`).
+fn lexical(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `vanban new --from FROM --year YEAR [-o OUT]`: the draft written to
@@ -42,7 +100,7 @@ pub fn run(from: &Path, year: i32, out: Option<&Path>) -> Result<(), Error> {
     let text = next_year(&doc, Some(year)).ok_or_else(|| no_year(from))?;
     match out {
         Some(path) => {
-            create(path, &text)?;
+            create(path, &moved(&text, from, path))?;
             eprintln!(
                 "{}: draft for {year} (số cleared, ngày without day)",
                 path.display()
@@ -61,4 +119,31 @@ pub fn starter(loai: &str, year: i32) -> Option<String> {
     let doc = load::parse(file.path(), text).ok()?;
     let from = doc.ngay.map_or(year, |n| n.nam);
     Some(evolve::new_year(text, from, year))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_in_another_folder_keeps_its_parent() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("2023/tinh")).unwrap();
+        std::fs::create_dir_all(d.join("2023/huyen")).unwrap();
+        std::fs::write(d.join("2023/tinh/kh.yaml"), "loai: ke_hoach\n").unwrap();
+        let text = "loai: ke_hoach\nextends: ../tinh/kh.yaml # parent\nso: 1\n";
+        let from = d.join("2023/huyen/kh.yaml");
+        let to = d.join("2024/huyen/kh.yaml");
+        assert_eq!(
+            moved(text, &from, &to),
+            "loai: ke_hoach\nextends: ../../2023/tinh/kh.yaml # parent\nso: 1\n"
+        );
+        // Next year's parent drafted already: the same name is kept.
+        std::fs::create_dir_all(d.join("2024/tinh")).unwrap();
+        std::fs::write(d.join("2024/tinh/kh.yaml"), "loai: ke_hoach\n").unwrap();
+        assert_eq!(moved(text, &from, &to), text);
+        // Same folder: unchanged.
+        assert_eq!(moved(text, &from, &d.join("2023/huyen/kh-2024.yaml")), text);
+    }
 }

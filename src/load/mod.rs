@@ -22,7 +22,10 @@ use crate::model::VanBan;
 
 pub use merge::{merge, merged_value};
 pub use problems::yaml_error;
-pub use read::{in_project, parse_value, project_root, read_text, resolve_ref, Source, MAX_BYTES};
+pub use read::{
+    declare_project, declare_unmarked, in_project, marked_root, parse_value, project_root,
+    read_text, resolve_ref, Source, MAX_BYTES, WHAT_IS_A_PROJECT,
+};
 
 /// A document as loaded, with everything it was built from.
 #[derive(Debug, Clone)]

@@ -35,7 +35,26 @@ impl Source {
     }
 }
 
-/// The project folder of a document: the nearest ancestor holding a
+/// Folders declared to be projects for this process ([`declare_project`]).
+static DECLARED: std::sync::RwLock<Vec<PathBuf>> = std::sync::RwLock::new(Vec::new());
+
+/// What makes a project folder, for messages that refuse a file outside it.
+pub const WHAT_IS_A_PROJECT: &str = "the project folder is the folder given to `vanban serve`      (or to `build`/`check`), else the nearest folder above the document holding a      `vanban.toml` file (it may be empty) or `.git`, else the document's own folder;      put an empty `vanban.toml` in the folder that holds all the documents that use each other";
+
+/// Makes `dir` the project folder of every document under it, for the rest
+/// of the process: what `vanban serve DIR` (and `build`/`check` of a folder
+/// no marker governs) means by "these documents use each other". Nothing
+/// outside it is read for them.
+pub fn declare_project(dir: &Path) {
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let mut declared = DECLARED.write().unwrap_or_else(|e| e.into_inner());
+    if !declared.contains(&dir) {
+        declared.push(dir);
+    }
+}
+
+/// The project folder of a document: the deepest declared folder
+/// ([`declare_project`]) holding it, else the nearest ancestor holding a
 /// `vanban.toml` or `.git`, else the document's own folder. Every file a
 /// document refers to must resolve inside it.
 pub fn project_root(doc: &Path) -> PathBuf {
@@ -44,12 +63,34 @@ pub fn project_root(doc: &Path) -> PathBuf {
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let dir = dir.canonicalize().unwrap_or(dir);
-    for a in dir.ancestors() {
-        if a.join("vanban.toml").is_file() || a.join(".git").exists() {
-            return a.to_path_buf();
+    let declared = DECLARED.read().unwrap_or_else(|e| e.into_inner());
+    if let Some(root) = declared
+        .iter()
+        .filter(|d| dir.starts_with(d))
+        .max_by_key(|d| d.components().count())
+    {
+        return root.clone();
+    }
+    marked_root(&dir).unwrap_or(dir)
+}
+
+/// The nearest folder from `dir` up holding a `vanban.toml` or `.git`.
+pub fn marked_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|a| a.join("vanban.toml").is_file() || a.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// Declares each folder of `inputs` that no marker governs
+/// ([`marked_root`]) a project ([`declare_project`]): the documents under a
+/// folder given to `build` or `check` use each other.
+pub fn declare_unmarked(inputs: &[PathBuf]) {
+    for p in inputs.iter().filter(|p| p.is_dir()) {
+        let dir = p.canonicalize().unwrap_or_else(|_| p.clone());
+        if marked_root(&dir).is_none() {
+            declare_project(&dir);
         }
     }
-    dir
 }
 
 /// Reads a file as UTF-8 text, refusing oversized input.
@@ -128,7 +169,8 @@ pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBu
             Err(format!("cannot open {named} ({}): {e}", joined.display()))
         }
         Err(Refused::Outside) => Err(format!(
-            "{named} is outside the project folder `{}`; files a document uses must lie inside it",
+            "{named} is outside the project folder `{}`; files a document uses must lie inside it \
+             ({WHAT_IS_A_PROJECT})",
             root.display()
         )),
     }

@@ -8,9 +8,10 @@ use crate::model;
 
 /// The fields of the form. They are shown in the model's key order
 /// ([`form_keys`]).
-pub const FORM_KEYS: [&str; 10] = [
+pub const FORM_KEYS: [&str; 11] = [
     "co_quan_chu_quan",
     "co_quan",
+    "ten_co_quan",
     "so",
     "ky_hieu",
     "dia_danh",
@@ -34,6 +35,12 @@ pub fn form_keys() -> Vec<&'static str> {
 /// `None` if the text is not a YAML map.
 pub fn fields(text: &str) -> Option<Json> {
     let v: Value = serde_yaml::from_str(text).ok()?;
+    fields_of(&v)
+}
+
+/// The values of the form fields in the YAML value `v`; `None` if it is
+/// not a map.
+pub fn fields_of(v: &Value) -> Option<Json> {
     let m = v.as_mapping()?;
     let mut out = Map::new();
     for k in FORM_KEYS {
@@ -72,7 +79,7 @@ fn prune(v: &Json) -> Json {
 /// The top-level block of `key`: its first line and one past its last
 /// (continuation lines are indented, list items at column 0, or blank
 /// lines followed by more of the block).
-fn block(lines: &[&str], key: &str) -> Option<(usize, usize)> {
+pub(super) fn block(lines: &[&str], key: &str) -> Option<(usize, usize)> {
     let starts = |l: &str, k: &str| l.strip_prefix(k).is_some_and(|r| r.starts_with(':'));
     let first = lines.iter().position(|l| starts(l, key))?;
     let mut end = first + 1;

@@ -9,6 +9,7 @@
 //! atomically and never over a version the page has not seen.
 
 mod form;
+mod points;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
@@ -21,6 +22,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -33,7 +35,7 @@ use crate::model::Loai;
 use crate::world::{Engine, Refused};
 use crate::{output, register, Builder};
 
-pub use form::{fields, form_keys, set_field, FORM_KEYS};
+pub use form::{fields, fields_of, form_keys, set_field, FORM_KEYS};
 
 /// Largest request body accepted (a document may have
 /// [`load::MAX_BYTES`]; JSON escaping needs some room).
@@ -73,6 +75,9 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
     if !root.is_dir() {
         return Err(Error::Other(format!("{} is not a folder", root.display())));
     }
+    // The folder served is the project: its documents use each other, and
+    // nothing outside it is read for them.
+    load::declare_project(&root);
     let engine: &'static Engine = Box::leak(Box::new(engine));
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -149,8 +154,9 @@ impl App {
         Ok(real)
     }
 
-    /// A document to be created under the folder: its folder must exist
-    /// inside the root, the file must not exist yet.
+    /// A document to be created under the folder. Its folder may not exist
+    /// yet ([`commands::new::create`] makes it): the deepest part of it that
+    /// exists must be a folder inside the root, and the file must not exist.
     fn fresh(&self, rel: &str) -> Result<PathBuf, ApiError> {
         check_relative(rel)?;
         let path = Path::new(rel);
@@ -158,21 +164,37 @@ impl App {
             .file_name()
             .ok_or_else(|| ApiError::bad(format!("`{rel}` has no file name")))?;
         let parent = path.parent().unwrap_or(Path::new(""));
-        let dir = if parent.as_os_str().is_empty() {
+        let mut existing = parent;
+        while !existing.as_os_str().is_empty()
+            && self.root.join(existing).symlink_metadata().is_err()
+        {
+            existing = existing.parent().unwrap_or(Path::new(""));
+        }
+        let base = if existing.as_os_str().is_empty() {
             self.root.clone()
         } else {
-            crate::world::inside(&self.root, parent).map_err(|e| {
+            crate::world::inside(&self.root, existing).map_err(|e| {
                 let why = match e {
                     Refused::Outside => "is outside the served folder".to_owned(),
                     Refused::Unresolved(e) => format!("cannot be used ({e})"),
                 };
                 ApiError::new(
                     StatusCode::FORBIDDEN,
-                    format!("the folder of `{rel}` {why}"),
+                    format!("the folder `{}` {why}", existing.display()),
                 )
             })?
         };
-        let target = dir.join(name);
+        if !base.is_dir() {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                format!(
+                    "`{}` is a file, not a folder: choose another folder for `{rel}`",
+                    existing.display()
+                ),
+            ));
+        }
+        let rest = parent.strip_prefix(existing).unwrap_or(Path::new(""));
+        let target = base.join(rest).join(name);
         if target.symlink_metadata().is_ok() {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
@@ -360,6 +382,45 @@ struct DocRow {
     co_quan: String,
     trung_so: bool,
     error: Option<String>,
+    /// The kind's name in Vietnamese (`công văn`).
+    ten_loai: String,
+    /// Every text of the document, its parents' included, for search.
+    words: String,
+}
+
+/// Every string, number and date of the document at `path` with its
+/// parents merged (its own text alone when they cannot be), one per line.
+fn words_of(path: &Path) -> String {
+    fn walk(v: &serde_yaml::Value, out: &mut Vec<String>) {
+        use serde_yaml::Value as V;
+        match v {
+            V::String(s) => out.push(s.replace('\n', " ")),
+            V::Number(n) => out.push(n.to_string()),
+            V::Bool(_) | V::Null => {}
+            V::Sequence(items) => items.iter().for_each(|i| walk(i, out)),
+            V::Mapping(m) => m.iter().for_each(|(_, v)| walk(v, out)),
+            V::Tagged(t) => walk(&t.value, out),
+        }
+    }
+    let value = match load::merged_value(path, &mut Vec::new()) {
+        Ok(v) => Some(v),
+        Err(_) => load::read_text(path)
+            .ok()
+            .and_then(|t| load::parse_value(path, &t).ok()),
+    };
+    let mut out = Vec::new();
+    if let Some(v) = value {
+        walk(&v, &mut out);
+    }
+    out.join("\n")
+}
+
+/// The Vietnamese name of the kind `key`, or nothing.
+fn kind_name(key: &str) -> String {
+    Loai::ALL
+        .iter()
+        .find(|k| k.key() == key)
+        .map_or_else(String::new, |k| k.info().ten_thuong.to_owned())
 }
 
 async fn list_docs(State(app): State<Arc<App>>) -> Result<Json<Vec<DocRow>>, ApiError> {
@@ -369,6 +430,8 @@ async fn list_docs(State(app): State<Arc<App>>) -> Result<Json<Vec<DocRow>>, Api
         let mut out: Vec<DocRow> = rows
             .into_iter()
             .map(|r| DocRow {
+                ten_loai: kind_name(&r.loai),
+                words: words_of(&r.file),
                 path: app.rel(&r.file),
                 so_ky_hieu: r.so_ky_hieu,
                 ngay: r.ngay,
@@ -397,6 +460,8 @@ async fn list_docs(State(app): State<Arc<App>>) -> Result<Json<Vec<DocRow>>, Api
                 co_quan: String::new(),
                 trung_so: false,
                 error: Some(message),
+                ten_loai: String::new(),
+                words: words_of(&f),
             });
         }
         Ok(Json(out))
@@ -558,8 +623,13 @@ fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
 /// One page of the preview.
 #[derive(Debug, Serialize)]
 pub struct PreviewPage {
-    /// The page as SVG.
-    pub svg: String,
+    /// What the page looks like, as a token: the same page drawn again has
+    /// the same hash (within one run of the server).
+    pub hash: String,
+    /// The page as SVG; left out when the page asked for it has it already
+    /// (its hash was in `have`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub svg: Option<String>,
     /// The page's text, in reading order (for assistive technology and
     /// search).
     pub text: String,
@@ -583,6 +653,17 @@ pub struct Preview {
 /// Loads `text` as the contents of `path` and lays it out into SVG pages;
 /// errors come back as diagnostics located in `text`.
 pub fn preview_text(builder: &Builder<'_>, path: &Path, text: String) -> Preview {
+    preview_changed(builder, path, text, &[])
+}
+
+/// [`preview_text`], drawing only the pages whose hash is not in `have`
+/// (the pages the page shows already): the others come without their SVG.
+pub fn preview_changed(
+    builder: &Builder<'_>,
+    path: &Path,
+    text: String,
+    have: &[String],
+) -> Preview {
     let start = Instant::now();
     let built = load::check_text(path, text).and_then(|doc| {
         let b = builder.layout(&doc).map_err(|e| vec![e])?;
@@ -599,12 +680,19 @@ pub fn preview_text(builder: &Builder<'_>, path: &Path, text: String) -> Preview
         },
         Ok((doc, built)) => {
             let start = Instant::now();
-            let pages = output::svg_pages(&built.document)
-                .into_iter()
-                .zip(built.document.pages())
-                .map(|(svg, page)| PreviewPage {
-                    svg,
-                    text: page_text(&page.frame),
+            let opts = typst_svg::SvgOptions::default();
+            let pages = built
+                .document
+                .pages()
+                .par_iter()
+                .map(|page| {
+                    let hash = format!("{:032x}", typst::utils::hash128(page));
+                    let svg = (!have.contains(&hash)).then(|| typst_svg::svg(page, &opts));
+                    PreviewPage {
+                        hash,
+                        svg,
+                        text: page_text(&page.frame),
+                    }
                 })
                 .collect();
             Preview {
@@ -643,12 +731,29 @@ fn page_text(frame: &typst::layout::Frame) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+#[derive(Deserialize)]
+struct PreviewBody {
+    path: String,
+    text: String,
+    /// Hashes of the pages the page shows already.
+    #[serde(default)]
+    have: Vec<String>,
+}
+
 async fn preview(
     State(app): State<Arc<App>>,
-    Json(body): Json<TextBody>,
+    Json(body): Json<PreviewBody>,
 ) -> Result<Json<Preview>, ApiError> {
     let path = app.existing(&body.path)?;
-    blocking(move || Ok(Json(preview_text(&app.builder, &path, body.text)))).await
+    blocking(move || {
+        Ok(Json(preview_changed(
+            &app.builder,
+            &path,
+            body.text,
+            &body.have,
+        )))
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -781,15 +886,61 @@ struct FormBody {
     key: Option<String>,
     #[serde(default)]
     value: Value,
+    /// The document the text is of: its parent's values are given as
+    /// `inherited`.
+    path: Option<String>,
 }
 
-async fn form_fields(Json(body): Json<FormBody>) -> Result<Json<Value>, ApiError> {
+async fn form_fields(
+    State(app): State<Arc<App>>,
+    Json(body): Json<FormBody>,
+) -> Result<Json<Value>, ApiError> {
     let text = match &body.key {
-        Some(k) => set_field(&body.text, k, &body.value).map_err(ApiError::bad)?,
+        Some(k) => match k.strip_prefix("moi.") {
+            Some(point) => points::set_point(&body.text, point, &body.value),
+            None => set_field(&body.text, k, &body.value),
+        }
+        .map_err(ApiError::bad)?,
         None => body.text,
     };
     let fields = fields(&text);
-    Ok(Json(json!({ "text": text, "fields": fields })))
+    // A giấy mời's time, place and participants.
+    let moi = serde_yaml::from_str::<serde_yaml::Value>(&text)
+        .ok()
+        .and_then(|v| points::points(&v));
+    let inherited = match &body.path {
+        Some(p) => {
+            let path = app.existing(p)?;
+            let text = text.clone();
+            blocking(move || Ok(app.inherited(&path, &text))).await?
+        }
+        None => Value::Null,
+    };
+    Ok(Json(
+        json!({ "text": text, "fields": fields, "inherited": inherited, "moi": moi }),
+    ))
+}
+
+impl App {
+    /// What the document at `path` with `text` inherits: the form fields of
+    /// its parent (`extends`, parents merged) and the parent's path
+    /// relative to the folder, as `{ "from", "fields" }`; null when it has
+    /// no parent or the parent cannot be read.
+    fn inherited(&self, path: &Path, text: &str) -> Value {
+        let Ok(own) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+            return Value::Null;
+        };
+        let Some(parent) = own.get("extends").and_then(serde_yaml::Value::as_str) else {
+            return Value::Null;
+        };
+        let Ok(parent) = load::resolve_ref(path, parent) else {
+            return Value::Null;
+        };
+        match load::merged_value(&parent, &mut Vec::new()) {
+            Ok(v) => json!({ "from": self.rel(&parent), "fields": fields_of(&v) }),
+            Err(_) => Value::Null,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -834,6 +985,7 @@ async fn next_year(
         let text = commands::new::next_year(&doc, body.year).ok_or_else(|| {
             ApiError::bad("the document has no `ngay` or `bien.nam` to take the year from")
         })?;
+        let text = commands::new::moved(&text, &from, &target);
         commands::new::create(&target, &text)?;
         Ok(Json(json!({ "path": app.rel(&target) })))
     })

@@ -8,6 +8,8 @@ const FORM_DELAY_MS = 250;
 const LABELS = {
   co_quan_chu_quan: ["Cơ quan chủ quản", "Chữ in hoa, ví dụ UBND HUYỆN THỦ THỪA"],
   co_quan: ["Cơ quan ban hành", "Chữ in hoa, ví dụ PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"],
+  ten_co_quan: ["Tên đầy đủ của cơ quan ban hành",
+    "Chữ thường, in khi văn bản khác trích dẫn văn bản này, ví dụ Phòng Giáo dục và Đào tạo huyện Thủ Thừa"],
   so: ["Số", "Để trống khi chưa vào sổ (dự thảo)"],
   ky_hieu: ["Ký hiệu", "Phần sau dấu gạch chéo, ví dụ PGDĐT"],
   dia_danh: ["Địa danh", "Ví dụ Thủ Thừa"],
@@ -15,11 +17,19 @@ const LABELS = {
   trich_yeu: ["Trích yếu", "Nội dung tóm tắt của văn bản"],
   kinh_gui: ["Kính gửi", "Mỗi dòng một nơi nhận"],
   nguoi_ky: ["Người ký", ""],
-  quyen_han: ["Quyền hạn ký", "TM., KT., TL., TUQ.… ví dụ KT. TRƯỞNG PHÒNG"],
+  quyen_han: ["Quyền hạn ký", "TM., KT., TL., TUQ.… ví dụ KT. TRƯỞNG PHÒNG; hai dòng khi ký thay hai cấp"],
   chuc_vu: ["Chức vụ", "Ví dụ PHÓ TRƯỞNG PHÒNG"],
+  chuc_danh: ["Chức danh in trên họ tên", "Thường để trống; ví dụ TRƯỞNG PHÒNG GD&ĐT"],
+  chu_ky: ["Ảnh chữ ký", "Tệp PNG, JPG hoặc SVG trong thư mục văn bản, ví dụ anh/chu-ky.png"],
+  dau: ["Ảnh con dấu", "Tệp PNG, JPG hoặc SVG; in rộng 35 mm"],
+  ghi_chu: ["Ghi chú ở chỗ ký", "Ví dụ (ký tên và đóng dấu)"],
   ho_ten: ["Họ và tên", ""],
   noi_nhan: ["Nơi nhận", "Mỗi dòng một nơi; dòng cuối thường là Lưu: VT"],
 };
+
+// Lists inside a map the form shows, one line per item (the signer's
+// authority lines).
+const SUB_LISTS = ["quyen_han"];
 
 const state = {
   path: null,
@@ -31,11 +41,16 @@ const state = {
   formKeys: [],
   schema: null,
   seq: 0,
+  // The diagnostics of the last text checked: { text, diagnostics }.
+  checked: null,
   shown: 0,
   inflight: false,
   again: false,
   timer: null,
-  urls: [],
+  // The pages shown: { hash, url, img } each.
+  shownPages: [],
+  // How many pages the last preview sent (the others were kept).
+  sentPages: 0,
   formQueue: Promise.resolve(),
 };
 let editor;
@@ -80,13 +95,63 @@ async function loadList() {
   renderList();
 }
 
+// Text folded for search: no accents, đ as d, lower case ("Thủ Thừa" →
+// "thu thua").
+function fold(text) {
+  return String(text || "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+}
+
+// The documents matching every word of `query` (accents and case ignored,
+// over every text of the document), best first: a word found in the số
+// counts most, then the kind, the trích yếu, the year, the issuer and the
+// place, the file name, any other text. Without a query, all in order.
+function searchDocs(docs, query) {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return docs;
+  const phrase = words.join(" ");
+  const scored = [];
+  docs.forEach((d, order) => {
+    const fields = [
+      [8, d.so_ky_hieu],
+      [6, d.trich_yeu],
+      [7, `${d.ten_loai} ${d.loai}`],
+      [4, (d.ngay || "").slice(0, 4)],
+      [3, d.co_quan],
+      [2, d.path],
+      [1, d.words],
+    ].map(([w, t]) => [w, " " + fold(t).replace(/[^\p{L}\p{N}]+/gu, " ") + " "]);
+    let score = 0;
+    for (const word of words) {
+      let best = 0;
+      for (const [w, t] of fields) {
+        // Words are found from their start: "hoc" finds "học", "học tập".
+        if (!t.includes(` ${word}`)) continue;
+        const whole = t.includes(` ${word} `) ? 1 : 0.6;
+        best = Math.max(best, w * whole);
+      }
+      if (!best) return;
+      score += best;
+    }
+    // Words next to each other as typed ("thu thua") count again.
+    for (let i = 0; i + 1 < words.length; i++) {
+      const pair = ` ${words[i]} ${words[i + 1]}`;
+      score += Math.max(0, ...fields.filter(([, t]) => t.includes(pair)).map(([w]) => w));
+    }
+    if (words.length > 2) score += Math.max(0, ...fields.filter(([, t]) => t.includes(` ${phrase} `)).map(([w]) => w));
+    scored.push({ d, score, order });
+  });
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.map((x) => x.d);
+}
+
 function renderList() {
-  const q = $("search").value.trim().toLowerCase();
   const ul = $("doc-list");
   ul.replaceChildren();
-  for (const d of state.docs) {
-    const hay = [d.path, d.so_ky_hieu, d.ngay, d.loai, d.trich_yeu, d.co_quan].join(" ").toLowerCase();
-    if (q && !hay.includes(q)) continue;
+  for (const d of searchDocs(state.docs, $("search").value)) {
     const li = document.createElement("li");
     li.dataset.path = d.path;
     li.classList.toggle("current", d.path === state.path);
@@ -95,7 +160,7 @@ function renderList() {
     so.textContent = d.so_ky_hieu || d.path;
     const meta = document.createElement("span");
     meta.className = "meta";
-    meta.textContent = [" ", d.ngay, d.loai].filter(Boolean).join(" · ");
+    meta.textContent = [" ", d.ngay, d.ten_loai || d.loai].filter(Boolean).join(" · ");
     const ty = document.createElement("span");
     ty.className = "ty";
     ty.textContent = d.trich_yeu;
@@ -113,6 +178,12 @@ function renderList() {
     li.addEventListener("click", () => openDoc(d.path));
     ul.append(li);
   }
+  if (!ul.children.length && $("search").value.trim()) {
+    const li = document.createElement("li");
+    li.className = "empty";
+    li.textContent = "Không tìm thấy văn bản nào. Thử bớt từ, hoặc tìm theo số, năm, loại, nơi ban hành.";
+    ul.append(li);
+  }
 }
 
 // ---- Opening and saving ----------------------------------------------------
@@ -128,6 +199,8 @@ async function openDoc(path, { force = false } = {}) {
     editor.setDiagnostics([]);
     $("conflict").hidden = true;
     $("pages").replaceChildren();
+    for (const p of state.shownPages) URL.revokeObjectURL(p.url);
+    state.shownPages = [];
     history.replaceState(null, "", "#" + encodeURIComponent(doc.path));
     renderList();
     updateTitle();
@@ -142,6 +215,10 @@ async function openDoc(path, { force = false } = {}) {
 async function save(force = false) {
   if (!state.path) return;
   const text = editor.value;
+  if (!(await confirmErrors(text))) {
+    status("Chưa lưu");
+    return;
+  }
   try {
     const res = await api("/api/save", { path: state.path, text, version: state.version, force });
     state.version = res.version;
@@ -155,9 +232,85 @@ async function save(force = false) {
       $("conflict").hidden = false;
       status("Chưa lưu: tệp đã bị thay đổi trên đĩa");
     } else {
-      status("Không lưu được: " + e.message);
+      status("Không lưu được");
+      tell("Không lưu được văn bản", explain(e, `Không lưu được tệp “${state.path}”.`));
     }
   }
+}
+
+function errorsIn(diagnostics) {
+  return (diagnostics || []).filter((d) => d.severity === "error");
+}
+
+// The errors of `text`: those of the last preview when it was of this text,
+// else checked now.
+async function errorsOf(text) {
+  if (state.checked && state.checked.text === text) return errorsIn(state.checked.diagnostics);
+  try {
+    const have = state.shownPages.map((p) => p.hash);
+    const res = await api("/api/preview", { path: state.path, text, have });
+    state.checked = { text, diagnostics: res.diagnostics };
+    return errorsIn(res.diagnostics);
+  } catch {
+    return [];
+  }
+}
+
+// Before saving a text with errors: says what is wrong and asks. Resolves
+// true to save.
+async function confirmErrors(text) {
+  const errors = await errorsOf(text);
+  if (!errors.length) return true;
+  const lines = errors.map((d) => (d.line ? `Dòng ${d.line}, cột ${d.column}: ` : "") + shortMessage(d));
+  return confirmDialog(
+    `Văn bản đang có ${errors.length} lỗi`,
+    "Văn bản có lỗi vẫn lưu được, nhưng chưa tạo được PDF cho đến khi sửa xong:\n\n" +
+      lines.map((l) => "• " + l).join("\n") +
+      "\n\nVẫn lưu văn bản này?",
+    "Vẫn lưu",
+  );
+}
+
+// Why the PDF could not be made: the document's errors, in full.
+function explainPdf(e) {
+  const list = (e.data && e.data.diagnostics) || [];
+  if (!list.length) return explain(e, "Không tạo được tệp PDF.");
+  const lines = list.map((d) => (d.line ? `Dòng ${d.line}, cột ${d.column}: ` : "") + shortMessage(d));
+  return "Văn bản đang có lỗi, hãy sửa trước khi tạo PDF:\n\n" + lines.map((l) => "• " + l).join("\n");
+}
+
+// A message in the dialog, in full, with only a button to close it.
+async function tell(title, message) {
+  const cancel = $("dlg-cancel");
+  cancel.hidden = true;
+  await confirmDialog(title, message, "Đóng");
+  cancel.hidden = false;
+}
+
+// A question in the dialog with the message in full; resolves true when
+// the user agrees.
+function confirmDialog(title, message, okLabel) {
+  const dlg = $("dialog");
+  $("dlg-title").textContent = title;
+  $("dlg-error").textContent = "";
+  const p = document.createElement("p");
+  p.className = "message";
+  p.textContent = message;
+  $("dlg-body").replaceChildren(p);
+  const ok = $("dlg-ok");
+  const label = ok.textContent;
+  ok.textContent = okLabel;
+  dlg.showModal();
+  return new Promise((resolve) => {
+    dlg.addEventListener(
+      "close",
+      () => {
+        ok.textContent = label;
+        resolve(dlg.returnValue === "ok");
+      },
+      { once: true },
+    );
+  });
 }
 
 async function downloadPdf() {
@@ -174,7 +327,8 @@ async function downloadPdf() {
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
     status("Đã tạo PDF");
   } catch (e) {
-    status("Không tạo được PDF: " + e.message);
+    status("Không tạo được PDF");
+    tell("Không tạo được PDF", explainPdf(e));
   }
 }
 
@@ -235,22 +389,24 @@ async function runPreview() {
   const text = editor.value;
   const t0 = performance.now();
   try {
-    const res = await api("/api/preview", { path: state.path, text });
+    const have = state.shownPages.map((p) => p.hash);
+    const res = await api("/api/preview", { path: state.path, text, have });
+    state.checked = { text, diagnostics: res.diagnostics };
     if (seq > state.shown && text === editor.value) {
       state.shown = seq;
       showDiagnostics(res.diagnostics);
       if (res.ok) {
         showPages(res.pages);
-        status(`Xem trước: ${Math.round(performance.now() - t0)} ms`);
+        status(`Xem trước: ${Math.round(performance.now() - t0)} ms (vẽ lại ${state.sentPages}/${res.pages.length} trang)`);
       } else {
-        status("Văn bản có lỗi");
+        status(`Văn bản có ${errorsIn(res.diagnostics).length} lỗi`);
       }
       $("pages").classList.toggle("stale", !res.ok);
       const note = $("preview-note");
       note.hidden = res.ok;
       note.textContent = $("pages").children.length
-        ? "Văn bản đang có lỗi: bản xem trước dưới đây là bản đúng gần nhất."
-        : "Văn bản đang có lỗi: sửa các lỗi bên trái để xem trước.";
+        ? "Văn bản đang có lỗi (xem danh sách ngay dưới khung soạn thảo, ở cột giữa): bản xem trước dưới đây là bản đúng gần nhất."
+        : "Văn bản đang có lỗi: sửa các lỗi ghi ngay dưới khung soạn thảo (cột giữa) để xem trước.";
     }
   } catch (e) {
     status("Không xem trước được: " + e.message);
@@ -263,19 +419,68 @@ async function runPreview() {
   }
 }
 
+// Shows the pages, keeping the pictures of pages that did not change: a
+// page the server sent without its SVG is one the page has (same hash).
 function showPages(pages) {
-  const urls = pages.map((p) => URL.createObjectURL(new Blob([p.svg], { type: "image/svg+xml" })));
-  const imgs = pages.map((p, i) => {
-    const img = document.createElement("img");
-    img.src = urls[i];
+  const old = new Map(state.shownPages.map((p) => [p.hash, p]));
+  const used = new Set();
+  const next = pages.map((p, i) => {
+    const have = old.get(p.hash);
+    let url = have ? have.url : null;
+    let img = have && !used.has(have.img) ? have.img : null;
+    if (p.svg !== undefined) url = URL.createObjectURL(new Blob([p.svg], { type: "image/svg+xml" }));
+    if (!url) return null;
+    if (!img || p.svg !== undefined) {
+      img = document.createElement("img");
+      img.src = url;
+    }
+    used.add(img);
     img.alt = p.text;
     img.dataset.page = String(i + 1);
     img.title = `Trang ${i + 1}`;
-    return img;
+    return { hash: p.hash, url, img };
   });
-  $("pages").replaceChildren(...imgs);
-  for (const u of state.urls) URL.revokeObjectURL(u);
-  state.urls = urls;
+  if (next.includes(null)) {
+    // A page the server thought we had is missing: ask for all of them.
+    state.shownPages = [];
+    schedulePreview(0);
+    return;
+  }
+  const host = $("pages");
+  next.forEach((p, i) => {
+    if (host.children[i] !== p.img) host.insertBefore(p.img, host.children[i] || null);
+  });
+  while (host.children.length > next.length) host.lastChild.remove();
+  const keep = new Set(next.map((p) => p.url));
+  for (const p of state.shownPages) if (!keep.has(p.url)) URL.revokeObjectURL(p.url);
+  state.shownPages = next;
+  state.sentPages = pages.filter((p) => p.svg !== undefined).length;
+}
+
+// ---- Zoom ----------------------------------------------------------------------
+
+const ZOOMS = ["fit", "100", "150"];
+
+function setZoom(zoom) {
+  if (!ZOOMS.includes(zoom)) zoom = "fit";
+  for (const z of ZOOMS) $("pages").classList.toggle("zoom-" + z, z === zoom);
+  for (const b of document.querySelectorAll("#zoom button")) b.setAttribute("aria-pressed", String(b.dataset.zoom === zoom));
+  try {
+    localStorage.setItem("vanban.zoom", zoom);
+  } catch {
+    // Storage may be off; the zoom still applies.
+  }
+}
+
+function initZoom() {
+  for (const b of document.querySelectorAll("#zoom button")) b.addEventListener("click", () => setZoom(b.dataset.zoom));
+  let saved = "fit";
+  try {
+    saved = localStorage.getItem("vanban.zoom") || "fit";
+  } catch {
+    // As above.
+  }
+  setZoom(saved);
 }
 
 function showDiagnostics(list) {
@@ -328,7 +533,8 @@ function fieldFor(key, node, onInput) {
     legend.textContent = label;
     fs.append(legend);
     for (const [sub, subNode] of Object.entries(schemaNode(node).properties || {})) {
-      if (kindOf(schemaNode(subNode)) !== "text") continue;
+      const subKind = kindOf(schemaNode(subNode));
+      if (subKind !== "text" && !(subKind === "list" && SUB_LISTS.includes(sub))) continue;
       fs.append(fieldFor(`${key}.${sub}`, schemaNode(subNode), onInput));
       const [l, h] = LABELS[sub] || [sub, ""];
       const f = fs.lastChild;
@@ -368,32 +574,121 @@ function buildForm() {
     if (!props[key]) continue;
     form.append(fieldFor(key, schemaNode(props[key]), onFormInput));
   }
+  buildPoints(form);
+}
+
+// A giấy mời's time, place and participants (the items after the body's
+// headings "1. Thời gian", "2. Địa điểm", "3. Thành phần"), before the signer.
+const POINTS = [
+  ["thoi_gian", "Thời gian", "Ví dụ: 07 giờ 30 phút, thứ Sáu, ngày 31/5/2024 (buổi sáng)"],
+  ["dia_diem", "Địa điểm", "Ví dụ: Hội trường Ủy ban nhân dân huyện"],
+  ["thanh_phan", "Thành phần", "Mỗi dòng một thành phần tham dự"],
+];
+
+function buildPoints(form) {
+  const wrap = document.createElement("div");
+  wrap.className = "field";
+  wrap.id = "points";
+  wrap.hidden = true;
+  const fs = document.createElement("fieldset");
+  const legend = document.createElement("legend");
+  legend.textContent = "Nội dung giấy mời";
+  fs.append(legend);
+  for (const [key, label, hint] of POINTS) {
+    const f = document.createElement("div");
+    f.className = "field";
+    const lab = document.createElement("label");
+    lab.htmlFor = "f-moi." + key;
+    lab.textContent = label;
+    const p = document.createElement("p");
+    p.className = "hint";
+    p.textContent = hint;
+    const input = document.createElement("textarea");
+    input.id = "f-moi." + key;
+    input.name = "moi." + key;
+    input.dataset.kind = "list";
+    input.addEventListener("input", () => onFormInput("moi." + key));
+    f.append(lab, p, input);
+    fs.append(f);
+  }
+  wrap.append(fs);
+  const signer = form.querySelector('fieldset[data-key="nguoi_ky"]');
+  form.insertBefore(wrap, signer ? signer.parentElement : null);
+}
+
+// The form's values with a giấy mời's points as `moi`.
+function withPoints(res) {
+  $("points").hidden = !res.moi;
+  return res.fields && res.moi ? { ...res.fields, moi: res.moi } : res.fields;
 }
 
 // The value of a field (`nguoi_ky.ho_ten` for a key of a map).
 function formValue(key) {
   const el = $("f-" + key);
-  if (el.dataset.kind === "list") return el.value.split("\n").map((s) => s.trim()).filter(Boolean);
+  if (el.dataset.kind === "list") {
+    const items = el.value.split("\n").map((s) => s.trim()).filter(Boolean);
+    // One authority line is written as a plain value.
+    return SUB_LISTS.includes(key.split(".").pop()) && items.length === 1 ? items[0] : items;
+  }
   if (el.dataset.kind === "number") return el.value === "" ? null : Number(el.value);
   return el.value;
 }
 
-function fillForm(fields) {
+// The value of `name` (`nguoi_ky.ho_ten` for a key of a map) in `fields`,
+// as the form shows it.
+function shownValue(fields, name) {
+  const [key, sub] = name.split(".");
+  let v = fields ? fields[key] : undefined;
+  if (sub) v = v && typeof v === "object" ? v[sub] : undefined;
+  if (Array.isArray(v)) v = v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join("\n");
+  return v === undefined || v === null ? "" : String(v);
+}
+
+function fillForm(fields, inherited) {
   $("form-blocked").hidden = fields !== null;
   for (const el of $("form").querySelectorAll("input, textarea")) {
     el.disabled = fields === null;
-    if (fields === null || el === document.activeElement) continue;
-    const [key, sub] = el.name.split(".");
-    let v = fields[key];
-    if (sub) v = v && typeof v === "object" ? v[sub] : undefined;
-    if (Array.isArray(v)) v = v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join("\n");
-    el.value = v === undefined || v === null ? "" : String(v);
+    if (fields === null) continue;
+    if (el !== document.activeElement) el.value = shownValue(fields, el.name);
+    showInherited(el, inherited);
   }
 }
 
+// A field the document leaves to its parent shows the parent's value
+// greyed, with where it comes from and a button to write it here instead.
+function showInherited(el, inherited) {
+  const from = inherited && inherited.fields ? shownValue(inherited.fields, el.name) : "";
+  const wrap = el.parentElement;
+  let note = wrap.querySelector(":scope > .inherit");
+  const active = from !== "" && el.value === "";
+  el.placeholder = active ? from : "";
+  el.classList.toggle("inherited", active);
+  if (!active) {
+    if (note) note.hidden = true;
+    return;
+  }
+  if (!note) {
+    note = document.createElement("p");
+    note.className = "inherit";
+    const said = document.createElement("span");
+    const btn = document.createElement("button");
+    btn.type = "button";
+    btn.textContent = "Sửa riêng cho văn bản này";
+    btn.addEventListener("click", () => {
+      el.value = el.placeholder;
+      el.focus();
+      el.dispatchEvent(new Event("input"));
+    });
+    note.append(said, btn);
+    wrap.append(note);
+  }
+  note.hidden = false;
+  note.firstChild.textContent = `Kế thừa từ ${inherited.from} (chữ mờ). `;
+}
+
 async function refreshForm() {
-  const res = await api("/api/form", { text: editor.value });
-  fillForm(res.fields);
+  const res = await api("/api/form", { text: editor.value, path: state.path });
+  fillForm(withPoints(res), res.inherited);
 }
 
 const formTimers = {};
@@ -402,9 +697,9 @@ function onFormInput(key) {
   formTimers[key] = setTimeout(() => {
     state.formQueue = state.formQueue.then(async () => {
       try {
-        const res = await api("/api/form", { text: editor.value, key, value: formValue(key) });
+        const res = await api("/api/form", { text: editor.value, key, value: formValue(key), path: state.path });
         editor.value = res.text;
-        fillForm(res.fields);
+        fillForm(withPoints(res), res.inherited);
         changed();
       } catch (e) {
         status("Không cập nhật được: " + e.message);
@@ -467,48 +762,121 @@ function ask(title, fields) {
   });
 }
 
-async function create(endpoint, body) {
+// What went wrong with a file action, in full and in Vietnamese: what to
+// do about it first, then the server's own words.
+function explain(e, what) {
+  const why = {
+    400: "Tên tệp hoặc giá trị nhập chưa đúng.",
+    403: "Tệp phải nằm trong thư mục đang mở: không bắt đầu tên bằng “/” và không dùng “..”.",
+    404: "Không tìm thấy văn bản gốc: có thể tệp đã bị đổi tên hoặc xóa.",
+    409: "Đã có tệp hoặc thư mục trùng tên. Hãy đặt tên khác.",
+    422: "Văn bản gốc đang có lỗi: hãy mở và sửa văn bản đó trước.",
+  }[e.status] || "Lỗi không mong đợi.";
+  const detail = (e.data && e.data.diagnostics || []).map((d) => d.rendered || d.message).join("\n");
+  return `${what}\n${why}\nChi tiết: ${e.message}${detail ? "\n" + detail : ""}`;
+}
+
+// A file name that works: relative, ending in .yaml.
+function yamlName(name) {
+  let n = String(name || "").trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  if (n && !/\.ya?ml$/i.test(n)) n += ".yaml";
+  return n;
+}
+
+// `path`, or the first of `path-2.yaml`, `path-3.yaml`… not in the list.
+function freeName(path) {
+  const taken = new Set(state.docs.map((d) => d.path));
+  if (!taken.has(path)) return path;
+  const base = path.replace(/\.ya?ml$/, "");
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}.yaml`)) return `${base}-${i}.yaml`;
+}
+
+// Asks for values in the dialog and runs `action` with them while it stays
+// open: a failure is shown in full in the dialog, to be corrected or
+// cancelled. Resolves with the action's result, or null if cancelled.
+function askThen(title, fields, action) {
+  const dlg = $("dialog");
+  const form = dlg.querySelector("form");
+  const pending = ask(title, fields);
+  return new Promise((resolve) => {
+    let busy = false;
+    const onSubmit = async (ev) => {
+      if (ev.submitter && ev.submitter.value !== "ok") return;
+      ev.preventDefault();
+      if (busy) return;
+      busy = true;
+      $("dlg-error").textContent = "";
+      const out = {};
+      for (const el of $("dlg-body").querySelectorAll("input, select")) out[el.name] = el.value;
+      try {
+        const res = await action(out);
+        form.removeEventListener("submit", onSubmit);
+        dlg.close("done");
+        resolve(res);
+      } catch (e) {
+        $("dlg-error").textContent = e.report || e.message;
+      } finally {
+        busy = false;
+      }
+    };
+    form.addEventListener("submit", onSubmit);
+    pending.then(() => {
+      form.removeEventListener("submit", onSubmit);
+      resolve(null);
+    });
+  });
+}
+
+// Creates a document through `endpoint` and opens it; throws a full report.
+async function create(endpoint, body, out) {
+  let res;
   try {
-    const res = await api(endpoint, body);
-    await loadList();
-    await openDoc(res.path, { force: true });
-    status("Đã tạo " + res.path);
+    res = await api(endpoint, body);
   } catch (e) {
-    status("Không tạo được: " + e.message);
+    e.report = explain(e, `Không tạo được tệp “${out}”.`);
+    throw e;
   }
+  await loadList();
+  await openDoc(res.path, { force: true });
+  status("Đã tạo " + res.path);
+  return res;
 }
 
 async function newDoc() {
   if (dirty() && !confirm("Văn bản đang soạn chưa được lưu. Bỏ các thay đổi?")) return;
   const first = state.kinds[0]?.key || "cong_van";
-  const name = (k) => folderOf(state.path) + k.replace(/_/g, "-") + "-moi.yaml";
-  const v = await ask("Văn bản mới", [
+  const name = (k) => freeName(folderOf(state.path) + k.replace(/_/g, "-") + "-moi.yaml");
+  await askThen("Văn bản mới", [
     { name: "loai", label: "Loại văn bản", options: state.kinds.map((k) => [k.key, k.name]), value: first,
       onChange: (el, body) => { body.querySelector('[name="path"]').value = name(el.value); } },
-    { name: "path", label: "Tên tệp (trong thư mục đang mở)", value: name(first) },
-  ]);
-  if (v) await create("/api/new", v);
+    { name: "path", label: "Tên tệp (trong thư mục đang mở; thư mục chưa có sẽ được tạo)", value: name(first) },
+  ], (v) => create("/api/new", { loai: v.loai, path: yamlName(v.path) }, yamlName(v.path)));
+}
+
+// Next year's file name: the last year in the path moved, else `-YEAR`.
+function nextYearName(path, year) {
+  const base = path.replace(/\.ya?ml$/, "");
+  const out = /20\d\d/.test(base) ? base.replace(/20\d\d(?!.*20\d\d)/, String(year)) : `${base}-${year}`;
+  return freeName(out + ".yaml");
 }
 
 async function nextYear() {
   if (!state.path) return;
   const m = /\b(20\d\d)\b/.exec(editor.value.match(/^ngay:.*$/m)?.[0] || "");
   const year = m ? Number(m[1]) + 1 : new Date().getFullYear();
-  const base = state.path.replace(/\.ya?ml$/, "");
-  const out = /20\d\d/.test(base) ? base.replace(/20\d\d(?!.*20\d\d)/, String(year)) : `${base}-${year}`;
-  const v = await ask("Dự thảo năm sau", [
-    { name: "year", label: "Năm", type: "number", value: year },
-    { name: "out", label: "Tên tệp mới", value: out + ".yaml" },
-  ]);
-  if (v) await create("/api/next-year", { path: state.path, out: v.out, year: Number(v.year) });
+  await askThen("Dự thảo năm sau", [
+    { name: "year", label: "Năm", type: "number", value: year,
+      onChange: (el, body) => { body.querySelector('[name="out"]').value = nextYearName(state.path, el.value); } },
+    { name: "out", label: "Tên tệp mới (thư mục chưa có sẽ được tạo)", value: nextYearName(state.path, year) },
+  ], (v) => create("/api/next-year", { path: state.path, out: yamlName(v.out), year: Number(v.year) }, yamlName(v.out)));
 }
 
 async function derive() {
   if (!state.path) return;
-  const v = await ask("Văn bản cấp dưới (kế thừa văn bản này)", [
-    { name: "out", label: "Tên tệp mới", value: folderOf(state.path) + "cap-duoi/" + state.path.split("/").pop() },
-  ]);
-  if (v) await create("/api/derive", { path: state.path, out: v.out });
+  const proposed = freeName(folderOf(state.path) + "cap-duoi/" + state.path.split("/").pop());
+  await askThen("Văn bản cấp dưới (kế thừa văn bản này)", [
+    { name: "out", label: "Tên tệp mới (thư mục chưa có sẽ được tạo)", value: proposed },
+  ], (v) => create("/api/derive", { path: state.path, out: yamlName(v.out) }, yamlName(v.out)));
 }
 
 // ---- Start -------------------------------------------------------------------
@@ -525,12 +893,14 @@ async function main() {
   editor = new Editor($("editor-host"), { schema: state.schema, onChange: changed });
   buildForm();
   $("search").addEventListener("input", renderList);
+  initZoom();
   $("btn-save").addEventListener("click", () => save());
   $("btn-pdf").addEventListener("click", downloadPdf);
   $("btn-new").addEventListener("click", newDoc);
   $("btn-next-year").addEventListener("click", nextYear);
   $("btn-derive").addEventListener("click", derive);
   $("btn-cap-so").addEventListener("click", capSo);
+  $("dlg-cancel").addEventListener("click", () => $("dialog").close("cancel"));
   $("btn-reload").addEventListener("click", () => openDoc(state.path, { force: true }));
   $("btn-overwrite").addEventListener("click", () => save(true));
   $("tab-yaml").addEventListener("click", () => showTab(false));

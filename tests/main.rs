@@ -9,6 +9,7 @@ mod e2e;
 mod embed;
 mod errors;
 mod escaping;
+mod examples;
 mod features;
 mod fuzz;
 mod golden;

@@ -269,8 +269,16 @@ pub struct View<'a> {
 pub struct TrinhBayView {
     /// Body size (pt).
     pub co_chu: Option<f64>,
-    /// Quốc hiệu size (pt), choosing the header's size pair.
+    /// Quốc hiệu size (pt).
     pub co_chu_quoc_hieu: Option<f64>,
+    /// Tiêu ngữ size (pt).
+    pub co_chu_tieu_ngu: Option<f64>,
+    /// Issuer names' size (pt).
+    pub co_chu_co_quan: Option<f64>,
+    /// Date line size (pt).
+    pub co_chu_ngay: Option<f64>,
+    /// `V/v` size (pt).
+    pub co_chu_vv: Option<f64>,
     /// Margins (mm), all four.
     pub le: Option<LeView>,
 }
@@ -293,6 +301,10 @@ fn trinh_bay(doc: &VanBan) -> Option<TrinhBayView> {
     Some(TrinhBayView {
         co_chu: t.co_chu,
         co_chu_quoc_hieu: t.co_chu_quoc_hieu,
+        co_chu_tieu_ngu: t.co_chu_tieu_ngu,
+        co_chu_co_quan: t.co_chu_co_quan,
+        co_chu_ngay: t.co_chu_ngay,
+        co_chu_vv: t.co_chu_vv,
         le: t.le.as_ref().map(|l| {
             let [tren, duoi, trai, phai] = l.mm();
             LeView {

@@ -17,6 +17,7 @@ mod kinds;
 mod layout;
 mod layouts;
 mod previews;
+mod realdocs;
 mod seeds;
 mod serve;
 mod watch;

@@ -251,6 +251,8 @@ pub struct View<'a> {
     pub noi_dung: &'a [Khoi],
     /// Signer.
     pub nguoi_ky: Option<&'a NguoiKy>,
+    /// Second signer (biên bản), on the left.
+    pub thu_ky: Option<&'a NguoiKy>,
     /// Nơi nhận lines: items without trailing punctuation, and group labels.
     pub noi_nhan: Vec<NoiNhanLine<'a>>,
     /// Appendices.
@@ -421,6 +423,7 @@ impl<'a> View<'a> {
             tham_quyen: doc.tham_quyen.as_deref(),
             noi_dung: &doc.noi_dung,
             nguoi_ky: doc.nguoi_ky.as_ref(),
+            thu_ky: doc.thu_ky.as_ref(),
             noi_nhan: noi_nhan_lines(&doc.noi_nhan),
             phu_luc: doc
                 .phu_luc

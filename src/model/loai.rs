@@ -105,12 +105,19 @@ kinds! {
     GiayGioiThieu = "giay_gioi_thieu", "GIẤY GIỚI THIỆU", "Giấy giới thiệu", "GGT", "van-ban.typ.j2", "giay-gioi-thieu.yaml";
     /// Giấy nghỉ phép (GNP).
     GiayNghiPhep = "giay_nghi_phep", "GIẤY NGHỈ PHÉP", "Giấy nghỉ phép", "GNP", "van-ban.typ.j2", "giay-nghi-phep.yaml";
+    /// Biên bản (BB): two signers, the secretary (`thu_ky`) on the left
+    /// and the chair on the right (Mẫu 1.9).
+    BienBan = "bien_ban", "BIÊN BẢN", "Biên bản", "BB", "van-ban.typ.j2", "bien-ban.yaml";
+    /// Công điện (CĐ): the sender's line `… điện:` (from `tham_quyen`)
+    /// under the subject, then the recipients as `- …;` lines, without
+    /// `Kính gửi:` (Mẫu 1.6).
+    CongDien = "cong_dien", "CÔNG ĐIỆN", "Công điện", "CĐ", "cong-dien.typ.j2", "cong-dien.yaml";
 }
 
 /// Abbreviations of the other kinds of Phụ lục III, which vanban does not
-/// build (biên bản, hợp đồng, công điện, …), to spot a ký hiệu of another
+/// build (hợp đồng, công điện, bản ghi nhớ, …), to spot a ký hiệu of another
 /// kind. The abbreviations of [`KINDS`] are not repeated here.
-const OTHER_ABBRS: &[&str] = &["BB", "HĐ", "CĐ", "BGN", "BTT", "PG", "PC", "PB"];
+const OTHER_ABBRS: &[&str] = &["HĐ", "BGN", "BTT", "PG", "PC", "PB"];
 
 /// Whether `abbr` is the type abbreviation of some kind of Phụ lục III.
 pub fn is_type_abbr(abbr: &str) -> bool {

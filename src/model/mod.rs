@@ -140,6 +140,11 @@ pub struct VanBan {
     /// Signer (người ký).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nguoi_ky: Option<NguoiKy>,
+    /// The second signer of a biên bản (NĐ30 Mẫu 1.9): the secretary
+    /// (`THƯ KÝ`), signing on the left, level with `nguoi_ky` (the chair,
+    /// `CHỦ TỌA`) on the right; Nơi nhận then goes under both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thu_ky: Option<NguoiKy>,
     /// Recipients for information (nơi nhận), without trailing punctuation:
     /// the layout ends each with `;` and the last (`Lưu: VT, …`) with `.`.
     /// An item may be a group with a label, e.g. `Bản điện tử: [A, B]`.

@@ -220,6 +220,9 @@ pub struct View<'a> {
     pub so: String,
     /// Full ký hiệu after the slash.
     pub ky_hieu: String,
+    /// A Party document: its number line as printed, `Số 12-BC/ĐU`
+    /// (`None` for a state document).
+    pub so_dang: Option<String>,
     /// Place-and-date line.
     pub dong_ngay: String,
     /// Type name (empty for công văn).
@@ -399,6 +402,15 @@ impl<'a> View<'a> {
             co_quan: &doc.co_quan,
             so: doc.so_in(),
             ky_hieu: doc.ky_hieu_day_du(),
+            so_dang: doc.dang.then(|| {
+                let abbr = info.viet_tat;
+                let abbr = if abbr.is_empty() {
+                    String::new()
+                } else {
+                    format!("-{abbr}")
+                };
+                format!("{}{abbr}/{}", doc.so_in(), doc.ky_hieu_dang())
+            }),
             dong_ngay,
             ten_loai,
             trich_yeu: doc.trich_yeu.as_deref(),

@@ -121,3 +121,56 @@ fn cong_dien_has_its_sender_line_and_recipients_without_kinh_gui() {
     // The urgency stamp in the header.
     find_line(&ls, "HỎA TỐC");
 }
+
+#[test]
+fn party_document_has_its_heading_star_number_and_t_m() {
+    let built = layout_file("data/examples/dang-bao-cao.yaml");
+    let flat = flatten(&built.document);
+    let ls = lines(&flat);
+    assert!(find_lines(&ls, "CỘNG HÒA").is_empty() && find_lines(&ls, "Độc lập").is_empty());
+    let h = find_line(&ls, "ĐẢNG CỘNG SẢN VIỆT NAM");
+    assert_eq!(h.text, "ĐẢNG CỘNG SẢN VIỆT NAM");
+    assert!(h.all_bold());
+    assert_close(h.size(), 15.0, 0.01, "Party heading size");
+    // Underlined: a rule as long as the heading, centred under it.
+    let rule = rules_between(&flat, 0, h.y, h.y + 12.0)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no rule under the heading: {:?}", flat.rules));
+    assert_close(rule.length(), h.width(), 1.0, "rule as long as the heading");
+    assert_close(
+        rule.centre(),
+        h.centre(),
+        1.0,
+        "rule centred under the heading",
+    );
+    // A star under the issuer, then the number in the Party form.
+    let issuer = find_line(&ls, "CƠ SỞ BÌNH THẠNH");
+    let star = ls
+        .iter()
+        .find(|l| l.text == "*")
+        .unwrap_or_else(|| panic!("{}", dump(&ls)));
+    assert!(star.y > issuer.y);
+    assert_close(
+        star.centre(),
+        issuer.centre(),
+        2.0,
+        "star centred under the issuer",
+    );
+    let so = find_line(&ls, "Số 12-BC/CB");
+    assert_eq!(so.text, "Số 12-BC/CB");
+    assert!(so.y > star.y);
+    // The date under the heading, above the number.
+    let date = find_line(&ls, "ngày 20 tháng 12 năm 2023");
+    assert!(date.y > h.y && date.y < so.y, "{}", dump(&ls));
+    assert_close(
+        date.centre(),
+        h.centre(),
+        1.0,
+        "date centred under the heading",
+    );
+    // T/M signature.
+    let tm = find_line(&ls, "T/M CHI BỘ");
+    assert!(tm.all_bold());
+    assert!(find_line(&ls, "BÍ THƯ").y > tm.y);
+}

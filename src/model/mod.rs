@@ -157,6 +157,12 @@ pub struct VanBan {
     /// page margins, within the ranges NĐ30 allows. Absent: the defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trinh_bay: Option<TrinhBay>,
+    /// A Party document (văn bản của Đảng, Hướng dẫn 36-HD/VPTW): the
+    /// header reads `ĐẢNG CỘNG SẢN VIỆT NAM` in place of the Quốc hiệu and
+    /// Tiêu ngữ, a star under the issuer, and the number `Số 12-BC/ĐU`
+    /// (`ky_hieu` is then the issuer's part, `ĐU`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dang: bool,
 }
 
 impl VanBan {
@@ -172,6 +178,18 @@ impl VanBan {
         } else {
             format!("{abbr}-{given}")
         }
+    }
+
+    /// The ký hiệu of a Party document after the slash: the issuer's part
+    /// only (`ĐU`), the kind's abbreviation going before it
+    /// (`Số 12-BC/ĐU`).
+    pub fn ky_hieu_dang(&self) -> String {
+        let abbr = self.loai.info().viet_tat;
+        let given = self.ky_hieu.as_deref().unwrap_or("").trim();
+        given
+            .strip_prefix(&format!("{abbr}-"))
+            .unwrap_or(given)
+            .to_owned()
     }
 
     /// The register number as printed: `05` for 5, empty for a draft.

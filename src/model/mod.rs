@@ -40,6 +40,12 @@ pub struct VanBan {
     pub bien: serde_yaml::Mapping,
     /// Document kind (tên loại văn bản): `cong_van`, `ke_hoach`, `huong_dan`, …
     pub loai: Loai,
+    /// A Party document (văn bản của Đảng, Hướng dẫn 36-HD/VPTW): the
+    /// header reads `ĐẢNG CỘNG SẢN VIỆT NAM` in place of the Quốc hiệu and
+    /// Tiêu ngữ, a star under the issuer, and the number `Số 12-BC/ĐU`
+    /// (`ky_hieu` is then the issuer's part, `ĐU`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dang: bool,
     /// Parent body (cơ quan chủ quản), upper case, e.g. `UBND HUYỆN THỦ THỪA`.
     /// A line break (`\n`) may be given to choose where a long name wraps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,12 +163,6 @@ pub struct VanBan {
     /// page margins, within the ranges NĐ30 allows. Absent: the defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trinh_bay: Option<TrinhBay>,
-    /// A Party document (văn bản của Đảng, Hướng dẫn 36-HD/VPTW): the
-    /// header reads `ĐẢNG CỘNG SẢN VIỆT NAM` in place of the Quốc hiệu and
-    /// Tiêu ngữ, a star under the issuer, and the number `Số 12-BC/ĐU`
-    /// (`ky_hieu` is then the issuer's part, `ĐU`).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub dang: bool,
 }
 
 impl VanBan {

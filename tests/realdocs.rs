@@ -181,3 +181,24 @@ fn issuer_names_wrap_between_words_not_inside_one() {
         dump(&ls)
     );
 }
+
+#[test]
+fn v_v_keeps_the_office_line_breaks_beside_a_13_pt_quoc_hieu() {
+    let yaml = format!(
+        "{CONG_VAN_HEAD}trich_yeu: \"triển khai thực hiện nhiệm vụ năm\\nhọc 2023-2024 của giáo dục\"\ntrinh_bay:\n  co_chu_quoc_hieu: 13\n  co_chu_tieu_ngu: 14\n  co_chu_co_quan: 13\n  co_chu_ngay: 13\n  co_chu_vv: 12\n"
+    );
+    let (_, ls) = lines_of(&yaml);
+    let first = find_line(&ls, "V/v");
+    assert_eq!(
+        first.text,
+        "V/v triển khai thực hiện nhiệm vụ năm",
+        "{}",
+        dump(&ls)
+    );
+    let i = line_index(&ls, "V/v");
+    let second = ls[i + 1..]
+        .iter()
+        .find(|l| l.x < mm(110.0))
+        .unwrap_or_else(|| panic!("{}", dump(&ls)));
+    assert_eq!(second.text, "học 2023-2024 của giáo dục", "{}", dump(&ls));
+}

@@ -112,12 +112,18 @@ kinds! {
     /// under the subject, then the recipients as `- …;` lines, without
     /// `Kính gửi:` (Mẫu 1.6).
     CongDien = "cong_dien", "CÔNG ĐIỆN", "Công điện", "CĐ", "cong-dien.typ.j2", "cong-dien.yaml";
+    /// Phiếu gửi (PG): a slip sending documents to another body.
+    PhieuGui = "phieu_gui", "PHIẾU GỬI", "Phiếu gửi", "PG", "van-ban.typ.j2", "phieu-gui.yaml";
+    /// Phiếu chuyển (PC): a slip passing a matter on to whoever handles it.
+    PhieuChuyen = "phieu_chuyen", "PHIẾU CHUYỂN", "Phiếu chuyển", "PC", "van-ban.typ.j2", "phieu-chuyen.yaml";
+    /// Phiếu báo (PB): a slip informing someone of a fact (a result, a debt).
+    PhieuBao = "phieu_bao", "PHIẾU BÁO", "Phiếu báo", "PB", "van-ban.typ.j2", "phieu-bao.yaml";
 }
 
 /// Abbreviations of the other kinds of Phụ lục III, which vanban does not
-/// build (hợp đồng, công điện, bản ghi nhớ, …), to spot a ký hiệu of another
+/// build (hợp đồng, bản ghi nhớ, bản thỏa thuận), to spot a ký hiệu of another
 /// kind. The abbreviations of [`KINDS`] are not repeated here.
-const OTHER_ABBRS: &[&str] = &["HĐ", "BGN", "BTT", "PG", "PC", "PB"];
+const OTHER_ABBRS: &[&str] = &["HĐ", "BGN", "BTT"];
 
 /// Whether `abbr` is the type abbreviation of some kind of Phụ lục III.
 pub fn is_type_abbr(abbr: &str) -> bool {

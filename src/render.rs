@@ -220,6 +220,9 @@ pub struct View<'a> {
     pub so: String,
     /// Full ký hiệu after the slash.
     pub ky_hieu: String,
+    /// A Party document: its number line as printed, `Số 12-BC/ĐU`
+    /// (`None` for a state document).
+    pub so_dang: Option<String>,
     /// Place-and-date line.
     pub dong_ngay: String,
     /// Type name (empty for công văn).
@@ -251,6 +254,8 @@ pub struct View<'a> {
     pub noi_dung: &'a [Khoi],
     /// Signer.
     pub nguoi_ky: Option<&'a NguoiKy>,
+    /// Second signer (biên bản), on the left.
+    pub thu_ky: Option<&'a NguoiKy>,
     /// Nơi nhận lines: items without trailing punctuation, and group labels.
     pub noi_nhan: Vec<NoiNhanLine<'a>>,
     /// Appendices.
@@ -269,8 +274,16 @@ pub struct View<'a> {
 pub struct TrinhBayView {
     /// Body size (pt).
     pub co_chu: Option<f64>,
-    /// Quốc hiệu size (pt), choosing the header's size pair.
+    /// Quốc hiệu size (pt).
     pub co_chu_quoc_hieu: Option<f64>,
+    /// Tiêu ngữ size (pt).
+    pub co_chu_tieu_ngu: Option<f64>,
+    /// Issuer names' size (pt).
+    pub co_chu_co_quan: Option<f64>,
+    /// Date line size (pt).
+    pub co_chu_ngay: Option<f64>,
+    /// `V/v` size (pt).
+    pub co_chu_vv: Option<f64>,
     /// Margins (mm), all four.
     pub le: Option<LeView>,
 }
@@ -293,6 +306,10 @@ fn trinh_bay(doc: &VanBan) -> Option<TrinhBayView> {
     Some(TrinhBayView {
         co_chu: t.co_chu,
         co_chu_quoc_hieu: t.co_chu_quoc_hieu,
+        co_chu_tieu_ngu: t.co_chu_tieu_ngu,
+        co_chu_co_quan: t.co_chu_co_quan,
+        co_chu_ngay: t.co_chu_ngay,
+        co_chu_vv: t.co_chu_vv,
         le: t.le.as_ref().map(|l| {
             let [tren, duoi, trai, phai] = l.mm();
             LeView {
@@ -385,6 +402,15 @@ impl<'a> View<'a> {
             co_quan: &doc.co_quan,
             so: doc.so_in(),
             ky_hieu: doc.ky_hieu_day_du(),
+            so_dang: doc.dang.then(|| {
+                let abbr = info.viet_tat;
+                let abbr = if abbr.is_empty() {
+                    String::new()
+                } else {
+                    format!("-{abbr}")
+                };
+                format!("{}{abbr}/{}", doc.so_in(), doc.ky_hieu_dang())
+            }),
             dong_ngay,
             ten_loai,
             trich_yeu: doc.trich_yeu.as_deref(),
@@ -409,6 +435,7 @@ impl<'a> View<'a> {
             tham_quyen: doc.tham_quyen.as_deref(),
             noi_dung: &doc.noi_dung,
             nguoi_ky: doc.nguoi_ky.as_ref(),
+            thu_ky: doc.thu_ky.as_ref(),
             noi_nhan: noi_nhan_lines(&doc.noi_nhan),
             phu_luc: doc
                 .phu_luc

@@ -301,7 +301,7 @@ fn trinh_bay_outside_the_decree_ranges_is_a_located_error() {
         (
             "trinh_bay:\n  co_chu_quoc_hieu: 14\n",
             ":10:",
-            "Quốc hiệu of 12 pt (Tiêu ngữ 13) or 13 pt",
+            "Quốc hiệu size `co_chu_quoc_hieu` (pt): 14 is outside the range NĐ30 allows, 12–13",
         ),
         (
             "trinh_bay:\n  le: {duoi: 15}\n",

@@ -31,7 +31,7 @@ pub(super) fn resolve_images(
             for (k, val) in m.iter_mut() {
                 let Some(key) = k.as_str() else { continue };
                 at.push(Step::Key(key.to_owned()));
-                if key == "nguoi_ky" {
+                if key == "nguoi_ky" || key == "thu_ky" {
                     if let Value::Mapping(signer) = val {
                         for name in IMAGE_KEYS {
                             if let Some(Value::String(file)) = signer.get_mut(name) {

@@ -84,12 +84,46 @@ kinds! {
     ChuongTrinh = "chuong_trinh", "CHƯƠNG TRÌNH", "Chương trình", "CTr", "van-ban.typ.j2", "chuong-trinh.yaml";
     /// Quy định (QyĐ).
     QuyDinh = "quy_dinh", "QUY ĐỊNH", "Quy định", "QyĐ", "van-ban.typ.j2", "quy-dinh.yaml";
+    /// Nghị quyết cá biệt (NQ): `Căn cứ`, then `QUYẾT NGHỊ:` before the
+    /// articles.
+    NghiQuyet = "nghi_quyet", "NGHỊ QUYẾT", "Nghị quyết", "NQ", "quyet-dinh.typ.j2", "nghi-quyet.yaml";
+    /// Chỉ thị (CT).
+    ChiThi = "chi_thi", "CHỈ THỊ", "Chỉ thị", "CT", "van-ban.typ.j2", "chi-thi.yaml";
+    /// Quy chế (QC), usually issued with a quyết định.
+    QuyChe = "quy_che", "QUY CHẾ", "Quy chế", "QC", "van-ban.typ.j2", "quy-che.yaml";
+    /// Thông cáo (TC).
+    ThongCao = "thong_cao", "THÔNG CÁO", "Thông cáo", "TC", "van-ban.typ.j2", "thong-cao.yaml";
+    /// Phương án (PA).
+    PhuongAn = "phuong_an", "PHƯƠNG ÁN", "Phương án", "PA", "van-ban.typ.j2", "phuong-an.yaml";
+    /// Đề án (ĐA).
+    DeAn = "de_an", "ĐỀ ÁN", "Đề án", "ĐA", "van-ban.typ.j2", "de-an.yaml";
+    /// Dự án (DA).
+    DuAn = "du_an", "DỰ ÁN", "Dự án", "DA", "van-ban.typ.j2", "du-an.yaml";
+    /// Giấy ủy quyền (GUQ).
+    GiayUyQuyen = "giay_uy_quyen", "GIẤY ỦY QUYỀN", "Giấy ủy quyền", "GUQ", "van-ban.typ.j2", "giay-uy-quyen.yaml";
+    /// Giấy giới thiệu (GGT).
+    GiayGioiThieu = "giay_gioi_thieu", "GIẤY GIỚI THIỆU", "Giấy giới thiệu", "GGT", "van-ban.typ.j2", "giay-gioi-thieu.yaml";
+    /// Giấy nghỉ phép (GNP).
+    GiayNghiPhep = "giay_nghi_phep", "GIẤY NGHỈ PHÉP", "Giấy nghỉ phép", "GNP", "van-ban.typ.j2", "giay-nghi-phep.yaml";
+    /// Biên bản (BB): two signers, the secretary (`thu_ky`) on the left
+    /// and the chair on the right (Mẫu 1.9).
+    BienBan = "bien_ban", "BIÊN BẢN", "Biên bản", "BB", "van-ban.typ.j2", "bien-ban.yaml";
+    /// Công điện (CĐ): the sender's line `… điện:` (from `tham_quyen`)
+    /// under the subject, then the recipients as `- …;` lines, without
+    /// `Kính gửi:` (Mẫu 1.6).
+    CongDien = "cong_dien", "CÔNG ĐIỆN", "Công điện", "CĐ", "cong-dien.typ.j2", "cong-dien.yaml";
+    /// Phiếu gửi (PG): a slip sending documents to another body.
+    PhieuGui = "phieu_gui", "PHIẾU GỬI", "Phiếu gửi", "PG", "van-ban.typ.j2", "phieu-gui.yaml";
+    /// Phiếu chuyển (PC): a slip passing a matter on to whoever handles it.
+    PhieuChuyen = "phieu_chuyen", "PHIẾU CHUYỂN", "Phiếu chuyển", "PC", "van-ban.typ.j2", "phieu-chuyen.yaml";
+    /// Phiếu báo (PB): a slip informing someone of a fact (a result, a debt).
+    PhieuBao = "phieu_bao", "PHIẾU BÁO", "Phiếu báo", "PB", "van-ban.typ.j2", "phieu-bao.yaml";
 }
 
 /// Abbreviations of the other kinds of Phụ lục III, which vanban does not
-/// build (nghị quyết, chỉ thị, quy chế, …), to spot a ký hiệu of another
+/// build (hợp đồng, bản ghi nhớ, bản thỏa thuận), to spot a ký hiệu of another
 /// kind. The abbreviations of [`KINDS`] are not repeated here.
-const OTHER_ABBRS: &[&str] = &["NQ", "CT", "QC", "TC", "PA", "ĐA", "DA", "BB", "HĐ"];
+const OTHER_ABBRS: &[&str] = &["HĐ", "BGN", "BTT"];
 
 /// Whether `abbr` is the type abbreviation of some kind of Phụ lục III.
 pub fn is_type_abbr(abbr: &str) -> bool {

@@ -40,6 +40,12 @@ pub struct VanBan {
     pub bien: serde_yaml::Mapping,
     /// Document kind (tên loại văn bản): `cong_van`, `ke_hoach`, `huong_dan`, …
     pub loai: Loai,
+    /// A Party document (văn bản của Đảng, Hướng dẫn 36-HD/VPTW): the
+    /// header reads `ĐẢNG CỘNG SẢN VIỆT NAM` in place of the Quốc hiệu and
+    /// Tiêu ngữ, a star under the issuer, and the number `Số 12-BC/ĐU`
+    /// (`ky_hieu` is then the issuer's part, `ĐU`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dang: bool,
     /// Parent body (cơ quan chủ quản), upper case, e.g. `UBND HUYỆN THỦ THỪA`.
     /// A line break (`\n`) may be given to choose where a long name wraps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -140,6 +146,11 @@ pub struct VanBan {
     /// Signer (người ký).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nguoi_ky: Option<NguoiKy>,
+    /// The second signer of a biên bản (NĐ30 Mẫu 1.9): the secretary
+    /// (`THƯ KÝ`), signing on the left, level with `nguoi_ky` (the chair,
+    /// `CHỦ TỌA`) on the right; Nơi nhận then goes under both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thu_ky: Option<NguoiKy>,
     /// Recipients for information (nơi nhận), without trailing punctuation:
     /// the layout ends each with `;` and the last (`Lưu: VT, …`) with `.`.
     /// An item may be a group with a label, e.g. `Bản điện tử: [A, B]`.
@@ -167,6 +178,18 @@ impl VanBan {
         } else {
             format!("{abbr}-{given}")
         }
+    }
+
+    /// The ký hiệu of a Party document after the slash: the issuer's part
+    /// only (`ĐU`), the kind's abbreviation going before it
+    /// (`Số 12-BC/ĐU`).
+    pub fn ky_hieu_dang(&self) -> String {
+        let abbr = self.loai.info().viet_tat;
+        let given = self.ky_hieu.as_deref().unwrap_or("").trim();
+        given
+            .strip_prefix(&format!("{abbr}-"))
+            .unwrap_or(given)
+            .to_owned()
     }
 
     /// The register number as printed: `05` for 5, empty for a draft.

@@ -16,14 +16,45 @@ pub struct TrinhBay {
         skip_serializing_if = "Option::is_none"
     )]
     pub co_chu: Option<f64>,
-    /// The header's size pair, by the Quốc hiệu's size: 12 (Tiêu ngữ and
-    /// date line 13, the default) or 13 (Tiêu ngữ and date line 14).
+    /// Quốc hiệu size in pt, 12 to 13 (default 12). Each header size has
+    /// its own key; the ones left out follow the decree's pairs: with a
+    /// Quốc hiệu of 12, Tiêu ngữ and date line 13; with 13, Tiêu ngữ and
+    /// date line 14 and the issuer's names 12.
     #[serde(
         default,
         deserialize_with = "de_co_chu_quoc_hieu",
         skip_serializing_if = "Option::is_none"
     )]
     pub co_chu_quoc_hieu: Option<f64>,
+    /// Tiêu ngữ size in pt, 13 to 14.
+    #[serde(
+        default,
+        deserialize_with = "de_co_chu_tieu_ngu",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub co_chu_tieu_ngu: Option<f64>,
+    /// Size of the issuer's names (cơ quan chủ quản and ban hành) in pt,
+    /// 12 to 13.
+    #[serde(
+        default,
+        deserialize_with = "de_co_chu_co_quan",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub co_chu_co_quan: Option<f64>,
+    /// Date line size in pt, 13 to 14.
+    #[serde(
+        default,
+        deserialize_with = "de_co_chu_ngay",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub co_chu_ngay: Option<f64>,
+    /// Size of a công văn's `V/v` subject in pt, 12 to 13 (default 13).
+    #[serde(
+        default,
+        deserialize_with = "de_co_chu_vv",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub co_chu_vv: Option<f64>,
     /// Page margins in mm; each one left out keeps its default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub le: Option<Le>,
@@ -100,14 +131,23 @@ fn de_co_chu<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
 }
 
 fn de_co_chu_quoc_hieu<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    let v = f64::deserialize(d)?;
-    if v == 12.0 || v == 13.0 {
-        Ok(Some(v))
-    } else {
-        Err(de::Error::custom(format!(
-            "`co_chu_quoc_hieu`: {v} pt; NĐ30 pairs a Quốc hiệu of 12 pt (Tiêu ngữ 13) or 13 pt (Tiêu ngữ 14)"
-        )))
-    }
+    in_range(d, 12.0, 13.0, "Quốc hiệu size `co_chu_quoc_hieu` (pt)")
+}
+
+fn de_co_chu_tieu_ngu<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    in_range(d, 13.0, 14.0, "Tiêu ngữ size `co_chu_tieu_ngu` (pt)")
+}
+
+fn de_co_chu_co_quan<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    in_range(d, 12.0, 13.0, "issuer size `co_chu_co_quan` (pt)")
+}
+
+fn de_co_chu_ngay<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    in_range(d, 13.0, 14.0, "date line size `co_chu_ngay` (pt)")
+}
+
+fn de_co_chu_vv<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    in_range(d, 12.0, 13.0, "`V/v` size `co_chu_vv` (pt)")
 }
 
 fn de_le_doc<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {

@@ -412,11 +412,12 @@ fn cap_so_numbers_the_saved_document_once() {
     assert_eq!(status, 200, "{r}");
     let so = r["so_ky_hieu"].as_str().unwrap();
     assert!(so.starts_with("01/"), "{r}");
-    // The YAML carries the number; the register and the PDF are beside it
-    // (the document's folder is its project here).
+    // The YAML carries the number; the register is the project's (the
+    // served folder), the PDF beside the document.
     let text = s.doc_on_disk();
     assert!(text.lines().any(|l| l == "so: 1"), "{text}");
-    assert!(s.dir.join("thu-thua/so-van-ban.sqlite").is_file());
+    assert!(s.dir.join("so-van-ban.sqlite").is_file());
+    assert!(!s.dir.join("thu-thua/so-van-ban.sqlite").exists());
     assert!(s.dir.join("thu-thua/cong-van.pdf").is_file());
     // Once only: the refusal names the number.
     let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));

@@ -180,7 +180,7 @@ fn words(pdf: &Path) -> Vec<Word> {
             page += 1;
         }
         for c in word.captures_iter(line) {
-            let f = |i| c[i].parse::<f64>().unwrap();
+            let f = |i: usize| c[i].parse::<f64>().unwrap();
             out.push(Word {
                 page,
                 x0: f(1),
@@ -477,7 +477,9 @@ fn page_number_field_hidden_on_each_first_page() {
             "{}: a number on page 1: {numbers:?}",
             c.rel
         );
-        if pages(&c.lo_pdf) >= 2 {
+        // (A document whose second page starts an appendix shows no number
+        // there either.)
+        if pages(&c.lo_pdf) >= 2 && sections == 1 {
             let two: Vec<&&Word> = numbers.iter().filter(|w| w.page == 2).collect();
             assert_eq!(two.len(), 1, "{}: {numbers:?}", c.rel);
             assert_eq!(two[0].text, "2", "{}", c.rel);

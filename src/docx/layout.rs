@@ -14,7 +14,7 @@ use crate::model::{CanLe, Khoi, NguoiKy};
 use crate::render::{split_article, View};
 
 use super::image::Media;
-use super::measure::{Font, CAP, DESC};
+use super::measure::{Font, ASC, CAP, DESC};
 use super::xml::{mm, run, Align, Grid, Par, Style};
 
 /// Body leading of the PDF (`par.leading`), in em of the body size.
@@ -101,9 +101,15 @@ impl Flow {
                 None => 0.0,
             };
         let held = self.below_edge.unwrap_or(0.0);
-        // Word puts the baseline `line - descent` under the line's top; the
-        // PDF puts it a cap height under the gap.
-        p.before = self.pay(gap + CAP * size - (p.line - DESC * size) - held);
+        // Word shares an exact line's height between ascent and descent in
+        // the font's proportion; the PDF puts the baseline a cap height
+        // under the gap. Explicit space (`v`) pays what was owed.
+        let before = gap + CAP * size - baseline(p.line) - held;
+        p.before = if self.space > 0.0 {
+            self.pay(before)
+        } else {
+            self.owe(before)
+        };
         if self.page_break {
             p.page_break = true;
             p.before = 0.0;
@@ -115,7 +121,13 @@ impl Flow {
         self.xml.push_str(&p.xml());
         self.space = 0.0;
         self.weak = below;
-        self.below_edge = Some(DESC * size);
+        self.below_edge = Some(p.line - baseline(p.line));
+    }
+
+    /// A space of `v` pt; a negative one is owed.
+    fn owe(&mut self, v: f64) -> f64 {
+        self.debt += (-v).max(0.0);
+        v.max(0.0)
     }
 
     /// A space of `v` pt, less the debt; a negative one is owed.
@@ -125,15 +137,17 @@ impl Flow {
         v.max(0.0)
     }
 
-    /// Adds a table; `gap` is the PDF's space above it, `held` what the
-    /// table holds under its last baseline in Word beyond the PDF.
-    pub fn table(&mut self, xml: &str, above: f64, below: f64, held: f64, debt: f64) {
+    /// Adds a table with the PDF's spacing `above` and `below` it; `held`
+    /// is what Word's table holds under its last baseline beyond the PDF,
+    /// `top` how much lower than the PDF Word sets its first lines (taken
+    /// off the space above it when there is some).
+    pub fn table(&mut self, xml: &str, above: f64, below: f64, held: f64, top: f64) {
         let gap = self.space
             + match self.below_edge {
                 Some(_) => self.weak.max(above),
                 None => 0.0,
             };
-        let spacer = self.pay(gap - self.below_edge.unwrap_or(0.0));
+        let spacer = self.pay(gap - self.below_edge.unwrap_or(0.0) - top);
         if self.page_break || spacer > 0.5 {
             // A table cannot carry space above itself: an empty line of
             // that height does.
@@ -151,7 +165,6 @@ impl Flow {
         self.space = 0.0;
         self.weak = below;
         self.below_edge = Some(held);
-        self.debt += debt;
     }
 
     /// Ends the flow with a paragraph carrying section properties.
@@ -170,6 +183,12 @@ impl Default for Flow {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Where Word sets the baseline in an exact line of height `line`: ascent
+/// and descent share the height in the font's proportion.
+fn baseline(line: f64) -> f64 {
+    line * ASC / (ASC + DESC)
 }
 
 /// Line height: cap height of `size` plus `leading` (pt).
@@ -283,7 +302,7 @@ impl Doc<'_> {
         // The border is drawn at the top of the paragraph, after its space.
         let held = flow.below_edge.unwrap_or(0.0);
         let mut p = p;
-        p.before = flow.pay(flow.space + gap - held);
+        p.before = (flow.space + gap - held).max(0.0);
         flow.xml.push_str(&p.xml());
         flow.space = 0.0;
         flow.weak = below;
@@ -380,8 +399,12 @@ impl Doc<'_> {
         Self::rule(&mut motto, tn_w, rw, self.em(0.4), lead);
 
         let gutter = self.em(0.6);
+        // How much lower Word ends the first row (its first lines, and the
+        // rules' own line): the second row makes up for it.
+        let owed = names.debt.max(motto.debt) + 1.0;
         // Second row: number, and place and date.
         let mut so = Flow::new();
+        so.debt = owed;
         so.v(gutter);
         if v.kem_theo.is_none() {
             let number = if v.so.is_empty() {
@@ -394,6 +417,7 @@ impl Doc<'_> {
             so.par(p, SIZE_SO, lead, lead);
         }
         let mut date = Flow::new();
+        date.debt = owed;
         date.v(gutter);
         if !v.dong_ngay.is_empty() && v.kem_theo.is_none() {
             let (p, _) = self.centred(
@@ -404,13 +428,15 @@ impl Doc<'_> {
             );
             date.par(p, size_date, lead, lead);
         }
-        let debt = names.debt.max(motto.debt);
+        let mut owed = so.debt.max(date.debt);
         let mut rows = vec![vec![names.xml, motto.xml], vec![so.xml, date.xml]];
 
         // Third row: the công văn's subject, and the stamps.
         let vv = if v.cong_van { v.trich_yeu } else { None };
-        if vv.is_some() || v.do_khan.is_some() || v.do_mat.is_some() {
+        let third_row = vv.is_some() || v.do_khan.is_some() || v.do_mat.is_some();
+        if third_row {
             let mut third = Flow::new();
+            third.debt = owed;
             if let Some(t) = vv {
                 third.v(6.0);
                 let text = format!("V/v {t}");
@@ -448,6 +474,7 @@ impl Doc<'_> {
                 };
                 third.par(p, 13.0, lead, lead);
             }
+            owed = third.debt;
             rows.push(vec![third.xml, String::new()]);
         }
         let widths = [lw, rw];
@@ -460,7 +487,14 @@ impl Doc<'_> {
             cant_split: true,
             valign: "top",
         };
-        flow.table(&grid.xml(), 0.0, lead, DESC * SIZE_SO, debt);
+        let last = pitch(SIZE_SO, lead);
+        flow.table(&grid.xml(), 0.0, lead, last - baseline(last), 0.0);
+        flow.debt += owed;
+        if !third_row {
+            // The layout's grid always has a third row, empty or not: its
+            // gutter stays.
+            flow.v(gutter);
+        }
         flow.v(self.em(0.6));
     }
 
@@ -721,8 +755,8 @@ impl Doc<'_> {
         // The PDF's 4 pt inset, less what Word's line box holds above the
         // first baseline and under the last one beyond the PDF's.
         let pad = [
-            (4.0 - lead + DESC * size).max(0.0),
-            (4.0 - DESC * size).max(0.0),
+            (4.0 + CAP * size - baseline(line)).max(0.0),
+            (4.0 - (line - baseline(line))).max(0.0),
             4.0,
             4.0,
         ];
@@ -834,14 +868,14 @@ impl Doc<'_> {
             cant_split: true,
             valign: "top",
         };
-        let debt = left.debt.max(right.debt);
+        let top = left.debt.max(right.debt);
         flow.v(self.em(0.3));
         flow.table(
             &grid.xml(),
             self.em(0.3),
             self.em(0.3),
-            DESC * self.body,
-            debt,
+            right.below_edge.unwrap_or(0.0),
+            top,
         );
     }
 
@@ -914,7 +948,9 @@ impl Doc<'_> {
         flow.xml.push_str(&p.xml());
         flow.below_edge = Some(0.0);
         flow.space = 0.0;
-        flow.weak = self.em(0.3);
+        // The paragraph spacing on both sides of the space collapses into
+        // the one above it.
+        flow.weak = 0.0;
         if let Some(t) = &k.chuc_danh {
             flow.par(centred(run(t, bold)), size, 0.0, lead);
         }

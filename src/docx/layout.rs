@@ -23,6 +23,9 @@ const LEADING: f64 = 0.55;
 const PAR_GAP: f64 = 6.0;
 /// First-line indent: 1 cm.
 const INDENT: f64 = 28.346_456_692_913_385;
+/// Room added on each side of a balanced title's width, so that Word's
+/// rounding never pushes a word to the next line (pt).
+const SLACK: f64 = 1.5;
 /// Thickness of the rules.
 const RULE: f64 = 0.5;
 /// Header sizes.
@@ -357,7 +360,7 @@ impl Doc<'_> {
             };
             let w = f.fit_width(&text, lw);
             let (mut p, _) = self.centred(run(&text, Style::new(size_cq)), size_cq, lead, None);
-            let side = ((lw - w - 0.5) / 2.0).max(0.0) - 0.3;
+            let side = ((lw - w - 0.5) / 2.0).max(0.0) - SLACK;
             p.left = side.max(0.0);
             p.right = side.max(0.0);
             names.par(p, size_cq, lead, lead);
@@ -372,7 +375,7 @@ impl Doc<'_> {
             let w = f.fit_width(&text, lw);
             let (mut p, _) =
                 self.centred(run(&text, Style::new(size_cq).bold()), size_cq, lead, None);
-            let side = ((lw - w - 0.5) / 2.0).max(0.0) - 0.3;
+            let side = ((lw - w - 0.5) / 2.0).max(0.0) - SLACK;
             p.left = side.max(0.0);
             p.right = side.max(0.0);
             names.par(p, size_cq, lead, lead);
@@ -447,7 +450,7 @@ impl Doc<'_> {
                 };
                 let w = f.fit_width(&text, lw);
                 let (mut p, _) = self.centred(run(&text, Style::new(SIZE_SO)), SIZE_SO, lead, None);
-                let side = ((lw - w - 0.5) / 2.0).max(0.0) - 0.3;
+                let side = ((lw - w - 0.5) / 2.0).max(0.0) - SLACK;
                 p.left = side.max(0.0);
                 p.right = side.max(0.0);
                 third.par(p, SIZE_SO, lead, lead);
@@ -486,6 +489,7 @@ impl Doc<'_> {
             header_rows: 0,
             cant_split: true,
             valign: "top",
+            col_pad: Vec::new(),
         };
         let last = pitch(SIZE_SO, lead);
         flow.table(&grid.xml(), 0.0, lead, last - baseline(last), 0.0);
@@ -524,7 +528,7 @@ impl Doc<'_> {
                 let w = bold.fit_width(t, total * 0.95);
                 widest = widest.max(w);
                 let (mut p, s) = self.centred(run(t, Style::new(size).bold()), size, lead, None);
-                let side = ((total - w - 0.5) / 2.0).max(0.0) - 0.3;
+                let side = ((total - w - 0.5) / 2.0).max(0.0) - SLACK;
                 p.left = side.max(0.0);
                 p.right = side.max(0.0);
                 flow.par(p, size, s, self.em(0.4));
@@ -537,7 +541,7 @@ impl Doc<'_> {
             let w = it.fit_width(attached, total);
             let (mut p, _) =
                 self.centred(run(attached, Style::new(size).italic()), size, lead, None);
-            let side = ((total - w - 0.5) / 2.0).max(0.0) - 0.3;
+            let side = ((total - w - 0.5) / 2.0).max(0.0) - SLACK;
             p.left = side.max(0.0);
             p.right = side.max(0.0);
             flow.par(p, size, self.em(0.4), self.em(0.4));
@@ -549,7 +553,7 @@ impl Doc<'_> {
             }
             let w = bold.fit_width(subject, total * 0.95);
             let (mut p, s) = self.centred(run(subject, Style::new(size).bold()), size, lead, None);
-            let side = ((total - w - 0.5) / 2.0).max(0.0) - 0.3;
+            let side = ((total - w - 0.5) / 2.0).max(0.0) - SLACK;
             p.left = side.max(0.0);
             p.right = side.max(0.0);
             flow.par(p, size, s, s);
@@ -754,11 +758,13 @@ impl Doc<'_> {
         let line = pitch(size, lead);
         // The PDF's 4 pt inset, less what Word's line box holds above the
         // first baseline and under the last one beyond the PDF's.
+        // Word counts the lines' width inside the cell, the PDF does not.
+        let half = RULE / 2.0;
         let pad = [
-            (4.0 + CAP * size - baseline(line)).max(0.0),
-            (4.0 - (line - baseline(line))).max(0.0),
-            4.0,
-            4.0,
+            (4.0 + CAP * size - baseline(line) - half).max(0.0),
+            (4.0 - (line - baseline(line)) - half).max(0.0),
+            4.0 - half,
+            4.0 - half,
         ];
         let cell = |doc: &mut Self, text: &str, align: Align, bold: bool| {
             let mut st = Style::new(size);
@@ -798,9 +804,42 @@ impl Doc<'_> {
                     .collect(),
             );
         }
+        // A word wider than its column overflows in the PDF; Word would
+        // break it inside: narrower margins let it fit.
+        let col_pad = (0..cols)
+            .map(|j| {
+                let head = b.dau.get(j).map(|h| (h.as_str(), true));
+                let longest = head
+                    .into_iter()
+                    .chain(
+                        b.dong
+                            .iter()
+                            .filter_map(|r| r.get(j))
+                            .map(|c| (c.as_str(), false)),
+                    )
+                    .flat_map(|(t, bold)| {
+                        let plain = inline::plain(&inline::parse(t));
+                        plain
+                            .split_whitespace()
+                            .map(|w| {
+                                Font {
+                                    size,
+                                    bold,
+                                    italic: false,
+                                }
+                                .width(w)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .fold(0.0, f64::max);
+                let w = widths.get(j).copied().unwrap_or(0.0);
+                (longest + 8.0 > w).then(|| ((w - longest) / 2.0 - 0.5).max(0.0))
+            })
+            .collect();
         let grid = Grid {
             widths: &widths,
             rows,
+            col_pad,
             border: Some(RULE),
             pad,
             header_rows: usize::from(!b.dau.is_empty()),
@@ -867,6 +906,7 @@ impl Doc<'_> {
             header_rows: 0,
             cant_split: true,
             valign: "top",
+            col_pad: Vec::new(),
         };
         let top = left.debt.max(right.debt);
         flow.v(self.em(0.3));

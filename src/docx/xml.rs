@@ -243,6 +243,9 @@ pub struct Grid<'a> {
     pub cant_split: bool,
     /// Vertical alignment of cells: `top` or `center`.
     pub valign: &'static str,
+    /// Per column, narrower left and right cell margins (pt), for a column
+    /// too narrow for its longest word.
+    pub col_pad: Vec<Option<f64>>,
 }
 
 impl Grid<'_> {
@@ -284,10 +287,17 @@ impl Grid<'_> {
                 s.push_str("<w:tblHeader/>");
             }
             s.push_str("</w:trPr>");
-            for (cell, w) in row.iter().zip(self.widths) {
+            for (j, (cell, w)) in row.iter().zip(self.widths).enumerate() {
+                let mar = match self.col_pad.get(j).copied().flatten() {
+                    Some(p) => format!(
+                        "<w:tcMar><w:left w:w=\"{0}\" w:type=\"dxa\"/><w:right w:w=\"{0}\" w:type=\"dxa\"/></w:tcMar>",
+                        tw(p)
+                    ),
+                    None => String::new(),
+                };
                 let _ = write!(
                     s,
-                    "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/><w:vAlign w:val=\"{}\"/></w:tcPr>",
+                    "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>{mar}<w:vAlign w:val=\"{}\"/></w:tcPr>",
                     tw(*w),
                     self.valign
                 );

@@ -69,7 +69,7 @@ function dirty() {
 function updateTitle() {
   $("doc-name").textContent = state.path || "Chưa mở văn bản";
   $("doc-name").classList.toggle("dirty", dirty());
-  for (const id of ["btn-save", "btn-pdf", "btn-next-year", "btn-derive", "btn-cap-so"]) $(id).disabled = !state.path;
+  for (const id of ["btn-save", "btn-pdf", "btn-docx", "btn-next-year", "btn-derive", "btn-cap-so"]) $(id).disabled = !state.path;
   document.title = (dirty() ? "• " : "") + (state.path || "vanban") + " – vanban";
 }
 
@@ -160,21 +160,23 @@ async function save(force = false) {
   }
 }
 
-async function downloadPdf() {
+// Downloads the document being edited as a PDF (`pdf`) or a Word file
+// (`docx`), built from the text in the editor.
+async function download(ext, label) {
   if (!state.path) return;
-  status("Đang tạo PDF…");
+  status("Đang tạo " + label + "…");
   try {
-    const blob = await api("/api/pdf", { path: state.path, text: editor.value });
+    const blob = await api("/api/" + ext, { path: state.path, text: editor.value });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
-    a.download = state.path.split("/").pop().replace(/\.ya?ml$/, "") + ".pdf";
+    a.download = state.path.split("/").pop().replace(/\.ya?ml$/, "") + "." + ext;
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-    status("Đã tạo PDF");
+    status("Đã tạo " + label);
   } catch (e) {
-    status("Không tạo được PDF: " + e.message);
+    status("Không tạo được " + label + ": " + e.message);
   }
 }
 
@@ -526,7 +528,8 @@ async function main() {
   buildForm();
   $("search").addEventListener("input", renderList);
   $("btn-save").addEventListener("click", () => save());
-  $("btn-pdf").addEventListener("click", downloadPdf);
+  $("btn-pdf").addEventListener("click", () => download("pdf", "PDF"));
+  $("btn-docx").addEventListener("click", () => download("docx", "tệp Word"));
   $("btn-new").addEventListener("click", newDoc);
   $("btn-next-year").addEventListener("click", nextYear);
   $("btn-derive").addEventListener("click", derive);

@@ -21,7 +21,7 @@ use crate::common::root;
 /// prints, and why justified paragraphs differ).
 const AGREEMENT_FLOOR: f64 = 45.0;
 /// The same over the lines outside justified paragraphs.
-const FREE_FLOOR: f64 = 95.0;
+const FREE_FLOOR: f64 = 97.5;
 /// Documents whose page count may differ by one (a seed whose justified
 /// paragraphs run a few lines longer in Word).
 const MAX_PAGE_MISMATCHES: usize = 1;

@@ -23,9 +23,9 @@ const LEADING: f64 = 0.55;
 const PAR_GAP: f64 = 6.0;
 /// First-line indent: 1 cm.
 const INDENT: f64 = 28.346_456_692_913_385;
-/// Room added on each side of a balanced title's width, so that Word's
-/// rounding never pushes a word to the next line (pt).
-const SLACK: f64 = 1.5;
+/// Room added to a balanced title's width, so that Word's rounding never
+/// pushes a word to the next line (pt); see [`Font::box_width`].
+const SLACK: f64 = 2.0;
 /// Thickness of the rules.
 const RULE: f64 = 0.5;
 /// Header sizes.
@@ -358,9 +358,8 @@ impl Doc<'_> {
                 bold: false,
                 italic: false,
             };
-            let w = f.fit_width(&text, lw);
             let (mut p, _) = self.centred(run(&text, Style::new(size_cq)), size_cq, lead, None);
-            let side = ((lw - w - 0.5) / 2.0).max(0.0) - SLACK;
+            let side = (lw - f.box_width(&text, lw, SLACK)) / 2.0;
             p.left = side.max(0.0);
             p.right = side.max(0.0);
             names.par(p, size_cq, lead, lead);
@@ -375,7 +374,7 @@ impl Doc<'_> {
             let w = f.fit_width(&text, lw);
             let (mut p, _) =
                 self.centred(run(&text, Style::new(size_cq).bold()), size_cq, lead, None);
-            let side = ((lw - w - 0.5) / 2.0).max(0.0) - SLACK;
+            let side = (lw - f.box_width(&text, lw, SLACK)) / 2.0;
             p.left = side.max(0.0);
             p.right = side.max(0.0);
             names.par(p, size_cq, lead, lead);
@@ -448,9 +447,8 @@ impl Doc<'_> {
                     bold: false,
                     italic: false,
                 };
-                let w = f.fit_width(&text, lw);
                 let (mut p, _) = self.centred(run(&text, Style::new(SIZE_SO)), SIZE_SO, lead, None);
-                let side = ((lw - w - 0.5) / 2.0).max(0.0) - SLACK;
+                let side = (lw - f.box_width(&text, lw, SLACK)) / 2.0;
                 p.left = side.max(0.0);
                 p.right = side.max(0.0);
                 third.par(p, SIZE_SO, lead, lead);
@@ -528,7 +526,7 @@ impl Doc<'_> {
                 let w = bold.fit_width(t, total * 0.95);
                 widest = widest.max(w);
                 let (mut p, s) = self.centred(run(t, Style::new(size).bold()), size, lead, None);
-                let side = ((total - w - 0.5) / 2.0).max(0.0) - SLACK;
+                let side = (total - bold.box_width(t, total * 0.95, SLACK)) / 2.0;
                 p.left = side.max(0.0);
                 p.right = side.max(0.0);
                 flow.par(p, size, s, self.em(0.4));
@@ -538,10 +536,9 @@ impl Doc<'_> {
                 bold: false,
                 italic: true,
             };
-            let w = it.fit_width(attached, total);
             let (mut p, _) =
                 self.centred(run(attached, Style::new(size).italic()), size, lead, None);
-            let side = ((total - w - 0.5) / 2.0).max(0.0) - SLACK;
+            let side = (total - it.box_width(attached, total, SLACK)) / 2.0;
             p.left = side.max(0.0);
             p.right = side.max(0.0);
             flow.par(p, size, self.em(0.4), self.em(0.4));
@@ -553,7 +550,7 @@ impl Doc<'_> {
             }
             let w = bold.fit_width(subject, total * 0.95);
             let (mut p, s) = self.centred(run(subject, Style::new(size).bold()), size, lead, None);
-            let side = ((total - w - 0.5) / 2.0).max(0.0) - SLACK;
+            let side = (total - bold.box_width(subject, total * 0.95, SLACK)) / 2.0;
             p.left = side.max(0.0);
             p.right = side.max(0.0);
             flow.par(p, size, s, s);
@@ -758,13 +755,14 @@ impl Doc<'_> {
         let line = pitch(size, lead);
         // The PDF's 4 pt inset, less what Word's line box holds above the
         // first baseline and under the last one beyond the PDF's.
-        // Word counts the lines' width inside the cell, the PDF does not.
+        // Word counts the lines' width inside the row's height, the PDF
+        // does not.
         let half = RULE / 2.0;
         let pad = [
             (4.0 + CAP * size - baseline(line) - half).max(0.0),
             (4.0 - (line - baseline(line)) - half).max(0.0),
-            4.0 - half,
-            4.0 - half,
+            4.0,
+            4.0,
         ];
         let cell = |doc: &mut Self, text: &str, align: Align, bold: bool| {
             let mut st = Style::new(size);

@@ -115,6 +115,24 @@ impl Font {
         }
         hi
     }
+
+    /// The width to give Word for `text` balanced in `avail`: the layout's
+    /// box (`fit_width` and half a point), widened by up to `slack` so that
+    /// rounding never pushes a word down, but never so far that a line
+    /// could take the first word of the next.
+    pub fn box_width(self, text: &str, avail: f64, slack: f64) -> f64 {
+        let w = self.fit_width(text, avail) + 0.5;
+        let mut limit = f64::MAX;
+        for hard in text.split('\n') {
+            let lines = self.wrap(hard, w);
+            for pair in lines.windows(2) {
+                if let Some(next) = pair[1].split_whitespace().next() {
+                    limit = limit.min(self.width(&format!("{} {next}", pair[0])));
+                }
+            }
+        }
+        (w + slack).min(limit - 0.2).max(w).min(avail.max(w))
+    }
 }
 
 #[cfg(test)]

@@ -337,6 +337,21 @@ impl Doc<'_> {
         let lw = self.total - rw;
         let lead = self.em(0.45);
 
+        let first = flow.xml.is_empty();
+        if first && v.luu_hanh.is_none() {
+            // A document that starts with a table gets an empty paragraph
+            // above it from LibreOffice when it has footnotes (and Word
+            // gives no way to type above such a table): a 1 pt one here.
+            flow.xml.push_str(
+                &Par {
+                    line: 1.0,
+                    mark: 1.0,
+                    ..Par::default()
+                }
+                .xml(),
+            );
+            flow.debt += 1.0;
+        }
         if let Some(l) = v.luu_hanh {
             let mut st = Style::new(13.0).bold();
             st.stamp = true;

@@ -57,7 +57,7 @@ fn documents() -> Vec<String> {
         .collect();
     dirs.sort();
     for d in dirs {
-        for f in vanban::expand_inputs(&[d]).unwrap() {
+        for f in vanban::commands::build::expand_inputs(&[d]).unwrap() {
             out.push(
                 f.strip_prefix(root())
                     .unwrap()

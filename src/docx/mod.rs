@@ -107,7 +107,9 @@ pub fn docx(loaded: &Loaded, created: &str) -> Result<Vec<u8>, Error> {
     };
 
     let mut flow = Flow::new();
-    main_part(&mut d, &mut flow, &view);
+    // The kinds laid out by the quyết định template have its preamble.
+    let quyet_dinh = doc.loai.info().template == "quyet-dinh.typ.j2";
+    main_part(&mut d, &mut flow, &view, quyet_dinh);
     for p in &view.phu_luc {
         flow.section_end(sect());
         let mut f = Flow::new();
@@ -130,14 +132,14 @@ pub fn docx(loaded: &Loaded, created: &str) -> Result<Vec<u8>, Error> {
 }
 
 /// Header, title, recipients, preamble, body and signature of `v`.
-fn main_part(d: &mut Doc<'_>, flow: &mut Flow, v: &View<'_>) {
+fn main_part(d: &mut Doc<'_>, flow: &mut Flow, v: &View<'_>, quyet_dinh: bool) {
     d.header(flow, v);
     d.title(flow, v);
-    if v.loai == "quyet_dinh" {
+    if quyet_dinh {
         d.tham_quyen(flow, v);
     }
     d.kinh_gui(flow, v);
-    if v.loai == "quyet_dinh" {
+    if quyet_dinh {
         d.quyet_dinh(flow, v);
     }
     d.opening(flow, v);

@@ -83,8 +83,9 @@ pub struct OutputArgs {
     /// (`vanban extract` gets them back).
     #[arg(long = "embed-source")]
     pub embed_source: bool,
-    /// What to write (comma-separated or repeated): the PDF, or one
-    /// picture per page (`NAME-1.png`, `NAME-2.png`, …).
+    /// What to write (comma-separated or repeated): the PDF, one picture
+    /// per page (`NAME-1.png`, `NAME-2.png`, …), or an editable Word file
+    /// laid out as the PDF (`NAME.docx`).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
     pub format: Vec<OutputFormat>,
     /// Resolution of PNG pictures, in dots per inch.

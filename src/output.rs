@@ -147,8 +147,8 @@ pub fn pdf(doc: &PagedDocument, source: &str, settings: &PdfSettings) -> Result<
     })
 }
 
-/// What `vanban build` writes for a document: the PDF, or pictures of its
-/// pages (`--format`).
+/// What `vanban build` writes for a document: the PDF, pictures of its
+/// pages, or a Word file (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum OutputFormat {
     /// One PDF for the whole document (`NAME.pdf`).
@@ -157,6 +157,8 @@ pub enum OutputFormat {
     Png,
     /// One SVG picture per page (`NAME-1.svg`, `NAME-2.svg`, …).
     Svg,
+    /// An editable Word file laid out as the PDF (`NAME.docx`).
+    Docx,
 }
 
 impl OutputFormat {
@@ -166,6 +168,7 @@ impl OutputFormat {
             OutputFormat::Pdf => "pdf",
             OutputFormat::Png => "png",
             OutputFormat::Svg => "svg",
+            OutputFormat::Docx => "docx",
         }
     }
 }
@@ -250,7 +253,7 @@ fn encode_png(pixmap: &tiny_skia::Pixmap, dpi: f32) -> Result<Vec<u8>, Error> {
 pub fn page_targets(dir: &Path, stem: &str, format: OutputFormat, pages: usize) -> Vec<PathBuf> {
     let ext = format.extension();
     match format {
-        OutputFormat::Pdf => vec![dir.join(format!("{stem}.{ext}"))],
+        OutputFormat::Pdf | OutputFormat::Docx => vec![dir.join(format!("{stem}.{ext}"))],
         OutputFormat::Png | OutputFormat::Svg => (1..=pages)
             .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
             .collect(),
@@ -261,7 +264,7 @@ pub fn page_targets(dir: &Path, stem: &str, format: OutputFormat, pages: usize) 
 /// behind: `NAME-(N+1).ext`, `NAME-(N+2).ext`, … as long as they follow
 /// each other (a gap ends the run, so unrelated files are left alone).
 pub fn remove_stale_pages(dir: &Path, stem: &str, format: OutputFormat, pages: usize) {
-    if format == OutputFormat::Pdf {
+    if matches!(format, OutputFormat::Pdf | OutputFormat::Docx) {
         return;
     }
     let ext = format.extension();

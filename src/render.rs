@@ -9,6 +9,7 @@ use minijinja::value::{Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 
+use crate::inline::{self, Node};
 use crate::model::{KemTheo, Khoi, NguoiKy, NoiNhan, VanBan};
 use crate::resolve::{citation, kem_theo};
 
@@ -58,106 +59,30 @@ pub fn escape_str(s: &str) -> String {
 }
 
 /// Converts body text with `**bold**`, `*italic*`, `***both***` and
-/// footnotes `^[text of the note]` into escaped Typst markup. `\*` is a
-/// literal star and `\^` a literal caret; an unmatched star or `^[` is text.
+/// footnotes `^[text of the note]` ([`crate::inline`]) into escaped Typst
+/// markup.
 pub fn markup(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() * 2);
-    inline(&chars, &mut out);
+    typst_nodes(&inline::parse(s), &mut out);
     out
 }
 
-fn inline(chars: &[char], out: &mut String) {
-    let mut text = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' && matches!(chars.get(i + 1), Some('*' | '^')) {
-            text.push(chars[i + 1]);
-            i += 2;
-            continue;
-        }
-        if c == '^' && chars.get(i + 1) == Some(&'[') {
-            if let Some(end) = bracket_end(chars, i + 1) {
-                out.push_str(&escape(&text));
-                text.clear();
-                out.push_str("#footnote[");
-                inline(&chars[i + 2..end], out);
-                out.push(']');
-                i = end + 1;
+fn typst_nodes(nodes: &[Node], out: &mut String) {
+    for n in nodes {
+        let (pre, inner, post) = match n {
+            Node::Text(t) => {
+                out.push_str(&escape(t));
                 continue;
             }
-        }
-        if c == '*' {
-            let run = chars[i..].iter().take_while(|&&c| c == '*').count();
-            let opens = chars.get(i + run).is_some_and(|c| !c.is_whitespace());
-            if (1..=3).contains(&run) && opens {
-                if let Some(end) = closing(chars, i + run, run) {
-                    out.push_str(&escape(&text));
-                    text.clear();
-                    let (pre, post) = match run {
-                        1 => ("#emph[", "]"),
-                        2 => ("#strong[", "]"),
-                        _ => ("#strong[#emph[", "]]"),
-                    };
-                    out.push_str(pre);
-                    inline(&chars[i + run..end], out);
-                    out.push_str(post);
-                    i = end + run;
-                    continue;
-                }
-            }
-            text.extend(&chars[i..i + run]);
-            i += run;
-            continue;
-        }
-        text.push(c);
-        i += 1;
+            Node::Emph(c) => ("#emph[", c, "]"),
+            Node::Strong(c) => ("#strong[", c, "]"),
+            Node::StrongEmph(c) => ("#strong[#emph[", c, "]]"),
+            Node::Note(c) => ("#footnote[", c, "]"),
+        };
+        out.push_str(pre);
+        typst_nodes(inner, out);
+        out.push_str(post);
     }
-    out.push_str(&escape(&text));
-}
-
-/// The index of the `]` closing the `[` at `open` (nested brackets count,
-/// `\]` does not).
-fn bracket_end(chars: &[char], open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut j = open;
-    while j < chars.len() {
-        match chars[j] {
-            '\\' => j += 1,
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(j);
-                }
-            }
-            _ => {}
-        }
-        j += 1;
-    }
-    None
-}
-
-/// Finds a run of exactly `run` stars after `from`, preceded by a non-space.
-fn closing(chars: &[char], from: usize, run: usize) -> Option<usize> {
-    let mut j = from;
-    while j < chars.len() {
-        if chars[j] == '\\' {
-            j += 2;
-            continue;
-        }
-        if chars[j] == '*' {
-            let n = chars[j..].iter().take_while(|&&c| c == '*').count();
-            if n == run && j > from && !chars[j - 1].is_whitespace() {
-                return Some(j);
-            }
-            j += n;
-            continue;
-        }
-        j += 1;
-    }
-    None
 }
 
 /// The minijinja environment with the layouts' templates and our filters.

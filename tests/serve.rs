@@ -358,6 +358,19 @@ fn pdf_new_next_year_and_derive() {
     );
     assert_eq!(status, 200);
     assert!(body.starts_with("%PDF-"));
+    // The same text as a Word file (a ZIP package).
+    let (status, body) = s.request(
+        "POST",
+        "/api/docx",
+        &[("Origin", origin.as_str())],
+        json!({"path": DOC, "text": text}).to_string().as_bytes(),
+    );
+    assert_eq!(status, 200);
+    assert!(
+        body.starts_with("PK"),
+        "{}",
+        body.chars().take(80).collect::<String>()
+    );
 
     let (status, r) = s.post(
         "/api/next-year",

@@ -151,6 +151,10 @@ pub fn build_loaded(
                 .into_iter()
                 .map(String::into_bytes)
                 .collect(),
+            OutputFormat::Docx => vec![crate::docx::docx(
+                doc,
+                &crate::docx::created(&doc.doc, builder.source_date_epoch),
+            )?],
         };
         let paths = output::page_targets(&dir, &stem, format, pages);
         files.extend(paths.into_iter().zip(bytes));

@@ -293,6 +293,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/preview", post(preview))
         .route("/api/save", post(save))
         .route("/api/pdf", post(pdf))
+        .route("/api/docx", post(docx))
         .route("/api/form", post(form_fields))
         .route("/api/new", post(new_doc))
         .route("/api/next-year", post(next_year))
@@ -805,25 +806,53 @@ async fn pdf(
             .layout(&doc)
             .map_err(|e| diagnostic_error(&path, &[e]))?;
         let bytes = app.builder.pdf(&doc, &built, false)?;
-        let name = format!("{}.pdf", doc.stem());
-        let disposition = format!(
-            "attachment; filename=\"{}\"",
-            name.replace(
-                |c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-',
-                "_"
-            )
-        );
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/pdf"),
-        );
-        if let Ok(v) = HeaderValue::from_str(&disposition) {
-            headers.insert(header::CONTENT_DISPOSITION, v);
-        }
-        Ok((headers, bytes).into_response())
+        Ok(attachment(
+            &format!("{}.pdf", doc.stem()),
+            "application/pdf",
+            bytes,
+        ))
     })
     .await
+}
+
+/// The Word file of the edited text (laid out first, so that the errors
+/// are those of the PDF).
+async fn docx(
+    State(app): State<Arc<App>>,
+    Json(body): Json<TextBody>,
+) -> Result<Response, ApiError> {
+    let path = app.existing(&body.path)?;
+    blocking(move || {
+        let doc = load::check_text(&path, body.text).map_err(|e| diagnostic_error(&path, &e))?;
+        app.builder
+            .layout(&doc)
+            .map_err(|e| diagnostic_error(&path, &[e]))?;
+        let created = crate::docx::created(&doc.doc, app.builder.source_date_epoch);
+        let bytes = crate::docx::docx(&doc, &created).map_err(|e| diagnostic_error(&path, &[e]))?;
+        Ok(attachment(
+            &format!("{}.docx", doc.stem()),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            bytes,
+        ))
+    })
+    .await
+}
+
+/// A download: the bytes with their type and an ASCII file name.
+fn attachment(name: &str, mime: &'static str, bytes: Vec<u8>) -> Response {
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        name.replace(
+            |c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-',
+            "_"
+        )
+    );
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    (headers, bytes).into_response()
 }
 
 fn diagnostic_error(path: &Path, errors: &[Error]) -> ApiError {

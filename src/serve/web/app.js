@@ -84,7 +84,7 @@ function dirty() {
 function updateTitle() {
   $("doc-name").textContent = state.path || "Chưa mở văn bản";
   $("doc-name").classList.toggle("dirty", dirty());
-  for (const id of ["btn-save", "btn-pdf", "btn-next-year", "btn-derive", "btn-cap-so"]) $(id).disabled = !state.path;
+  for (const id of ["btn-save", "btn-pdf", "btn-docx", "btn-next-year", "btn-derive", "btn-cap-so"]) $(id).disabled = !state.path;
   document.title = (dirty() ? "• " : "") + (state.path || "vanban") + " – vanban";
 }
 
@@ -272,11 +272,11 @@ async function confirmErrors(text) {
 }
 
 // Why the PDF could not be made: the document's errors, in full.
-function explainPdf(e) {
+function explainPdf(e, label = "PDF") {
   const list = (e.data && e.data.diagnostics) || [];
-  if (!list.length) return explain(e, "Không tạo được tệp PDF.");
+  if (!list.length) return explain(e, "Không tạo được tệp " + label + ".");
   const lines = list.map((d) => (d.line ? `Dòng ${d.line}, cột ${d.column}: ` : "") + shortMessage(d));
-  return "Văn bản đang có lỗi, hãy sửa trước khi tạo PDF:\n\n" + lines.map((l) => "• " + l).join("\n");
+  return "Văn bản đang có lỗi, hãy sửa trước khi tạo " + label + ":\n\n" + lines.map((l) => "• " + l).join("\n");
 }
 
 // A message in the dialog, in full, with only a button to close it.
@@ -313,22 +313,24 @@ function confirmDialog(title, message, okLabel) {
   });
 }
 
-async function downloadPdf() {
+// Downloads the document being edited as a PDF (`pdf`) or a Word file
+// (`docx`), built from the text in the editor.
+async function download(ext, label) {
   if (!state.path) return;
-  status("Đang tạo PDF…");
+  status("Đang tạo " + label + "…");
   try {
-    const blob = await api("/api/pdf", { path: state.path, text: editor.value });
+    const blob = await api("/api/" + ext, { path: state.path, text: editor.value });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
-    a.download = state.path.split("/").pop().replace(/\.ya?ml$/, "") + ".pdf";
+    a.download = state.path.split("/").pop().replace(/\.ya?ml$/, "") + "." + ext;
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-    status("Đã tạo PDF");
+    status("Đã tạo " + label);
   } catch (e) {
-    status("Không tạo được PDF");
-    tell("Không tạo được PDF", explainPdf(e));
+    status("Không tạo được " + label);
+    tell("Không tạo được " + label, explainPdf(e, label));
   }
 }
 
@@ -895,7 +897,8 @@ async function main() {
   $("search").addEventListener("input", renderList);
   initZoom();
   $("btn-save").addEventListener("click", () => save());
-  $("btn-pdf").addEventListener("click", downloadPdf);
+  $("btn-pdf").addEventListener("click", () => download("pdf", "PDF"));
+  $("btn-docx").addEventListener("click", () => download("docx", "tệp Word"));
   $("btn-new").addEventListener("click", newDoc);
   $("btn-next-year").addEventListener("click", nextYear);
   $("btn-derive").addEventListener("click", derive);

@@ -5,8 +5,8 @@
 use std::fs;
 use std::path::Path;
 
-use crate::cli::{assert_exit, run, stderr, vanban};
 use crate::common::*;
+use crate::common::{assert_exit, run, stderr, vanban};
 
 const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
 

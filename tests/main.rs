@@ -12,6 +12,7 @@ mod escaping;
 mod features;
 mod fuzz;
 mod golden;
+mod hostile;
 mod kinds;
 mod layout;
 mod layouts;

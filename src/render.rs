@@ -63,11 +63,54 @@ pub fn escape_str(s: &str) -> String {
 pub fn markup(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() * 2);
-    inline(&chars, &mut out);
+    inline(&chars, &mut out, 0);
     out
 }
 
-fn inline(chars: &[char], out: &mut String) {
+/// Footnotes nested in footnotes deeper than this are refused when the
+/// document loads (`load::limits`); [`markup`] prints any deeper `^[` as
+/// text, so that the recursion is bounded whatever the caller.
+pub const MAX_NESTING: usize = 8;
+
+/// How deep footnotes (`^[…]`) nest in `s`: 0 without footnotes, 1 for a
+/// footnote, 2 for a footnote in a footnote. Linear in the length of `s`.
+pub fn nesting(s: &str) -> usize {
+    let mut open: Vec<bool> = Vec::new();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut prev = '\0';
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+                prev = '\0';
+                continue;
+            }
+            '[' => {
+                let note = prev == '^';
+                open.push(note);
+                if note {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            ']' if open.pop() == Some(true) => depth -= 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    max
+}
+
+/// Nesting of bold and italic runs inside footnotes counts too: three
+/// levels per footnote at most.
+const MAX_INLINE_DEPTH: usize = 4 * (MAX_NESTING + 1);
+
+fn inline(chars: &[char], out: &mut String, depth: usize) {
+    if depth > MAX_INLINE_DEPTH {
+        out.push_str(&escape(&chars.iter().collect::<String>()));
+        return;
+    }
     let mut text = String::new();
     let mut i = 0;
     while i < chars.len() {
@@ -82,7 +125,7 @@ fn inline(chars: &[char], out: &mut String) {
                 out.push_str(&escape(&text));
                 text.clear();
                 out.push_str("#footnote[");
-                inline(&chars[i + 2..end], out);
+                inline(&chars[i + 2..end], out, depth + 1);
                 out.push(']');
                 i = end + 1;
                 continue;
@@ -101,7 +144,7 @@ fn inline(chars: &[char], out: &mut String) {
                         _ => ("#strong[#emph[", "]]"),
                     };
                     out.push_str(pre);
-                    inline(&chars[i + run..end], out);
+                    inline(&chars[i + run..end], out, depth + 1);
                     out.push_str(post);
                     i = end + run;
                     continue;
@@ -480,6 +523,12 @@ mod tests {
         assert_eq!(markup("a^[#x]"), "a#footnote[\\#x]");
         assert_eq!(markup("a^[mở"), "a\\^\\[mở");
         assert_eq!(markup("\\^[x]"), "\\^\\[x\\]");
+        assert_eq!(nesting("a^[b^[c] [d]]^[e]"), 2);
+        assert_eq!(nesting("\\^[x] [y]"), 0);
+        // Deep nesting is bounded (no stack overflow), whatever the caller.
+        let deep = format!("{}x{}", "^[".repeat(20_000), "]".repeat(20_000));
+        assert_eq!(nesting(&deep), 20_000);
+        assert!(markup(&deep).len() > 20_000);
         assert_eq!(markup("x^2"), "x\\^2");
     }
 

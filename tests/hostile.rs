@@ -81,3 +81,95 @@ fn every_line_of_a_long_signer_block_prints() {
         assert!(text.contains(want), "{want:?} missing:\n{text}");
     }
 }
+
+/// Builds `yaml` with the command line, expecting exit 1 with a message
+/// located in `doc.yaml` that contains `want`; returns stderr.
+#[track_caller]
+fn fails_located(yaml: &str, want: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.yaml");
+    std::fs::write(&doc, yaml).unwrap();
+    let o = run(vanban().arg("build").arg(&doc));
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains(want), "{want:?} not in:\n{err}");
+    assert!(err.contains("doc.yaml:"), "not located:\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!dir.path().join("doc.pdf").exists());
+    err
+}
+
+/// The example công văn with `item` as one more paragraph.
+fn with_paragraph(item: &str) -> String {
+    let text = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    text.replace(
+        "  - Trân trọng./.",
+        &format!("  - {item}\n  - Trân trọng./."),
+    )
+}
+
+#[test]
+fn deeply_nested_footnotes_are_a_located_error_not_a_crash() {
+    let deep = format!("\"{}x{}\"", "^[".repeat(20_000), "]".repeat(20_000));
+    let err = fails_located(&with_paragraph(&deep), "lồng nhau quá sâu");
+    assert!(err.contains("doc.yaml:24:"), "{err}");
+    // Real nesting (a footnote in a footnote) still builds.
+    let text = build_text(&with_paragraph(
+        "\"Căn cứ^[Văn bản số 1^[sửa đổi năm 2020].]\"",
+    ));
+    assert!(text.contains("sửa đổi năm 2020"), "{text}");
+}
+
+#[test]
+fn the_template_budget_is_for_the_whole_document() {
+    // Each text alone is under the budget; together they are not.
+    let items: String = (0..1000)
+        .map(|_| "  - \"{{ 'x' * 3000000 }}\"\n".to_string())
+        .collect();
+    let yaml = with_paragraph("Mở đầu").replace("  - Mở đầu\n", &items);
+    fails_located(&yaml, "mẫu `{{ … }}`");
+    let text = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    let bien = text.replace(
+        "ngay: 2023-10-02",
+        &format!("ngay: 2023-10-02\nbien:\n  lon: {}", "x".repeat(3_000_000)),
+    );
+    fails_located(
+        &bien.replace("Trân trọng./.", "\"{{ lon }}{{ lon }}\""),
+        "mẫu `{{ … }}`",
+    );
+}
+
+#[test]
+fn yaml_aliases_are_counted_expanded() {
+    let text = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    let mut items = format!("  - &lon {}\n", "x".repeat(3_000_000));
+    for _ in 0..1000 {
+        items.push_str("  - *lon\n");
+    }
+    let yaml = text.replace("  - Trân trọng./.", &items);
+    fails_located(&yaml, "mở rộng");
+    // A few aliases of a short text are fine.
+    let ok = text.replace("  - Trân trọng./.", "  - &a Lặp lại\n  - *a\n  - *a");
+    assert_eq!(build_text(&ok).matches("Lặp lại").count(), 3);
+}
+
+#[test]
+fn a_date_moved_out_of_range_is_an_error_not_a_panic() {
+    let text = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    let yaml = text.replace(
+        "trich_yeu: triển khai Tuần lễ hưởng ứng học tập suốt đời năm 2023",
+        "trich_yeu: \"{{ '2023-10-02' | cong_ngay(100000000) }} triển khai\"",
+    );
+    fails_located(&yaml, "out of range");
+}
+
+#[test]
+fn new_refuses_an_impossible_year_without_panicking() {
+    let o = run(vanban()
+        .arg("new")
+        .arg("--from")
+        .arg(root().join("data/examples/cong-van.yaml"))
+        .arg("--year=-2147483648"));
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("1..=9999"), "{}", stderr(&o));
+}

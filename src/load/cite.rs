@@ -28,6 +28,7 @@ pub(super) fn finish(
 ) -> Result<Loaded, Error> {
     strip_directives(&mut merged);
     templates::render(path, text, &mut merged)?;
+    super::limits::check_value(path, text, &merged)?;
     let doc: VanBan = type_value(&merged).map_err(|e| {
         // The merged document is wrong: show the problem in the file (this
         // one or a parent) that holds the offending key.

@@ -9,6 +9,7 @@
 
 mod cite;
 mod images;
+pub mod limits;
 mod merge;
 mod problems;
 mod read;

@@ -82,6 +82,7 @@ pub(super) fn check_size(path: &Path, len: usize) -> Result<(), Error> {
 
 /// Parses YAML text into a value, with located syntax errors.
 pub fn parse_value(path: &Path, text: &str) -> Result<Value, Error> {
+    super::limits::check_expanded(path, text)?;
     let mut v: Value = serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
     compose(&mut v);
     match v {

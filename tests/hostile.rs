@@ -173,3 +173,159 @@ fn new_refuses_an_impossible_year_without_panicking() {
     assert_exit(&o, 2);
     assert!(stderr(&o).contains("1..=9999"), "{}", stderr(&o));
 }
+
+/// Runs `cmd`, killing it after 60 s (a hang is a failure, not a stuck
+/// test run).
+fn run_bounded(cmd: &mut std::process::Command) -> std::process::Output {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("still running after 60 s: {cmd:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn mkfifo(path: &Path) {
+    let o = std::process::Command::new("mkfifo")
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+}
+
+/// The header of a PNG of `w` × `h` pixels (1 bit grey), no pixel data.
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    let mut v = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    v.extend(w.to_be_bytes());
+    v.extend(h.to_be_bytes());
+    v.extend([1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    v
+}
+
+/// The example with a signature image `chu_ky: file`.
+fn with_signature(file: &str) -> String {
+    cong_van_with(&format!(
+        "nguoi_ky:\n  chuc_vu: TRƯỞNG PHÒNG\n  ho_ten: Bùi Văn Nhựt\n  chu_ky: {file}\nnoi_nhan:\n  - Như trên\n"
+    ))
+}
+
+#[test]
+fn an_image_of_too_many_pixels_is_refused_before_decoding() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ck.png"), png_header(50_000, 50_000)).unwrap();
+    let doc = dir.path().join("doc.yaml");
+    std::fs::write(&doc, with_signature("ck.png")).unwrap();
+    let o = run_bounded(vanban().arg("build").arg(&doc));
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains("ảnh quá lớn") && err.contains("50000 × 50000"),
+        "{err}"
+    );
+    assert!(err.contains("doc.yaml:"), "{err}");
+}
+
+#[test]
+fn files_an_svg_names_must_be_regular_and_small() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("p.png"));
+    let big = std::fs::File::create(dir.path().join("big.png")).unwrap();
+    big.set_len(2 << 30).unwrap();
+    for (svg, linked) in [("fifo.svg", "p.png"), ("sparse.svg", "big.png")] {
+        std::fs::write(
+            dir.path().join(svg),
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><image href="{linked}" width="100" height="50"/></svg>"#
+            ),
+        )
+        .unwrap();
+        let doc = dir.path().join("doc.yaml");
+        std::fs::write(&doc, with_signature(svg)).unwrap();
+        let o = run_bounded(vanban().arg("build").arg(&doc));
+        assert_exit(&o, 1);
+        assert!(stderr(&o).contains(linked), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn documents_and_parents_must_be_regular_files() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("doc.yaml"));
+    let o = run_bounded(vanban().arg("build").arg(dir.path().join("doc.yaml")));
+    assert_exit(&o, 1);
+    assert!(
+        stderr(&o).contains("không phải là tệp thông thường"),
+        "{}",
+        stderr(&o)
+    );
+    mkfifo(&dir.path().join("cha.yaml"));
+    let example = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("con.yaml"),
+        format!("extends: cha.yaml\n{example}"),
+    )
+    .unwrap();
+    let o = run_bounded(vanban().arg("build").arg(dir.path().join("con.yaml")));
+    assert_exit(&o, 1);
+    assert!(
+        stderr(&o).contains("không phải là tệp thông thường"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn folder_walks_survive_symlink_loops_and_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("data/examples/cong-van.yaml"),
+        dir.path().join("a.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("x")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("y")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.yaml")).unwrap();
+    let o = run_bounded(vanban().arg("list").arg(dir.path()));
+    assert_exit(&o, 0);
+    assert_eq!(
+        stdout(&o).matches("triển khai Tuần lễ").count(),
+        1,
+        "{}",
+        stdout(&o)
+    );
+    let o = run_bounded(vanban().arg("check").arg(dir.path()));
+    assert_exit(&o, 0);
+}
+
+#[test]
+fn a_citation_diamond_stops_at_the_citation_limit() {
+    // Each level cites the next three times: 3²⁶ documents unchecked.
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    for i in 0..26 {
+        let cites = if i < 25 {
+            format!("thuc_hien: [c{0}.yaml, c{0}.yaml, c{0}.yaml]\n", i + 1)
+        } else {
+            String::new()
+        };
+        std::fs::write(
+            dir.path().join(format!("c{i}.yaml")),
+            format!("{example}{cites}"),
+        )
+        .unwrap();
+    }
+    let o = run_bounded(vanban().arg("build").arg(dir.path().join("c0.yaml")));
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("quá nhiều văn bản"), "{err}");
+    assert!(err.contains(".yaml:"), "not located: {err}");
+}

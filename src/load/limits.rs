@@ -169,6 +169,28 @@ impl<'de> Visitor<'de> for Count<'_> {
     }
 }
 
+/// Refuses raster image data (PNG, JPEG, GIF, WebP…) of more than
+/// [`MAX_PIXELS`], read from its header before anything is decoded. Data
+/// that is not a known image passes.
+pub fn check_pixels(data: &[u8]) -> Result<(), String> {
+    match imagesize::blob_size(data) {
+        Ok(size) => {
+            let pixels = size.width as u64 * size.height as u64;
+            if pixels > MAX_PIXELS {
+                Err(message(
+                    "image-pixels",
+                    MAX_PIXELS,
+                    format!("{} × {} = {pixels}", size.width, size.height),
+                )
+                .english())
+            } else {
+                Ok(())
+            }
+        }
+        Err(_) => Ok(()),
+    }
+}
+
 /// Bytes of the strings of `v` (keys and values).
 pub fn size_of(v: &Value) -> u64 {
     match v {

@@ -329,3 +329,118 @@ fn a_citation_diamond_stops_at_the_citation_limit() {
     assert!(err.contains("quá nhiều văn bản"), "{err}");
     assert!(err.contains(".yaml:"), "not located: {err}");
 }
+
+/// A PDF whose `/EmbeddedFiles` name tree lists `files` (name, bytes,
+/// Flate-compressed or not, all described as vanban's main document),
+/// and whose root node lists itself `self_kids` times as a kid.
+fn pdf_with(files: &[(&str, Vec<u8>, bool)], self_kids: usize) -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream, StringFormat};
+    use std::io::Write;
+    let mut doc = Document::with_version("1.7");
+    let mut names = Vec::new();
+    for (name, data, flate) in files {
+        let stream = if *flate {
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+            z.write_all(data).unwrap();
+            Stream::new(
+                dictionary! { "Filter" => "FlateDecode" },
+                z.finish().unwrap(),
+            )
+        } else {
+            Stream::new(dictionary! {}, data.clone())
+        };
+        let ef = doc.add_object(stream);
+        let spec = doc.add_object(dictionary! {
+            "Type" => "Filespec",
+            "F" => Object::String(name.as_bytes().to_vec(), StringFormat::Literal),
+            "UF" => Object::String(name.as_bytes().to_vec(), StringFormat::Literal),
+            "Desc" => Object::String(vanban::embed::MAIN.as_bytes().to_vec(), StringFormat::Literal),
+            "EF" => dictionary! { "F" => ef },
+        });
+        names.push(Object::String(
+            name.as_bytes().to_vec(),
+            StringFormat::Literal,
+        ));
+        names.push(Object::Reference(spec));
+    }
+    let tree_id = doc.new_object_id();
+    let kids: Vec<Object> = (0..self_kids).map(|_| Object::Reference(tree_id)).collect();
+    doc.objects.insert(
+        tree_id,
+        Object::Dictionary(dictionary! { "Names" => names, "Kids" => kids }),
+    );
+    let catalog = doc.add_object(dictionary! {
+        "Type" => "Catalog",
+        "Names" => dictionary! { "EmbeddedFiles" => tree_id },
+    });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+/// `vanban extract` of `pdf` into `dir/out`.
+fn extract(dir: &Path, pdf: &[u8]) -> std::process::Output {
+    let p = dir.join("x.pdf");
+    std::fs::write(&p, pdf).unwrap();
+    run_bounded(
+        vanban()
+            .arg("extract")
+            .arg(&p)
+            .arg("-o")
+            .arg(dir.join("out")),
+    )
+}
+
+#[test]
+fn extract_survives_hostile_pdfs() {
+    let yaml = b"loai: cong_van\n".to_vec();
+    // A name tree that lists itself twice (2³² nodes when followed).
+    let dir = tempfile::tempdir().unwrap();
+    let o = extract(dir.path(), &pdf_with(&[("a.yaml", yaml.clone(), false)], 2));
+    assert_exit(&o, 0);
+    assert_eq!(listing(&dir.path().join("out")), ["a.yaml"]);
+
+    // A Flate bomb: 64 MiB of zeros in about 64 KB.
+    let dir = tempfile::tempdir().unwrap();
+    let o = extract(
+        dir.path(),
+        &pdf_with(&[("a.yaml", vec![0; 64 << 20], true)], 0),
+    );
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("giải nén"), "{}", stderr(&o));
+    assert!(!dir.path().join("out/a.yaml").exists());
+
+    // Too many files.
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (0..1500).map(|i| format!("f{i}.yaml")).collect();
+    let files: Vec<(&str, Vec<u8>, bool)> = names
+        .iter()
+        .map(|n| (n.as_str(), yaml.clone(), false))
+        .collect();
+    let o = extract(dir.path(), &pdf_with(&files, 0));
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("tệp đính kèm"), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists() || listing(&dir.path().join("out")).is_empty());
+
+    // Names vanban never writes.
+    for bad in [".bashrc", "a/.ssh/x.yaml", "run.sh", "a\nb.yaml", "a\tb.yaml"] {
+        let dir = tempfile::tempdir().unwrap();
+        let o = extract(dir.path(), &pdf_with(&[(bad, yaml.clone(), false)], 0));
+        assert_exit(&o, 1);
+        assert!(!dir.path().join("out").join(bad).exists());
+    }
+
+    // A symlinked folder under -o DIR is not written through.
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("out/tinh")).unwrap();
+    let o = extract(
+        dir.path(),
+        &pdf_with(&[("tinh/a.yaml", yaml.clone(), false)], 0),
+    );
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("liên kết"), "{}", stderr(&o));
+    assert!(listing(elsewhere.path()).is_empty());
+}

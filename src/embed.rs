@@ -140,12 +140,11 @@ pub struct Extracted {
 pub fn extract(pdf: &Path, dir: &Path) -> Result<Extracted, Error> {
     let bytes = crate::load::read_limited(pdf, MAX_PDF_BYTES)
         .map_err(|m| Error::Other(format!("{}: {m}", pdf.display())))?;
-    let files = embedded_files(&bytes)
-        .map_err(|e| match e {
-            // The limits of [`embedded_files`] say what they refused.
-            lopdf::Error::IO(io) => Error::Other(format!("{}: {io}", pdf.display())),
-            e => Error::Other(format!("{}: not a readable PDF ({e})", pdf.display())),
-        })?;
+    let files = embedded_files(&bytes).map_err(|e| match e {
+        // The limits of [`embedded_files`] say what they refused.
+        lopdf::Error::IO(io) => Error::Other(format!("{}: {io}", pdf.display())),
+        e => Error::Other(format!("{}: not a readable PDF ({e})", pdf.display())),
+    })?;
     let ours: Vec<&EmbeddedFile> = files
         .iter()
         .filter(|f| [MAIN, PARENT, IMAGE].contains(&f.description.as_str()))

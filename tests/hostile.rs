@@ -424,7 +424,13 @@ fn extract_survives_hostile_pdfs() {
     assert!(!dir.path().join("out").exists() || listing(&dir.path().join("out")).is_empty());
 
     // Names vanban never writes.
-    for bad in [".bashrc", "a/.ssh/x.yaml", "run.sh", "a\nb.yaml", "a\tb.yaml"] {
+    for bad in [
+        ".bashrc",
+        "a/.ssh/x.yaml",
+        "run.sh",
+        "a\nb.yaml",
+        "a\tb.yaml",
+    ] {
         let dir = tempfile::tempdir().unwrap();
         let o = extract(dir.path(), &pdf_with(&[(bad, yaml.clone(), false)], 0));
         assert_exit(&o, 1);

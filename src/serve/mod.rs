@@ -76,6 +76,10 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
     let engine: &'static Engine = Box::leak(Box::new(engine));
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
+        // Loading and layout run on the blocking pool: threads with the
+        // batch's deep stack, and few of them (2 cores, one preview each).
+        .thread_stack_size(crate::commands::batch::WORKER_STACK)
+        .max_blocking_threads(MAX_BUSY)
         .build()
         .map_err(|e| Error::Other(format!("cannot start the server: {e}")))?;
     rt.block_on(async move {
@@ -647,8 +651,27 @@ async fn preview(
     Json(body): Json<TextBody>,
 ) -> Result<Json<Preview>, ApiError> {
     let path = app.existing(&body.path)?;
-    blocking(move || Ok(Json(preview_text(&app.builder, &path, body.text)))).await
+    let work = blocking(move || Ok(Json(preview_text(&app.builder, &path, body.text))));
+    // A preview that takes too long answers with an error; the layout
+    // finishes on its thread, the server keeps answering.
+    tokio::time::timeout(PREVIEW_TIMEOUT, work)
+        .await
+        .unwrap_or_else(|_| {
+            Err(ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "xem trước quá {} giây; văn bản có thể quá lớn (the preview took more than {} s)",
+                    PREVIEW_TIMEOUT.as_secs(),
+                    PREVIEW_TIMEOUT.as_secs()
+                ),
+            ))
+        })
 }
+
+/// Longest a preview may take before the page gets an error.
+pub const PREVIEW_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+/// Threads for loading and layout (previews, lists, PDFs) at once.
+const MAX_BUSY: usize = 8;
 
 #[derive(Deserialize)]
 struct SaveBody {

@@ -380,6 +380,36 @@ fn hostile_previews_are_errors_and_the_server_keeps_answering() {
 }
 
 #[test]
+fn slow_clients_are_timed_out_and_do_not_block_others() {
+    let s = Server::start();
+    // More silent connections than the server serves at once, and one
+    // sending its headers a byte at a time.
+    let silent: Vec<TcpStream> = (0..vanban::serve::MAX_CONNECTIONS + 6)
+        .map(|_| TcpStream::connect(&s.host).unwrap())
+        .collect();
+    let mut slow = TcpStream::connect(&s.host).unwrap();
+    slow.write_all(b"GET / HT").unwrap();
+    let start = Instant::now();
+    let (status, _) = s.get("/api/docs");
+    assert_eq!(status, 200);
+    assert!(
+        start.elapsed() < Duration::from_secs(40),
+        "{:?}",
+        start.elapsed()
+    );
+    // The slow client was dropped: its read ends (EOF or reset).
+    slow.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut buf = [0u8; 64];
+    let r = slow.read(&mut buf);
+    assert!(
+        !matches!(&r, Err(e) if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::TimedOut),
+        "{r:?}"
+    );
+    drop(silent);
+}
+
+#[test]
 fn pdf_new_next_year_and_derive() {
     let s = Server::start();
     let text = s.doc_on_disk();

@@ -450,3 +450,21 @@ fn extract_survives_hostile_pdfs() {
     assert!(stderr(&o).contains("liên kết"), "{}", stderr(&o));
     assert!(listing(elsewhere.path()).is_empty());
 }
+
+#[test]
+fn a_text_too_long_to_lay_out_is_a_located_error() {
+    let text = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    let long = text.replace(
+        "trich_yeu: triển khai",
+        &format!("trich_yeu: {} triển khai", "chữ ".repeat(50_000)),
+    );
+    let err = fails_located(&long, "đoạn văn quá dài");
+    assert!(err.contains("doc.yaml:10:"), "{err}");
+    fails_located(
+        &with_paragraph(&format!("\"{}\"", "*".repeat(1_000_000))),
+        "đoạn văn quá dài",
+    );
+    // Six pages of one paragraph still build.
+    let ok = build_text(&with_paragraph(&"Nội dung dài. ".repeat(1400)));
+    assert!(ok.matches("Nội dung dài.").count() > 1000);
+}

@@ -52,7 +52,7 @@ pub enum MessageId {
     /// Help from Typst: `{text}`.
     TypstHint,
     /// Input beyond one of vanban's limits (see `load::limits`): `{what}`
-    /// (which limit: `markup-depth`, `text-size`, `template-output`,
+    /// (which limit: `markup-depth`, `text-size`, `text-length`, `template-output`,
     /// `image-pixels`, `cited-documents`, `file-type`, `file-size`),
     /// `{limit}` and `{found}`.
     Limit,
@@ -176,6 +176,10 @@ fn limit_wording(what: &str, limit: &str, found: &str) -> String {
         "template-output" => (
             format!("các mẫu `{{{{ … }}}}` của văn bản sinh ra quá nhiều chữ: hơn {limit} byte"),
             format!("the templates of the document produce more than {limit} bytes"),
+        ),
+        "text-length" => (
+            format!("đoạn văn quá dài: {found} ký tự, tối đa {limit}; hãy chia thành nhiều đoạn"),
+            format!("a text of {found} characters; at most {limit}: split it into paragraphs"),
         ),
         "image-pixels" => (
             format!("ảnh quá lớn: {found} điểm ảnh, tối đa {limit}"),

@@ -10,6 +10,7 @@
 //! | text after YAML aliases are expanded, and after merges and templates | [`MAX_EXPANDED`] (8 MiB) |
 //! | total output of the templates of a document | [`MAX_TEMPLATE_OUTPUT`] (1 MiB) |
 //! | footnotes nested in footnotes | [`crate::render::MAX_NESTING`] |
+//! | characters of one text (a paragraph, a trích yếu) | [`MAX_TEXT_CHARS`] |
 //! | pixels of an image (width × height, read from its header) | [`MAX_PIXELS`] |
 //! | documents cited, counting citations of citations | [`MAX_CITED`] |
 
@@ -26,6 +27,11 @@ pub const MAX_EXPANDED: u64 = 8 * 1024 * 1024;
 pub const MAX_TEMPLATE_OUTPUT: usize = 1024 * 1024;
 /// Pixels (width × height) of an image: a 600 dpi A4 scan is 35 million.
 pub const MAX_PIXELS: u64 = 50_000_000;
+/// Characters of one text (a paragraph, a trích yếu, a cell): the longest
+/// in the repository's documents has under 1 000; 20 000 is six pages of
+/// one paragraph. Typst's line breaking grows faster than linearly with
+/// the length of a paragraph (a 200 KB trích yếu took a minute).
+pub const MAX_TEXT_CHARS: usize = 20_000;
 /// Documents one build may cite, counting citations of citations.
 pub const MAX_CITED: usize = 200;
 
@@ -203,7 +209,8 @@ pub fn size_of(v: &Value) -> u64 {
 }
 
 /// Checks the merged, rendered value of the document at `path` (own text
-/// `text`): its total size and the nesting of footnotes in each text.
+/// `text`): its total size, and the length and nesting of footnotes of
+/// each text.
 pub fn check_value(path: &Path, text: &str, v: &Value) -> Result<(), Error> {
     let size = size_of(v);
     if size > MAX_EXPANDED {
@@ -220,6 +227,15 @@ pub fn check_value(path: &Path, text: &str, v: &Value) -> Result<(), Error> {
 fn nesting(path: &Path, text: &str, v: &Value) -> Result<(), Error> {
     match v {
         Value::String(s) => {
+            let chars = s.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(located(
+                    path,
+                    text,
+                    s,
+                    message("text-length", MAX_TEXT_CHARS, chars),
+                ));
+            }
             let depth = crate::render::nesting(s);
             if depth > crate::render::MAX_NESTING {
                 return Err(located(

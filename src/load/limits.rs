@@ -227,15 +227,6 @@ pub fn check_value(path: &Path, text: &str, v: &Value) -> Result<(), Error> {
 fn nesting(path: &Path, text: &str, v: &Value) -> Result<(), Error> {
     match v {
         Value::String(s) => {
-            let chars = s.chars().count();
-            if chars > MAX_TEXT_CHARS {
-                return Err(located(
-                    path,
-                    text,
-                    s,
-                    message("text-length", MAX_TEXT_CHARS, chars),
-                ));
-            }
             let depth = crate::render::nesting(s);
             if depth > crate::render::MAX_NESTING {
                 return Err(located(
@@ -243,6 +234,15 @@ fn nesting(path: &Path, text: &str, v: &Value) -> Result<(), Error> {
                     text,
                     s,
                     message("markup-depth", crate::render::MAX_NESTING, depth),
+                ));
+            }
+            let chars = s.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(located(
+                    path,
+                    text,
+                    s,
+                    message("text-length", MAX_TEXT_CHARS, chars),
                 ));
             }
             Ok(())

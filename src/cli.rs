@@ -168,8 +168,8 @@ pub enum Command {
         /// Last year's document.
         #[arg(long, value_name = "FILE.yaml")]
         from: PathBuf,
-        /// The new year.
-        #[arg(long)]
+        /// The new year (1 to 9999).
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1..=9999))]
         year: i32,
         /// Where to write (default: print).
         #[arg(short, long, value_name = "NEW.yaml")]

@@ -138,9 +138,13 @@ pub struct Extracted {
 /// several folders, so that `extends: ../…` resolves inside `dir`.
 /// Refuses to overwrite any existing file.
 pub fn extract(pdf: &Path, dir: &Path) -> Result<Extracted, Error> {
-    let bytes = std::fs::read(pdf).map_err(|e| Error::io(pdf, e))?;
-    let files = embedded_files(&bytes)
-        .map_err(|e| Error::Other(format!("{}: not a readable PDF ({e})", pdf.display())))?;
+    let bytes = crate::load::read_limited(pdf, MAX_PDF_BYTES)
+        .map_err(|m| Error::Other(format!("{}: {m}", pdf.display())))?;
+    let files = embedded_files(&bytes).map_err(|e| match e {
+        // The limits of [`embedded_files`] say what they refused.
+        lopdf::Error::IO(io) => Error::Other(format!("{}: {io}", pdf.display())),
+        e => Error::Other(format!("{}: not a readable PDF ({e})", pdf.display())),
+    })?;
     let ours: Vec<&EmbeddedFile> = files
         .iter()
         .filter(|f| [MAIN, PARENT, IMAGE].contains(&f.description.as_str()))
@@ -167,9 +171,27 @@ pub fn extract(pdf: &Path, dir: &Path) -> Result<Extracted, Error> {
     if several_folders && !marker.exists() {
         plan.insert(marker, b"");
     }
+    // Nothing is written through a symlink: not a folder under `dir`
+    // (`dir/tinh -> /etc`), not the file itself.
+    for path in plan.keys() {
+        let rel = path.strip_prefix(dir).unwrap_or(path);
+        let mut at = dir.to_path_buf();
+        for c in rel.components() {
+            at.push(c);
+            if at
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink())
+            {
+                return Err(Error::Other(format!(
+                    "không ghi qua liên kết tượng trưng `{}` (refusing to write through the symlink)",
+                    at.display()
+                )));
+            }
+        }
+    }
     let existing: Vec<String> = plan
         .keys()
-        .filter(|p| p.exists())
+        .filter(|p| p.symlink_metadata().is_ok())
         .map(|p| p.display().to_string())
         .collect();
     if !existing.is_empty() {
@@ -188,12 +210,24 @@ pub fn extract(pdf: &Path, dir: &Path) -> Result<Extracted, Error> {
     })
 }
 
-/// `name` as a relative path without `..`, root or prefix, if it is one.
+/// `name` as a relative path without `..`, root or prefix, if it is one
+/// of the names vanban writes: no hidden file or folder (`.bashrc`), no
+/// control characters, a document or image extension.
 fn safe_relative(name: &str) -> Option<PathBuf> {
     let p = Path::new(name);
+    let ext = p
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     let ok = !name.is_empty()
+        && name.len() <= 1024
         && !name.contains('\\')
-        && p.components().all(|c| matches!(c, Component::Normal(_)));
+        && !name.chars().any(char::is_control)
+        && ["yaml", "yml", "png", "jpg", "jpeg", "svg"].contains(&ext.as_str())
+        && p.components().all(|c| match c {
+            Component::Normal(n) => !n.to_string_lossy().starts_with('.'),
+            _ => false,
+        });
     ok.then(|| p.to_path_buf())
 }
 
@@ -210,7 +244,20 @@ pub struct EmbeddedFile {
     pub data: Vec<u8>,
 }
 
-/// Every embedded file of a PDF (the `/EmbeddedFiles` name tree).
+/// Most files [`embedded_files`] reads from one PDF.
+pub const MAX_EMBEDDED_FILES: usize = 1000;
+/// Most bytes of one embedded file, decompressed.
+pub const MAX_EMBEDDED_BYTES: u64 = 16 * 1024 * 1024;
+/// Most bytes of all the embedded files of one PDF, decompressed.
+pub const MAX_EMBEDDED_TOTAL: u64 = 64 * 1024 * 1024;
+/// Largest PDF `extract` reads.
+pub const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Every embedded file of a PDF (the `/EmbeddedFiles` name tree). The tree
+/// is walked with a visited set (a node listing itself is read once), and
+/// the files are bounded in number and size ([`MAX_EMBEDDED_FILES`],
+/// [`MAX_EMBEDDED_BYTES`], [`MAX_EMBEDDED_TOTAL`]): a hostile PDF is an
+/// error, never a memory exhaustion or a gigabyte written.
 pub fn embedded_files(pdf: &[u8]) -> Result<Vec<EmbeddedFile>, lopdf::Error> {
     let doc = lopdf::Document::load_mem(pdf)?;
     let mut out = Vec::new();
@@ -221,69 +268,139 @@ pub fn embedded_files(pdf: &[u8]) -> Result<Vec<EmbeddedFile>, lopdf::Error> {
         .and_then(|names| names.get_deref(b"EmbeddedFiles", &doc))
         .and_then(lopdf::Object::as_dict);
     if let Ok(tree) = tree {
-        walk_name_tree(&doc, tree, &mut out, 0)?;
+        let mut walk = Walk {
+            doc: &doc,
+            out: &mut out,
+            seen: std::collections::HashSet::new(),
+            total: 0,
+        };
+        walk.node(tree, 0)?;
     }
     Ok(out)
 }
 
-fn walk_name_tree(
-    doc: &lopdf::Document,
-    node: &lopdf::Dictionary,
-    out: &mut Vec<EmbeddedFile>,
-    depth: usize,
-) -> Result<(), lopdf::Error> {
-    if depth > 32 {
-        return Ok(());
-    }
-    if let Ok(kids) = node
-        .get_deref(b"Kids", doc)
-        .and_then(lopdf::Object::as_array)
-    {
-        for kid in kids {
-            let (_, kid) = doc.dereference(kid)?;
-            walk_name_tree(doc, kid.as_dict()?, out, depth + 1)?;
+fn too_much(what: String) -> lopdf::Error {
+    lopdf::Error::IO(std::io::Error::other(what))
+}
+
+/// A walk of the `/EmbeddedFiles` name tree.
+struct Walk<'a> {
+    doc: &'a lopdf::Document,
+    out: &'a mut Vec<EmbeddedFile>,
+    /// Nodes and file specifications already read (by object id).
+    seen: std::collections::HashSet<lopdf::ObjectId>,
+    /// Bytes read so far.
+    total: u64,
+}
+
+impl Walk<'_> {
+    fn node(&mut self, node: &lopdf::Dictionary, depth: usize) -> Result<(), lopdf::Error> {
+        let doc = self.doc;
+        if depth > 32 {
+            return Ok(());
         }
-    }
-    if let Ok(names) = node
-        .get_deref(b"Names", doc)
-        .and_then(lopdf::Object::as_array)
-    {
-        for pair in names.chunks(2) {
-            let [_, spec] = pair else { continue };
-            let (_, spec) = doc.dereference(spec)?;
-            let spec = spec.as_dict()?;
-            let text = |key: &[u8]| {
-                spec.get_deref(key, doc)
-                    .ok()
-                    .and_then(|o| lopdf::decode_text_string(o).ok())
-            };
-            let name = text(b"UF").or_else(|| text(b"F")).unwrap_or_default();
-            let description = text(b"Desc").unwrap_or_default();
-            let stream = spec
-                .get_deref(b"EF", doc)
-                .and_then(lopdf::Object::as_dict)
-                .and_then(|ef| ef.get_deref(b"F", doc))
-                .and_then(lopdf::Object::as_stream)?;
-            let mime = stream
-                .dict
-                .get(b"Subtype")
-                .and_then(lopdf::Object::as_name)
-                .map(|n| String::from_utf8_lossy(n).into_owned())
-                .unwrap_or_default();
-            let data = if stream.dict.get(b"Filter").is_ok() {
-                stream.decompressed_content()?
-            } else {
-                stream.content.clone()
-            };
-            out.push(EmbeddedFile {
-                name,
-                description,
-                mime,
-                data,
-            });
+        if let Ok(kids) = node
+            .get_deref(b"Kids", doc)
+            .and_then(lopdf::Object::as_array)
+        {
+            for kid in kids {
+                let (id, kid) = doc.dereference(kid)?;
+                if id.is_some_and(|id| !self.seen.insert(id)) {
+                    continue;
+                }
+                self.node(kid.as_dict()?, depth + 1)?;
+            }
         }
+        if let Ok(names) = node
+            .get_deref(b"Names", doc)
+            .and_then(lopdf::Object::as_array)
+        {
+            for pair in names.chunks(2) {
+                let [_, spec] = pair else { continue };
+                let (id, spec) = doc.dereference(spec)?;
+                if id.is_some_and(|id| !self.seen.insert(id)) {
+                    continue;
+                }
+                if self.out.len() >= MAX_EMBEDDED_FILES {
+                    return Err(too_much(format!(
+                        "hơn {MAX_EMBEDDED_FILES} tệp đính kèm (more than {MAX_EMBEDDED_FILES} embedded files)"
+                    )));
+                }
+                let file = self.file(spec.as_dict()?)?;
+                self.out.push(file);
+            }
+        }
+        Ok(())
     }
-    Ok(())
+
+    fn file(&mut self, spec: &lopdf::Dictionary) -> Result<EmbeddedFile, lopdf::Error> {
+        let doc = self.doc;
+        let text = |key: &[u8]| {
+            spec.get_deref(key, doc)
+                .ok()
+                .and_then(|o| lopdf::decode_text_string(o).ok())
+        };
+        let name = text(b"UF").or_else(|| text(b"F")).unwrap_or_default();
+        let description = text(b"Desc").unwrap_or_default();
+        let stream = spec
+            .get_deref(b"EF", doc)
+            .and_then(lopdf::Object::as_dict)
+            .and_then(|ef| ef.get_deref(b"F", doc))
+            .and_then(lopdf::Object::as_stream)?;
+        let mime = stream
+            .dict
+            .get(b"Subtype")
+            .and_then(lopdf::Object::as_name)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        let limit = MAX_EMBEDDED_BYTES.min(MAX_EMBEDDED_TOTAL - self.total);
+        let data = bounded_content(stream, limit)?;
+        self.total += data.len() as u64;
+        Ok(EmbeddedFile {
+            name,
+            description,
+            mime,
+            data,
+        })
+    }
+}
+
+/// The content of `stream`, decompressed (Flate, the only filter vanban
+/// writes) into at most `limit` bytes.
+fn bounded_content(stream: &lopdf::Stream, limit: u64) -> Result<Vec<u8>, lopdf::Error> {
+    use std::io::Read;
+    let over = || {
+        too_much(format!(
+            "một tệp đính kèm lớn hơn {limit} byte khi giải nén (an embedded file is larger than {limit} bytes)"
+        ))
+    };
+    let data = match stream.dict.get(b"Filter") {
+        Err(_) => stream.content.clone(),
+        Ok(filter) => {
+            let flate = match filter {
+                lopdf::Object::Name(n) => n.as_slice() == b"FlateDecode",
+                lopdf::Object::Array(a) => {
+                    a.len() == 1 && a[0].as_name().is_ok_and(|n| n == b"FlateDecode")
+                }
+                _ => false,
+            };
+            if !flate || stream.dict.get(b"DecodeParms").is_ok() {
+                return Err(too_much(
+                    "bộ lọc nén không hỗ trợ (an unsupported stream filter)".into(),
+                ));
+            }
+            let mut out = Vec::new();
+            flate2::read::ZlibDecoder::new(stream.content.as_slice())
+                .take(limit + 1)
+                .read_to_end(&mut out)
+                .map_err(lopdf::Error::IO)?;
+            out
+        }
+    };
+    if data.len() as u64 > limit {
+        return Err(over());
+    }
+    Ok(data)
 }
 
 /// Whether the PDF's XMP metadata claims PDF/A conformance.
@@ -346,6 +463,11 @@ mod tests {
             "a/../../b.yaml",
             "a\\..\\b",
             "./a",
+            ".bashrc",
+            "a/.git/config.yaml",
+            ".an.yaml",
+            "a\nb.yaml",
+            "script.sh",
         ] {
             assert!(safe_relative(bad).is_none(), "{bad}");
         }

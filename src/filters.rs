@@ -22,11 +22,12 @@ pub fn add_date_filters(env: &mut Environment<'_>) {
         let d = parse_date(s)?
             .date()
             .ok_or_else(|| invalid(format!("`{s}` is not a full date")))?;
-        Ok::<_, Error>(
-            (d + chrono::Duration::days(days))
-                .format("%Y-%m-%d")
-                .to_string(),
-        )
+        // Far dates (beyond chrono's range) are an error, not a panic.
+        let moved = chrono::Duration::try_days(days)
+            .and_then(|delta| d.checked_add_signed(delta))
+            .filter(|m| (1..=9999).contains(&chrono::Datelike::year(m)))
+            .ok_or_else(|| invalid(format!("`{s}` moved by {days} days is out of range")))?;
+        Ok::<_, Error>(moved.format("%Y-%m-%d").to_string())
     });
     env.add_function("khoang", |a: &str, b: &str| {
         let (a, b) = (parse_date(a)?, parse_date(b)?);

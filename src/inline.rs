@@ -24,9 +24,15 @@ pub enum Node {
 pub fn parse(s: &str) -> Vec<Node> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
-    inline(&chars, &mut out);
+    inline(&chars, &mut out, 0);
     out
 }
+
+/// Deepest nesting of styles and footnotes parsed; deeper markup stays
+/// text, so the recursion is bounded whatever the input (documents with
+/// footnotes nested deeper than [`crate::render::MAX_NESTING`] are refused
+/// when they load).
+const MAX_DEPTH: usize = 4 * (crate::render::MAX_NESTING + 1);
 
 /// The plain text of `nodes`, footnotes left out.
 pub fn plain(nodes: &[Node]) -> String {
@@ -47,7 +53,11 @@ fn flush(text: &mut String, out: &mut Vec<Node>) {
     }
 }
 
-fn inline(chars: &[char], out: &mut Vec<Node>) {
+fn inline(chars: &[char], out: &mut Vec<Node>, depth: usize) {
+    if depth > MAX_DEPTH {
+        out.push(Node::Text(chars.iter().collect()));
+        return;
+    }
     let mut text = String::new();
     let mut i = 0;
     while i < chars.len() {
@@ -61,7 +71,7 @@ fn inline(chars: &[char], out: &mut Vec<Node>) {
             if let Some(end) = bracket_end(chars, i + 1) {
                 flush(&mut text, out);
                 let mut inner = Vec::new();
-                inline(&chars[i + 2..end], &mut inner);
+                inline(&chars[i + 2..end], &mut inner, depth + 1);
                 out.push(Node::Note(inner));
                 i = end + 1;
                 continue;
@@ -74,7 +84,7 @@ fn inline(chars: &[char], out: &mut Vec<Node>) {
                 if let Some(end) = closing(chars, i + run, run) {
                     flush(&mut text, out);
                     let mut inner = Vec::new();
-                    inline(&chars[i + run..end], &mut inner);
+                    inline(&chars[i + run..end], &mut inner, depth + 1);
                     out.push(match run {
                         1 => Node::Emph(inner),
                         2 => Node::Strong(inner),

@@ -85,6 +85,42 @@ fn typst_nodes(nodes: &[Node], out: &mut String) {
     }
 }
 
+/// Footnotes nested in footnotes deeper than this are refused when the
+/// document loads (`load::limits`); the parser ([`crate::inline`]) keeps
+/// any deeper markup as text, so that the recursion is bounded whatever the
+/// caller.
+pub const MAX_NESTING: usize = 8;
+
+/// How deep footnotes (`^[…]`) nest in `s`: 0 without footnotes, 1 for a
+/// footnote, 2 for a footnote in a footnote. Linear in the length of `s`.
+pub fn nesting(s: &str) -> usize {
+    let mut open: Vec<bool> = Vec::new();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut prev = '\0';
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+                prev = '\0';
+                continue;
+            }
+            '[' => {
+                let note = prev == '^';
+                open.push(note);
+                if note {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            ']' if open.pop() == Some(true) => depth -= 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    max
+}
+
 /// The minijinja environment with the layouts' templates and our filters.
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
@@ -432,6 +468,12 @@ mod tests {
         assert_eq!(markup("a^[#x]"), "a#footnote[\\#x]");
         assert_eq!(markup("a^[mở"), "a\\^\\[mở");
         assert_eq!(markup("\\^[x]"), "\\^\\[x\\]");
+        assert_eq!(nesting("a^[b^[c] [d]]^[e]"), 2);
+        assert_eq!(nesting("\\^[x] [y]"), 0);
+        // Deep nesting is bounded (no stack overflow), whatever the caller.
+        let deep = format!("{}x{}", "^[".repeat(20_000), "]".repeat(20_000));
+        assert_eq!(nesting(&deep), 20_000);
+        assert!(markup(&deep).len() > 20_000);
         assert_eq!(markup("x^2"), "x\\^2");
     }
 

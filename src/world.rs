@@ -161,9 +161,13 @@ impl FileLoader for Loader {
                 .into(),
             ))
         })?;
-        std::fs::read(&real)
-            .map(Bytes::new)
-            .map_err(|e| FileError::from_io(e, &real))
+        // Regular files of bounded size only, images of bounded pixels: an
+        // SVG may name other files (a FIFO, a sparse file, a huge PNG).
+        let data = crate::load::read_limited(&real, crate::load::MAX_FILE_BYTES)
+            .map_err(|m| FileError::Other(Some(format!("`{rel}`: {m}").into())))?;
+        crate::load::limits::check_pixels(&data)
+            .map_err(|m| FileError::Other(Some(format!("`{rel}`: {m}").into())))?;
+        Ok(Bytes::new(data))
     }
 }
 

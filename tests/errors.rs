@@ -86,7 +86,7 @@ fn bombs_and_oversized_inputs_are_refused() {
     );
     let (code, err) = check_text("big.yaml", &big);
     assert_eq!(code, 1);
-    assert!(err.contains("more than the"), "{err}");
+    assert!(err.contains("lớn hơn 4194304 byte"), "{err}");
 }
 
 #[test]

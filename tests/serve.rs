@@ -346,6 +346,80 @@ fn preview_gives_pages_or_located_errors() {
 }
 
 #[test]
+fn hostile_previews_are_errors_and_the_server_keeps_answering() {
+    let s = Server::start();
+    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+    let text = doc["text"].as_str().unwrap().to_owned();
+    // Files the hostile documents name, and a folder that lists them.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend(50_000u32.to_be_bytes());
+    png.extend(50_000u32.to_be_bytes());
+    png.extend([1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    std::fs::write(s.dir.join("thu-thua/ck.png"), png).unwrap();
+    let fifo = s.dir.join("thu-thua/cha.yaml");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    std::os::unix::fs::symlink("/dev/zero", s.dir.join("zero.yaml")).unwrap();
+    std::os::unix::fs::symlink(".", s.dir.join("loop")).unwrap();
+    let para = |p: &str| text.replacen("noi_dung:\n", &format!("noi_dung:\n  - {p}\n"), 1);
+    let mut aliases = format!("  - &lon {}\n", "x".repeat(1_000_000));
+    aliases.push_str(&"  - *lon\n".repeat(1000));
+    let hostile = [
+        para(&format!("\"{}x{}\"", "^[".repeat(5000), "]".repeat(5000))),
+        para("\"{{ 'x' * 3000000 }}\""),
+        para("\"{{ '2023-10-02' | cong_ngay(100000000) }}\""),
+        text.replacen("noi_dung:\n", &format!("noi_dung:\n{aliases}"), 1),
+        format!("extends: cha.yaml\n{text}"),
+        text.replacen("nguoi_ky:\n", "nguoi_ky:\n  chu_ky: ck.png\n", 1),
+    ];
+    for (i, h) in hostile.iter().enumerate() {
+        let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": h}));
+        assert_eq!(status, 200, "hostile document {i}: {p}");
+        assert_eq!(p["ok"], false, "hostile document {i}");
+        assert!(p["diagnostics"][0]["message"].is_string(), "{i}: {p}");
+    }
+    // The server still answers: the list, and a normal preview.
+    let (status, list) = s.get("/api/docs");
+    assert_eq!(status, 200, "{list}");
+    let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
+    assert_eq!(status, 200);
+    assert_eq!(p["ok"], true, "{p}");
+}
+
+#[test]
+fn slow_clients_are_timed_out_and_do_not_block_others() {
+    let s = Server::start();
+    // More silent connections than the server serves at once, and one
+    // sending its headers a byte at a time.
+    let silent: Vec<TcpStream> = (0..vanban::serve::MAX_CONNECTIONS + 6)
+        .map(|_| TcpStream::connect(&s.host).unwrap())
+        .collect();
+    let mut slow = TcpStream::connect(&s.host).unwrap();
+    slow.write_all(b"GET / HT").unwrap();
+    let start = Instant::now();
+    let (status, _) = s.get("/api/docs");
+    assert_eq!(status, 200);
+    assert!(
+        start.elapsed() < Duration::from_secs(40),
+        "{:?}",
+        start.elapsed()
+    );
+    // The slow client was dropped: its read ends (EOF or reset).
+    slow.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut buf = [0u8; 64];
+    let r = slow.read(&mut buf);
+    assert!(
+        !matches!(&r, Err(e) if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::TimedOut),
+        "{r:?}"
+    );
+    drop(silent);
+}
+
+#[test]
 fn pdf_new_next_year_and_derive() {
     let s = Server::start();
     let text = s.doc_on_disk();

@@ -204,7 +204,8 @@ pub fn expand_inputs_with_dirs(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, PathB
     for p in inputs {
         if p.is_dir() {
             let mut found = Vec::new();
-            collect_yaml(p, &mut found, 0)?;
+            let mut seen = std::collections::HashSet::new();
+            collect_yaml(p, &mut found, 0, &mut seen)?;
             found.sort();
             for f in found {
                 let rel = f
@@ -221,8 +222,18 @@ pub fn expand_inputs_with_dirs(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, PathB
     Ok(out)
 }
 
-fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), Error> {
-    if depth > 32 {
+/// The documents under `dir`. Each folder is walked once, by its real
+/// path (`seen`): a symlink to a folder already walked (`ln -s . x`) is
+/// skipped, so loops end. Entries that are neither folders nor files
+/// (devices, FIFOs, sockets) are left out; what a document may be is
+/// checked again when it is read.
+fn collect_yaml(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    depth: usize,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> Result<(), Error> {
+    if depth > 32 || !seen.insert(dir.canonicalize().map_err(|e| Error::io(dir, e))?) {
         return Ok(());
     }
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
@@ -234,9 +245,13 @@ fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), 
         if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
-            collect_yaml(&path, out, depth + 1)?;
-        } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+        // Follows symlinks: a document may be a link to a file.
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            collect_yaml(&path, out, depth + 1, seen)?;
+        } else if meta.is_file() && (name.ends_with(".yaml") || name.ends_with(".yml")) {
             out.push(path);
         }
     }

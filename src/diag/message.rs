@@ -51,6 +51,11 @@ pub enum MessageId {
     HashComment,
     /// Help from Typst: `{text}`.
     TypstHint,
+    /// Input beyond one of vanban's limits (see `load::limits`): `{what}`
+    /// (which limit: `markup-depth`, `text-size`, `text-length`, `template-output`,
+    /// `image-pixels`, `cited-documents`, `file-type`, `file-size`),
+    /// `{limit}` and `{found}`.
+    Limit,
 }
 
 /// A message: an id and its named arguments.
@@ -148,11 +153,53 @@ impl Message {
                 "YAML reads `{0}` as a value, not a text; write \"{0}\" for the text",
                 a("value")
             ),
+            MessageId::Limit => limit_wording(a("what"), a("limit"), a("found")),
             MessageId::HashComment => {
                 "` #` starts a comment in YAML; put the text in quotes".into()
             }
         }
     }
+}
+
+/// The wording of [`MessageId::Limit`]: Vietnamese first (the users are
+/// office secretaries), then English.
+fn limit_wording(what: &str, limit: &str, found: &str) -> String {
+    let (vi, en) = match what {
+        "markup-depth" => (
+            format!("chú thích (`^[…]`) lồng nhau quá sâu: {found} lớp, tối đa {limit}"),
+            format!("footnotes nested {found} deep; at most {limit}"),
+        ),
+        "text-size" => (
+            format!("văn bản quá lớn sau khi mở rộng (bí danh YAML, biến, mẫu): {found} byte, tối đa {limit}"),
+            format!("the document expands (YAML aliases, variables, templates) to {found} bytes; at most {limit}"),
+        ),
+        "template-output" => (
+            format!("các mẫu `{{{{ … }}}}` của văn bản sinh ra quá nhiều chữ: hơn {limit} byte"),
+            format!("the templates of the document produce more than {limit} bytes"),
+        ),
+        "text-length" => (
+            format!("đoạn văn quá dài: {found} ký tự, tối đa {limit}; hãy chia thành nhiều đoạn"),
+            format!("a text of {found} characters; at most {limit}: split it into paragraphs"),
+        ),
+        "image-pixels" => (
+            format!("ảnh quá lớn: {found} điểm ảnh, tối đa {limit}"),
+            format!("the image has {found} pixels; at most {limit}"),
+        ),
+        "cited-documents" => (
+            format!("văn bản trích dẫn quá nhiều văn bản khác (tính cả trích dẫn lồng nhau): hơn {limit}"),
+            format!("more than {limit} cited documents (counting citations of citations)"),
+        ),
+        "file-type" => (
+            format!("`{found}` không phải là tệp thông thường (thư mục, thiết bị, FIFO…)"),
+            format!("`{found}` is not a regular file"),
+        ),
+        "file-size" => (
+            format!("tệp `{found}` lớn hơn {limit} byte"),
+            format!("the file `{found}` is larger than {limit} bytes"),
+        ),
+        _ => (format!("vượt giới hạn {what}"), format!("beyond the limit {what}")),
+    };
+    format!("{vi} ({en})")
 }
 
 impl fmt::Display for Message {

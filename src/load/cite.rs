@@ -3,10 +3,12 @@
 //! `kem_theo: ../qd.yaml`) loaded in turn. A cycle of citations is refused:
 //! the chain of citing documents is passed down the recursion.
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
 
+use super::limits::MAX_CITED;
 use super::merge::strip_directives;
 use super::problems::{located, type_value};
 use super::read::{project_root, read_text, resolve_ref, Source};
@@ -25,9 +27,11 @@ pub(super) fn finish(
     mut merged: Value,
     mut sources: Vec<Source>,
     citing: &[PathBuf],
+    visits: &Cell<usize>,
 ) -> Result<Loaded, Error> {
     strip_directives(&mut merged);
     templates::render(path, text, &mut merged)?;
+    super::limits::check_value(path, text, &merged)?;
     let doc: VanBan = type_value(&merged).map_err(|e| {
         // The merged document is wrong: show the problem in the file (this
         // one or a parent) that holds the offending key.
@@ -51,7 +55,8 @@ pub(super) fn finish(
     let mut thuc_hien = Vec::new();
     for entry in &doc.thuc_hien {
         if is_yaml(entry) {
-            let cited = load_cited(path, &resolve_ref(path, entry)?, &chain)?;
+            count_citation(path, text, entry, visits)?;
+            let cited = load_cited(path, &resolve_ref(path, entry)?, &chain, visits)?;
             add_sources(&mut sources, &cited.sources);
             thuc_hien.push(Citation::Document(Box::new(cited)));
         } else {
@@ -61,7 +66,8 @@ pub(super) fn finish(
     // `kem_theo: ../quyet-dinh.yaml`: a document issued with that one.
     let kem_theo = match &doc.kem_theo {
         Some(KemTheo::Chu(entry)) if is_yaml(entry.trim()) => {
-            let cited = load_cited(path, &resolve_ref(path, entry.trim())?, &chain)?;
+            count_citation(path, text, entry, visits)?;
+            let cited = load_cited(path, &resolve_ref(path, entry.trim())?, &chain, visits)?;
             add_sources(&mut sources, &cited.sources);
             Some(Box::new(cited))
         }
@@ -76,6 +82,22 @@ pub(super) fn finish(
         thuc_hien,
         kem_theo,
     })
+}
+
+/// Counts one more cited document of the build (`visits`), refusing more
+/// than [`MAX_CITED`]: a document citing the next one three times, level
+/// after level (a "diamond"), would otherwise load 3ⁿ documents.
+fn count_citation(path: &Path, text: &str, entry: &str, visits: &Cell<usize>) -> Result<(), Error> {
+    visits.set(visits.get() + 1);
+    if visits.get() > MAX_CITED {
+        return Err(super::limits::located(
+            path,
+            text,
+            entry,
+            super::limits::message("cited-documents", MAX_CITED, visits.get()),
+        ));
+    }
+    Ok(())
 }
 
 /// Whether a citation names a document file.
@@ -96,7 +118,12 @@ fn add_sources(sources: &mut Vec<Source>, cited: &[Source]) {
 /// holds the citing documents, `from` last. A document already in the
 /// chain would cite itself through the others: refused, which also ends
 /// the recursion.
-fn load_cited(from: &Path, target: &Path, chain: &[PathBuf]) -> Result<Loaded, Error> {
+fn load_cited(
+    from: &Path,
+    target: &Path,
+    chain: &[PathBuf],
+    visits: &Cell<usize>,
+) -> Result<Loaded, Error> {
     if let Some(at) = chain.iter().position(|p| p == target) {
         let cycle: Vec<String> = chain[at..]
             .iter()
@@ -111,5 +138,5 @@ fn load_cited(from: &Path, target: &Path, chain: &[PathBuf]) -> Result<Loaded, E
         )));
     }
     let text = read_text(target)?;
-    check_citing(target, text, chain).map_err(|mut all| all.swap_remove(0))
+    check_citing(target, text, chain, visits).map_err(|mut all| all.swap_remove(0))
 }

@@ -98,7 +98,7 @@ fn image_path(from: &Path, rel: &str) -> Result<String, String> {
 }
 
 /// Largest image a document may use.
-const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Decodes the image at `path` with the layout's own decoders, so that a
 /// renamed or damaged file is reported at the document's value rather than
@@ -106,13 +106,11 @@ const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
 fn sniff_image(path: &Path, ext: &str) -> Result<(), String> {
     use typst::foundations::Bytes;
     use typst::visualize::{ExchangeFormat, RasterImage, SvgImage};
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    if size > MAX_IMAGE_BYTES {
-        return Err(format!(
-            "has {size} bytes, more than the {MAX_IMAGE_BYTES} an image may have"
-        ));
-    }
-    let data = Bytes::new(std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?);
+    let data = super::read::read_limited(path, MAX_IMAGE_BYTES)?;
+    // Pixels from the header, before decoding (a small PNG can decode to
+    // gigabytes).
+    super::limits::check_pixels(&data)?;
+    let data = Bytes::new(data);
     let decoded = match ext {
         "png" => RasterImage::plain(data, ExchangeFormat::Png).map(drop),
         "jpg" | "jpeg" => RasterImage::plain(data, ExchangeFormat::Jpg).map(drop),

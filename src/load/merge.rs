@@ -131,31 +131,51 @@ fn directive<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     v.as_mapping()?.get(key)
 }
 
+/// Merges the items of `child` into `base` by `id`. Positions of the ids
+/// of `base` are indexed (rebuilt only after an item is removed or
+/// inserted), so that a child replacing n items takes linear time.
 fn merge_by_id(base: &mut Vec<Value>, child: Vec<Value>) {
+    let index_of = |base: &[Value]| -> std::collections::HashMap<String, usize> {
+        let mut index = std::collections::HashMap::new();
+        for (i, b) in base.iter().enumerate() {
+            if let Some(id) = item_id(b) {
+                index.entry(id.to_owned()).or_insert(i);
+            }
+        }
+        index
+    };
+    let mut index = index_of(base);
     for item in child {
         let Some(id) = item_id(&item).map(str::to_owned) else {
             base.push(item);
             continue;
         };
-        let pos = base.iter().position(|b| item_id(b) == Some(id.as_str()));
+        let pos = index.get(&id).copied();
         let remove = directive(&item, "xoa")
             .and_then(Value::as_bool)
             .unwrap_or(false);
         match pos {
             Some(i) if remove => {
                 base.remove(i);
+                index = index_of(base);
             }
             Some(i) => base[i] = item,
             None if remove => {}
             None => {
                 let anchor = |key: &str| {
                     let target = directive(&item, key)?.as_str()?;
-                    base.iter().position(|b| item_id(b) == Some(target))
+                    index.get(target).copied()
                 };
                 let at = anchor("sau").map(|i| i + 1).or_else(|| anchor("truoc"));
                 match at {
-                    Some(i) => base.insert(i, item),
-                    None => base.push(item),
+                    Some(i) => {
+                        base.insert(i, item);
+                        index = index_of(base);
+                    }
+                    None => {
+                        index.entry(id).or_insert(base.len());
+                        base.push(item);
+                    }
                 }
             }
         }

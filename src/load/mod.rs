@@ -9,6 +9,7 @@
 
 mod cite;
 mod images;
+pub mod limits;
 mod merge;
 mod problems;
 mod read;
@@ -24,8 +25,12 @@ pub use merge::{merge, merged_value};
 pub use problems::yaml_error;
 pub use read::{
     declare_project, declare_unmarked, in_project, marked_root, parse_value, project_root,
-    read_text, resolve_ref, Source, MAX_BYTES, WHAT_IS_A_PROJECT,
+    read_limited, read_text, resolve_ref, Source, MAX_BYTES, WHAT_IS_A_PROJECT,
 };
+
+/// Largest file the layout may read from the project (an image, or a
+/// file an SVG image names).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A document as loaded, with everything it was built from.
 #[derive(Debug, Clone)]
@@ -110,18 +115,24 @@ pub fn check(path: &Path) -> Result<Loaded, Vec<Error>> {
 /// Like [`check`], with `text` standing for the contents of `path` (an
 /// edit not saved yet); `path` must exist, its parents are read from disk.
 pub fn check_text(path: &Path, text: String) -> Result<Loaded, Vec<Error>> {
-    check_citing(path, text, &[])
+    check_citing(path, text, &[], &std::cell::Cell::new(0))
 }
 
 /// [`check_text`] for a document cited by the documents `citing` (canonical
 /// paths, outermost first), which it must not cite back.
-fn check_citing(path: &Path, text: String, citing: &[PathBuf]) -> Result<Loaded, Vec<Error>> {
+/// `visits` counts the documents cited in the whole build.
+fn check_citing(
+    path: &Path,
+    text: String,
+    citing: &[PathBuf],
+    visits: &std::cell::Cell<usize>,
+) -> Result<Loaded, Vec<Error>> {
     read::check_size(path, text.len()).map_err(|e| vec![e])?;
     let own = parse_value(path, &text).map_err(|e| vec![e])?;
     let mut chain = Vec::new();
     let mut read = Vec::new();
     let loaded = merge::merged_value_of(path, Some((&text, own.clone())), &mut chain, &mut read)
-        .and_then(|merged| cite::finish(path, &text, merged, read, citing));
+        .and_then(|merged| cite::finish(path, &text, merged, read, citing, visits));
     match loaded {
         Ok(doc) => Ok(doc),
         // Only a document that fails is typed again, key by key, so that

@@ -94,18 +94,36 @@ pub fn declare_unmarked(inputs: &[PathBuf]) {
 }
 
 /// Reads a file as UTF-8 text, refusing oversized input.
+/// Only regular files (or symlinks to them) are read: a device, a FIFO or
+/// a folder is refused by its type before it is opened, and no more than
+/// [`MAX_BYTES`] + 1 bytes are read whatever the size the file claims.
 pub fn read_text(path: &Path) -> Result<String, Error> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.len() > MAX_BYTES {
-        return Err(Error::Other(format!(
-            "{}: {} bytes is more than the {} bytes a document may have",
-            path.display(),
-            meta.len(),
-            MAX_BYTES
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_limited(path, MAX_BYTES)
+        .map_err(|m| Error::Other(format!("{}: {m}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| Error::io(path, format!("not UTF-8 text ({e})")))
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them; a
+/// message (Vietnamese first) for anything else.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(super::limits::message("file-type", "", path.display()).english());
+    }
+    let too_big = || super::limits::message("file-size", limit, path.display()).english();
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }
 
 /// Refuses a text larger than [`MAX_BYTES`].
@@ -123,6 +141,7 @@ pub(super) fn check_size(path: &Path, len: usize) -> Result<(), Error> {
 
 /// Parses YAML text into a value, with located syntax errors.
 pub fn parse_value(path: &Path, text: &str) -> Result<Value, Error> {
+    super::limits::check_expanded(path, text)?;
     let mut v: Value = serde_yaml::from_str(text).map_err(|e| yaml_error(path, text, &e))?;
     compose(&mut v);
     match v {

@@ -23,22 +23,35 @@ fn render_data(
     env.set_fuel(Some(100_000));
     crate::filters::add_date_filters(&mut env);
     let ctx = Value::from(minijinja::value::Serde(vars));
-    walk(value, &env, &ctx, true)
+    let mut budget = super::limits::MAX_TEMPLATE_OUTPUT;
+    walk(value, &env, &ctx, true, &mut budget)
 }
+
+/// What a template left beyond the budget of output: not a template
+/// error of minijinja's, but [`super::limits::MAX_TEMPLATE_OUTPUT`].
+const OVER_BUDGET: &str = "vanban:template-output";
 
 fn walk(
     v: &mut serde_yaml::Value,
     env: &Environment<'_>,
     ctx: &Value,
     top: bool,
+    budget: &mut usize,
 ) -> Result<(), (Error, String)> {
     match v {
         serde_yaml::Value::String(s) if s.contains("{{") || s.contains("{%") => {
-            *s = env.render_str(s, ctx.clone()).map_err(|e| (e, s.clone()))?;
+            let out = env.render_str(s, ctx.clone()).map_err(|e| (e, s.clone()))?;
+            // The budget is for the whole document, not for each text.
+            if out.len() > *budget {
+                let e = Error::new(minijinja::ErrorKind::InvalidOperation, OVER_BUDGET);
+                return Err((e, s.clone()));
+            }
+            *budget -= out.len();
+            *s = out;
         }
         serde_yaml::Value::Sequence(items) => {
             for it in items {
-                walk(it, env, ctx, false)?;
+                walk(it, env, ctx, false, budget)?;
             }
         }
         serde_yaml::Value::Mapping(m) => {
@@ -47,7 +60,7 @@ fn walk(
                 if top && k.as_str() == Some("bien") {
                     continue;
                 }
-                walk(val, env, ctx, false)?;
+                walk(val, env, ctx, false, budget)?;
             }
         }
         _ => {}
@@ -92,6 +105,11 @@ pub(super) fn render(
         let first = tmpl.lines().next().unwrap_or("");
         let line = text.lines().position(|l| l.contains(first));
         let detail = e.detail().map_or_else(|| e.to_string(), str::to_owned);
+        if detail == OVER_BUDGET {
+            let limit = super::limits::MAX_TEMPLATE_OUTPUT;
+            let m = super::limits::message("template-output", limit, format!("> {limit}"));
+            return super::limits::located(path, text, &tmpl, m);
+        }
         let message = Message::new(MessageId::TemplateInText, &[("detail", detail)]);
         match line {
             Some(i) => {

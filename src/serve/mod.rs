@@ -81,6 +81,10 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
     let engine: &'static Engine = Box::leak(Box::new(engine));
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
+        // Loading and layout run on the blocking pool: threads with the
+        // batch's deep stack, and few of them (2 cores, one preview each).
+        .thread_stack_size(crate::commands::batch::WORKER_STACK)
+        .max_blocking_threads(MAX_BUSY)
         .build()
         .map_err(|e| Error::Other(format!("cannot start the server: {e}")))?;
     rt.block_on(async move {
@@ -99,10 +103,57 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
         if opts.open {
             open_browser(&url);
         }
-        axum::serve(listener, router(app))
-            .await
-            .map_err(|e| Error::Other(format!("server: {e}")))
+        accept(listener, router(app)).await;
+        Ok(())
     })
+}
+
+/// Longest a client may take to send a request's headers.
+pub const HEADER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+/// Longest a request may take, body included (a preview has its own,
+/// shorter limit).
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+/// Connections served at once; more wait in the kernel's queue.
+pub const MAX_CONNECTIONS: usize = 64;
+
+/// Serves connections on `listener`: headers must arrive within
+/// [`HEADER_TIMEOUT`], at most [`MAX_CONNECTIONS`] at once, so that slow
+/// clients (a byte a second) cannot hold the server.
+async fn accept(listener: tokio::net::TcpListener, router: Router) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok(slot) = slots.clone().acquire_owned().await else {
+            return;
+        };
+        let Ok((stream, _)) = listener.accept().await else {
+            // Out of file descriptors and the like: wait, then go on.
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            continue;
+        };
+        let service = TowerToHyperService::new(router.clone());
+        tokio::spawn(async move {
+            let _slot = slot;
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT);
+            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+        });
+    }
+}
+
+/// Ends a request that takes longer than [`REQUEST_TIMEOUT`] (a body sent
+/// a byte at a time) with 408.
+async fn deadline(req: Request, next: Next) -> Response {
+    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "yêu cầu quá lâu (the request took too long)",
+        )
+        .into_response(),
+    }
 }
 
 fn open_browser(url: &str) {
@@ -301,6 +352,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/cap-so", post(cap_so))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
+        .layer(middleware::from_fn(deadline))
         .with_state(app)
 }
 
@@ -746,16 +798,34 @@ async fn preview(
     Json(body): Json<PreviewBody>,
 ) -> Result<Json<Preview>, ApiError> {
     let path = app.existing(&body.path)?;
-    blocking(move || {
+    let work = blocking(move || {
         Ok(Json(preview_changed(
             &app.builder,
             &path,
             body.text,
             &body.have,
         )))
-    })
-    .await
+    });
+    // A preview that takes too long answers with an error; the layout
+    // finishes on its thread, the server keeps answering.
+    tokio::time::timeout(PREVIEW_TIMEOUT, work)
+        .await
+        .unwrap_or_else(|_| {
+            Err(ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "xem trước quá {} giây; văn bản có thể quá lớn (the preview took more than {} s)",
+                    PREVIEW_TIMEOUT.as_secs(),
+                    PREVIEW_TIMEOUT.as_secs()
+                ),
+            ))
+        })
 }
+
+/// Longest a preview may take before the page gets an error.
+pub const PREVIEW_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+/// Threads for loading and layout (previews, lists, PDFs) at once.
+const MAX_BUSY: usize = 8;
 
 #[derive(Deserialize)]
 struct SaveBody {

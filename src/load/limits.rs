@@ -51,7 +51,7 @@ pub fn message(what: &str, limit: impl ToString, found: impl ToString) -> Messag
 /// (its first line), else at the first line.
 pub fn located(path: &Path, text: &str, needle: &str, message: Message) -> Error {
     let (line, column) = place_of(text, needle);
-    Error::Source(Diagnostic::error(path, text, line, column, message))
+    Error::from(Diagnostic::error(path, text, line, column, message))
 }
 
 /// Line and column (1-based) of the first line of `needle` in `text`.
@@ -85,7 +85,7 @@ pub fn check_expanded(path: &Path, text: &str) -> Result<(), Error> {
     // Syntax errors are reported by the real parse that follows.
     let _ = Count(&mut count).deserialize(de);
     if count > MAX_EXPANDED {
-        return Err(Error::Source(Diagnostic::error(
+        return Err(Error::from(Diagnostic::error(
             path,
             text,
             first_alias_line(text),

@@ -46,6 +46,10 @@ Exit codes: 0 ok, 1 document error, 2 usage error.";
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about, after_help = EXAMPLES)]
 pub struct Cli {
+    /// Language of messages and help: `vi` (default) or `en`; without it,
+    /// `LANG`/`LC_MESSAGES`/`LANGUAGE` starting with `en` choose English.
+    #[arg(long, global = true, value_enum, value_name = "vi|en")]
+    pub lang: Option<crate::i18n::Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -302,7 +306,12 @@ pub enum Command {
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    crate::i18n::set(crate::i18n::from_args(&args));
     let cli = Cli::parse();
+    if let Some(lang) = cli.lang {
+        crate::i18n::set(lang);
+    }
     let color = std::io::stderr().is_terminal();
     match run(cli, color) {
         Ok(code) => code,
@@ -469,7 +478,16 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
 /// Exit code 1, with a count on stderr, when any document failed.
 fn exit(tally: Tally) -> ExitCode {
     if tally.failed > 0 {
-        eprintln!("{} of {} documents failed", tally.failed, tally.total);
+        eprintln!(
+            "{}",
+            crate::i18n::t(
+                "documents-failed",
+                &[
+                    ("failed", &tally.failed.to_string()),
+                    ("total", &tally.total.to_string()),
+                ]
+            )
+        );
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

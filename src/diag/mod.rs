@@ -4,9 +4,8 @@
 //! text only at the edges: the command line ([`Diagnostic::render`],
 //! codespan-reporting) and the editor (JSON with positions).
 //!
-//! A message is an id plus named arguments ([`Message`]); [`Message::english`]
-//! is the one function that words them, so that a catalogue in another
-//! language can take its place.
+//! A message is an id plus named arguments ([`Message`]), worded by the
+//! catalogue ([`crate::i18n`]) in Vietnamese or English.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -133,21 +132,33 @@ impl Diagnostic {
         self.text.len()
     }
 
-    /// Renders the message with the offending line and a caret.
+    /// Renders the message with the offending line and a caret, in the
+    /// language of this process.
     pub fn render(&self, color: bool) -> String {
+        let lang = crate::i18n::current();
         let file = SimpleFile::new(self.path.display().to_string(), &self.text);
-        let mut notes: Vec<String> = self.hints.iter().map(|h| format!("help: {h}")).collect();
+        let label = |id: MessageId| Message::bare(id).render(lang);
+        let (help, note) = (label(MessageId::LabelHelp), label(MessageId::LabelNote));
+        let mut notes: Vec<String> = self
+            .hints
+            .iter()
+            .map(|h| format!("{help}: {}", h.render(lang)))
+            .collect();
         notes.extend(self.related.iter().map(|r| match (&r.path, r.message.id) {
             (Some(p), MessageId::TypstTrace) => {
-                format!(
-                    "note: {} at {}:{}:{}",
-                    r.message,
-                    p.display(),
-                    r.line,
-                    r.column
-                )
+                let at = Message::new(
+                    MessageId::AtPlace,
+                    &[
+                        ("message", r.message.render(lang)),
+                        (
+                            "place",
+                            format!("{}:{}:{}", p.display(), r.line, r.column),
+                        ),
+                    ],
+                );
+                format!("{note}: {}", at.render(lang))
             }
-            _ => format!("note: {}", r.message),
+            _ => format!("{note}: {}", r.message.render(lang)),
         }));
         let labels = if self.line == 0 && self.text.is_empty() {
             Vec::new()
@@ -163,7 +174,7 @@ impl Diagnostic {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
         }
-        .with_message(self.message.english())
+        .with_message(self.message.render(lang))
         .with_labels(labels)
         .with_notes(notes);
         let mut buf = if color {
@@ -245,7 +256,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Other(m) => f.write_str(m),
+            Error::Other(m) => f.write_str(&Message::display_text(m)),
         }
     }
 }
@@ -266,7 +277,8 @@ pub fn warning(path: &Path, text: &str, w: &crate::model::Warning) -> Diagnostic
             text,
             key_line(text, w.key),
             1,
-            Message::new(MessageId::Warning, &[("text", w.message.clone())]),
+            Message::decode(&w.message)
+                .unwrap_or_else(|| Message::new(MessageId::Warning, &[("text", w.message.clone())])),
         )
     }
 }

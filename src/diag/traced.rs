@@ -46,7 +46,7 @@ pub fn typst_in_yaml<'f>(
                 ("line", line.to_string()),
                 (
                     "file",
-                    generated.map_or_else(String::new, |g| g.display().to_string()),
+                    generated.map_or_else(|| "none".to_owned(), |g| g.display().to_string()),
                 ),
             ],
         ),

@@ -44,10 +44,14 @@ pub(super) fn resolve_images(
                                         path,
                                         text,
                                         place,
-                                        Message::new(
-                                            MessageId::Image,
-                                            &[("at", locate::display(at)), ("detail", message)],
-                                        ),
+                                        Message::decode(&message)
+                                            .unwrap_or_else(|| {
+                                                Message::new(
+                                                    MessageId::Image,
+                                                    &[("detail", message)],
+                                                )
+                                            })
+                                            .with("at", locate::display(at)),
                                     )
                                 })?;
                                 at.pop();
@@ -80,9 +84,7 @@ fn image_path(from: &Path, rel: &str) -> Result<String, String> {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
-        return Err(format!(
-            "`{rel}`: expected a PNG, JPG or SVG image (a file ending in .png, .jpg, .jpeg or .svg)"
-        ));
+        return Err(Message::new(MessageId::ImageFormat, &[("value", rel.to_owned())]).encoded());
     }
     let (real, root) = in_project(from, rel, "the image")?;
     let inner = real.strip_prefix(&root).unwrap_or(&real);

@@ -7,7 +7,7 @@ use serde_yaml::Value;
 use sha2::{Digest, Sha256};
 
 use super::problems::yaml_error;
-use crate::diag::Error;
+use crate::diag::{Error, Message, MessageId};
 use crate::world::Refused;
 
 /// Inputs larger than this are refused before parsing.
@@ -97,26 +97,25 @@ pub fn declare_unmarked(inputs: &[PathBuf]) {
 pub fn read_text(path: &Path) -> Result<String, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.len() > MAX_BYTES {
-        return Err(Error::Other(format!(
-            "{}: {} bytes is more than the {} bytes a document may have",
-            path.display(),
-            meta.len(),
-            MAX_BYTES
-        )));
+        return Err(too_large(path, meta.len()));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     String::from_utf8(bytes).map_err(|e| Error::io(path, format!("not UTF-8 text ({e})")))
 }
 
+/// The error for a file of `bytes` bytes, more than [`MAX_BYTES`].
+fn too_large(path: &Path, bytes: u64) -> Error {
+    let m = Message::new(
+        MessageId::TooLarge,
+        &[("bytes", bytes.to_string()), ("max", MAX_BYTES.to_string())],
+    );
+    Error::Other(format!("{}: {m}", path.display()))
+}
+
 /// Refuses a text larger than [`MAX_BYTES`].
 pub(super) fn check_size(path: &Path, len: usize) -> Result<(), Error> {
     if len as u64 > MAX_BYTES {
-        return Err(Error::Other(format!(
-            "{}: {} bytes is more than the {} bytes a document may have",
-            path.display(),
-            len,
-            MAX_BYTES
-        )));
+        return Err(too_large(path, len as u64));
     }
     Ok(())
 }
@@ -128,12 +127,14 @@ pub fn parse_value(path: &Path, text: &str) -> Result<Value, Error> {
     match v {
         Value::Mapping(_) => Ok(v),
         Value::Null => Err(Error::Other(format!(
-            "{}: the document is empty",
-            path.display()
+            "{}: {}",
+            path.display(),
+            Message::bare(MessageId::DocumentEmpty)
         ))),
         _ => Err(Error::Other(format!(
-            "{}: a document must be a map of keys (`loai:`, `co_quan:`, …)",
-            path.display()
+            "{}: {}",
+            path.display(),
+            Message::bare(MessageId::DocumentNotKeys)
         ))),
     }
 }

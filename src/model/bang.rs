@@ -147,7 +147,16 @@ impl<'de> Visitor<'de> for Row {
 }
 
 fn row_message(n: usize, got: usize, want: usize, from: &str) -> String {
-    format!("row {n} of the table has {got} cells, expected {want} (as many as {from})")
+    crate::diag::Message::new(
+        crate::diag::MessageId::RowCells,
+        &[
+            ("n", n.to_string()),
+            ("got", got.to_string()),
+            ("want", want.to_string()),
+            ("from", from.to_owned()),
+        ],
+    )
+    .encoded()
 }
 
 impl<'de> Deserialize<'de> for Bang {
@@ -192,7 +201,7 @@ impl<'de> Deserialize<'de> for Bang {
                 if let Some((want, from)) = columns(Some(&dau), Some(&cot)) {
                     if !can.is_empty() && can.len() != want {
                         return Err(de::Error::custom(format!(
-                            "the table has {} alignments (`can`) for {want} columns (as many as {from})",
+                            "the table has {} alignments (`can`) for {want} columns (as many as `{from}`)",
                             can.len()
                         )));
                     }
@@ -226,9 +235,13 @@ impl<'de> Deserialize<'de> for Positive {
         if v.is_finite() && v > 0.0 {
             Ok(Positive(v))
         } else {
-            Err(de::Error::custom(format!(
-                "`{v}` is not a usable number here: expected a number above 0"
-            )))
+            Err(de::Error::custom(
+                crate::diag::Message::new(
+                    crate::diag::MessageId::NotPositive,
+                    &[("value", v.to_string())],
+                )
+                .encoded(),
+            ))
         }
     }
 }
@@ -236,8 +249,8 @@ impl<'de> Deserialize<'de> for Positive {
 /// The number of columns a table declares, and where it comes from.
 fn columns(dau: Option<&[String]>, cot: Option<&[f64]>) -> Option<(usize, &'static str)> {
     match (dau, cot) {
-        (Some(h), _) if !h.is_empty() => Some((h.len(), "the header `dau`")),
-        (_, Some(c)) if !c.is_empty() => Some((c.len(), "the widths `cot`")),
+        (Some(h), _) if !h.is_empty() => Some((h.len(), "dau")),
+        (_, Some(c)) if !c.is_empty() => Some((c.len(), "cot")),
         _ => None,
     }
 }

@@ -150,7 +150,7 @@ pub fn ids(lang: Lang) -> Vec<String> {
             let (id, _) = l.split_once(" =")?;
             let ok = !id.is_empty()
                 && id.starts_with(|c: char| c.is_ascii_alphabetic())
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             ok.then(|| id.to_owned())
         })
         .collect()

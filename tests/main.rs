@@ -14,6 +14,7 @@ mod examples;
 mod features;
 mod fuzz;
 mod golden;
+mod i18n;
 mod kinds;
 mod layout;
 mod layouts;

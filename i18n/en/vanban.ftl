@@ -99,3 +99,85 @@ documents-failed = { $failed } of { $total } { $total ->
        *[other] documents
     } failed
 checked-ok = { $path }: ok
+
+## Command line: `vanban --help` and the help of each command
+
+cli-about = Vietnamese official documents (Nghị định 30/2020/NĐ-CP) from YAML to PDF.
+cli-heading-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-help = Print help
+cli-version = Print version
+cli-arg-lang = Language of messages and help: vi (Vietnamese, the default) or en; without it, LANG/LC_MESSAGES/LANGUAGE starting with `en` choose English
+cli-examples =
+    Examples:
+      vanban build data/examples/cong-van.yaml            # writes data/examples/cong-van.pdf
+      vanban build data/ -o out/                          # every document under data/, in parallel
+      vanban build data/2023/*.yaml -o out/ --typst       # PDFs and generated .typ into out/
+      vanban build cong-van.yaml --format png --dpi 100   # cong-van-1.png, cong-van-2.png, …
+      vanban build ke-hoach.yaml --font-path ~/fonts --font "Times New Roman"
+      vanban watch ke-hoach.yaml --format pdf,png         # rebuild on every save
+      vanban build kh.yaml --pdf-a --embed-source         # archive: PDF/A-3b carrying its YAML
+      vanban extract kh.pdf -o kh-src/                    # the YAML back out of the PDF
+      vanban check data/**/*.yaml                         # validate, write nothing
+      vanban schema > vanban.schema.json                  # JSON Schema for editors
+      vanban list data/ --format csv                      # register of documents, by date
+      vanban new --from cv-2022.yaml --year 2023 -o cv-2023.yaml   # next year's draft
+      vanban derive tinh/ke-hoach.yaml -o huyen/ke-hoach.yaml      # child skeleton
+      vanban diff huyen/ke-hoach.yaml                     # what the child changes
+      vanban serve data/ --open                           # web editor with live preview
+
+    Exit codes: 0 ok, 1 document error, 2 usage error.
+
+cli-build-about = Build PDFs from YAML documents (folders: every document under them)
+cli-build-arg-files = YAML documents or folders
+cli-build-arg-out = Output folder (default: beside each input)
+cli-build-arg-typst = Also write the generated Typst source (NAME.typ)
+cli-build-arg-pdf_a = Produce PDF/A for archiving: PDF/A-2b, or PDF/A-3b with --embed-source
+cli-build-arg-embed_source = Attach the YAML and the files it is built from to the PDF (vanban extract gets them back)
+cli-build-arg-format = What to write (comma-separated or repeated): the PDF, or one picture per page (NAME-1.png, NAME-2.png, …)
+cli-build-arg-dpi = Resolution of PNG pictures, in dots per inch
+cli-build-arg-font_path = Add fonts from this folder (repeatable), e.g. an office's Times New Roman
+cli-build-arg-font = Body font family (default: Times New Roman if found, else Liberation Serif)
+cli-build-arg-layouts = Read the layouts from this folder instead of the built-in copies (also VANBAN_LAYOUTS)
+cli-watch-about = Build a document, then rebuild it each time it or a parent is saved
+cli-watch-arg-file = The YAML document
+cli-watch-arg-out = { cli-build-arg-out }
+cli-watch-arg-typst = { cli-build-arg-typst }
+cli-watch-arg-pdf_a = { cli-build-arg-pdf_a }
+cli-watch-arg-embed_source = { cli-build-arg-embed_source }
+cli-watch-arg-format = { cli-build-arg-format }
+cli-watch-arg-dpi = { cli-build-arg-dpi }
+cli-watch-arg-font_path = { cli-build-arg-font_path }
+cli-watch-arg-font = { cli-build-arg-font }
+cli-watch-arg-layouts = { cli-build-arg-layouts }
+cli-extract-about = Get back the YAML sources embedded with build --embed-source
+cli-extract-arg-pdf = The PDF
+cli-extract-arg-out = Folder to write them into (default: NAME-source beside the PDF)
+cli-check-about = Validate documents (YAML, vocabulary, layout) without writing anything
+cli-check-arg-files = { cli-build-arg-files }
+cli-check-arg-font_path = { cli-build-arg-font_path }
+cli-check-arg-font = { cli-build-arg-font }
+cli-check-arg-layouts = { cli-build-arg-layouts }
+cli-schema-about = Print the JSON Schema of the document vocabulary, for editors
+cli-list-about = The register: every document under a folder, sorted by date
+cli-list-arg-dir = Folder to scan
+cli-list-arg-format = Output format
+cli-new-about = Next year's draft of a document: dates moved, number cleared
+cli-new-arg-from = Last year's document
+cli-new-arg-year = The new year
+cli-new-arg-out = Where to write (default: print)
+cli-derive-about = Write a child skeleton that inherits from PARENT
+cli-derive-arg-parent = The parent document
+cli-derive-arg-out = The child to create
+cli-diff-about = Show what a derived document changes relative to its parent
+cli-diff-arg-child = The child document
+cli-serve-about = Edit the documents under DIR in the browser, with a live preview
+cli-serve-arg-dir = Folder of documents
+cli-serve-arg-port = Port to listen on (0: any free port)
+cli-serve-arg-bind = Address to listen on. Requests must name this address
+cli-serve-arg-open = Open the page in the default browser
+cli-serve-arg-font_path = { cli-build-arg-font_path }
+cli-serve-arg-font = { cli-build-arg-font }
+cli-serve-arg-layouts = { cli-build-arg-layouts }

@@ -96,3 +96,85 @@ at-place = { $message } tại { $place }
 
 documents-failed = { $failed }/{ $total } văn bản có lỗi
 checked-ok = { $path }: đạt
+
+## Dòng lệnh: `vanban --help` và trợ giúp của từng lệnh
+
+cli-about = Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP: từ tệp YAML ra PDF đúng thể thức.
+cli-heading-usage = Cách dùng:
+cli-heading-commands = Các lệnh
+cli-heading-options = Tùy chọn
+cli-heading-arguments = Tham số
+cli-help = In trợ giúp
+cli-version = In phiên bản
+cli-arg-lang = Ngôn ngữ của thông báo và trợ giúp: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh); nếu không ghi, LANG/LC_MESSAGES/LANGUAGE bắt đầu bằng `en` sẽ chọn tiếng Anh
+cli-examples =
+    Ví dụ:
+      vanban build data/examples/cong-van.yaml            # tạo data/examples/cong-van.pdf
+      vanban build data/ -o out/                          # mọi văn bản trong thư mục data/
+      vanban build data/2023/*.yaml -o out/ --typst       # PDF và mã Typst sinh ra, vào out/
+      vanban build cong-van.yaml --format png --dpi 100   # cong-van-1.png, cong-van-2.png, …
+      vanban build ke-hoach.yaml --font-path ~/fonts --font "Times New Roman"
+      vanban watch ke-hoach.yaml --format pdf,png         # tạo lại mỗi lần lưu tệp
+      vanban build kh.yaml --pdf-a --embed-source         # lưu trữ: PDF/A-3b kèm tệp YAML
+      vanban extract kh.pdf -o kh-src/                    # lấy lại tệp YAML từ PDF
+      vanban check data/**/*.yaml                         # kiểm tra, không ghi tệp nào
+      vanban schema > vanban.schema.json                  # JSON Schema cho trình soạn thảo
+      vanban list data/ --format csv                      # sổ văn bản, theo ngày
+      vanban new --from cv-2022.yaml --year 2023 -o cv-2023.yaml   # bản nháp cho năm sau
+      vanban derive tinh/ke-hoach.yaml -o huyen/ke-hoach.yaml      # văn bản con kế thừa
+      vanban diff huyen/ke-hoach.yaml                     # văn bản con thay đổi gì
+      vanban serve data/ --open                           # trình soạn thảo trên trình duyệt
+
+    Mã thoát: 0 thành công, 1 văn bản có lỗi, 2 gõ lệnh sai.
+
+cli-build-about = Tạo PDF từ các văn bản YAML (thư mục: mọi văn bản trong đó)
+cli-build-arg-files = Các văn bản YAML hoặc thư mục
+cli-build-arg-out = Thư mục ghi kết quả (mặc định: cạnh mỗi văn bản)
+cli-build-arg-typst = Ghi thêm mã nguồn Typst sinh ra (TÊN.typ)
+cli-build-arg-pdf_a = Tạo PDF/A để lưu trữ: PDF/A-2b, hoặc PDF/A-3b khi có --embed-source
+cli-build-arg-embed_source = Đính kèm tệp YAML và các tệp liên quan vào PDF (lấy lại bằng vanban extract)
+cli-build-arg-format = Loại tệp cần tạo (cách nhau bằng dấu phẩy hoặc ghi lặp lại): PDF, hoặc mỗi trang một ảnh (TÊN-1.png, TÊN-2.png, …)
+cli-build-arg-dpi = Độ phân giải của ảnh PNG, tính bằng điểm mỗi inch
+cli-build-arg-font_path = Thêm phông chữ từ thư mục này (ghi được nhiều lần), ví dụ Times New Roman của cơ quan
+cli-build-arg-font = Phông chữ của nội dung (mặc định: Times New Roman nếu có, nếu không thì Liberation Serif)
+cli-build-arg-layouts = Đọc mẫu trình bày từ thư mục này thay cho bản có sẵn (hoặc biến VANBAN_LAYOUTS)
+cli-watch-about = Tạo một văn bản, rồi tạo lại mỗi khi văn bản hoặc văn bản cha được lưu
+cli-watch-arg-file = Văn bản YAML
+cli-watch-arg-out = { cli-build-arg-out }
+cli-watch-arg-typst = { cli-build-arg-typst }
+cli-watch-arg-pdf_a = { cli-build-arg-pdf_a }
+cli-watch-arg-embed_source = { cli-build-arg-embed_source }
+cli-watch-arg-format = { cli-build-arg-format }
+cli-watch-arg-dpi = { cli-build-arg-dpi }
+cli-watch-arg-font_path = { cli-build-arg-font_path }
+cli-watch-arg-font = { cli-build-arg-font }
+cli-watch-arg-layouts = { cli-build-arg-layouts }
+cli-extract-about = Lấy lại các tệp YAML đã đính kèm bằng build --embed-source
+cli-extract-arg-pdf = Tệp PDF
+cli-extract-arg-out = Thư mục ghi các tệp lấy ra (mặc định: TÊN-source cạnh tệp PDF)
+cli-check-about = Kiểm tra văn bản (YAML, từ vựng, trình bày) mà không ghi tệp nào
+cli-check-arg-files = { cli-build-arg-files }
+cli-check-arg-font_path = { cli-build-arg-font_path }
+cli-check-arg-font = { cli-build-arg-font }
+cli-check-arg-layouts = { cli-build-arg-layouts }
+cli-schema-about = In JSON Schema của từ vựng văn bản, cho trình soạn thảo
+cli-list-about = Sổ văn bản: mọi văn bản trong một thư mục, xếp theo ngày
+cli-list-arg-dir = Thư mục cần liệt kê
+cli-list-arg-format = Dạng kết quả
+cli-new-about = Bản nháp năm sau của một văn bản: dời ngày, xóa số văn bản
+cli-new-arg-from = Văn bản của năm trước
+cli-new-arg-year = Năm mới
+cli-new-arg-out = Nơi ghi (mặc định: in ra màn hình)
+cli-derive-about = Tạo văn bản con kế thừa văn bản PARENT
+cli-derive-arg-parent = Văn bản cha
+cli-derive-arg-out = Văn bản con cần tạo
+cli-diff-about = Cho biết văn bản con thay đổi gì so với văn bản cha
+cli-diff-arg-child = Văn bản con
+cli-serve-about = Soạn các văn bản trong thư mục DIR trên trình duyệt, xem trước ngay
+cli-serve-arg-dir = Thư mục văn bản
+cli-serve-arg-port = Cổng lắng nghe (0: cổng trống bất kỳ)
+cli-serve-arg-bind = Địa chỉ lắng nghe; yêu cầu gửi đến phải ghi đúng địa chỉ này
+cli-serve-arg-open = Mở trang trong trình duyệt mặc định
+cli-serve-arg-font_path = { cli-build-arg-font_path }
+cli-serve-arg-font = { cli-build-arg-font }
+cli-serve-arg-layouts = { cli-build-arg-layouts }

@@ -92,7 +92,13 @@ pub(super) fn render(
         let first = tmpl.lines().next().unwrap_or("");
         let line = text.lines().position(|l| l.contains(first));
         let detail = e.detail().map_or_else(|| e.to_string(), str::to_owned);
-        let message = Message::new(MessageId::TemplateInText, &[("detail", detail)]);
+        let undefined = detail
+            .strip_suffix("` is undefined")
+            .and_then(|d| d.strip_prefix('`'));
+        let message = match undefined {
+            Some(name) => Message::new(MessageId::TemplateUndefined, &[("name", name.to_owned())]),
+            None => Message::new(MessageId::TemplateInText, &[("detail", detail)]),
+        };
         match line {
             Some(i) => {
                 let column = text

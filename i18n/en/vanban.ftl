@@ -181,3 +181,16 @@ cli-serve-arg-open = Open the page in the default browser
 cli-serve-arg-font_path = { cli-build-arg-font_path }
 cli-serve-arg-font = { cli-build-arg-font }
 cli-serve-arg-layouts = { cli-build-arg-layouts }
+
+## Progress lines of the commands
+
+watch-watching = watching { $files } (Ctrl-C to stop)
+watch-built = { $time } built { $files } in { $ms } ms
+watch-not-rebuilt = { $time } { $path } not rebuilt; { $kept ->
+        [yes] the previous output is kept
+       *[no] nothing is written until it builds
+    }
+derive-written = { $path } written; left to fill: { $keys }
+extract-rebuild = rebuild the same PDF with: { $command }
+list-duplicates = warning: { $count } documents share a number with another of the same issuer and year
+new-draft = { $path }: draft for { $year } (số cleared, ngày without day)

@@ -178,3 +178,16 @@ cli-serve-arg-open = Mở trang trong trình duyệt mặc định
 cli-serve-arg-font_path = { cli-build-arg-font_path }
 cli-serve-arg-font = { cli-build-arg-font }
 cli-serve-arg-layouts = { cli-build-arg-layouts }
+
+## Dòng tiến trình của các lệnh
+
+watch-watching = đang theo dõi { $files } (Ctrl-C để dừng)
+watch-built = { $time } đã tạo { $files } trong { $ms } ms
+watch-not-rebuilt = { $time } chưa tạo lại được { $path }; { $kept ->
+        [yes] vẫn giữ bản đã tạo trước đó
+       *[no] chưa ghi tệp nào cho đến khi sửa xong lỗi
+    }
+derive-written = đã ghi { $path }; còn phải điền: { $keys }
+extract-rebuild = tạo lại đúng tệp PDF này bằng lệnh: { $command }
+list-duplicates = cảnh báo: { $count } văn bản trùng số với văn bản khác cùng cơ quan, cùng năm
+new-draft = { $path }: bản nháp năm { $year } (đã xóa số, ngày chưa ghi ngày cụ thể)

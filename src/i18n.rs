@@ -180,6 +180,20 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
         .into_owned()
 }
 
+/// Why a file or folder cannot be used, in the language of this process:
+/// the system's reason without its `os error` number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let kind = match e.kind() {
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::PermissionDenied => "permission",
+        _ => "other",
+    };
+    let text = e.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
+    t("io-reason", &[("kind", kind), ("text", &text)])
+}
+
 /// [`tr`] in the language of this process.
 pub fn t(id: &str, args: &[(&str, &str)]) -> String {
     tr(current(), id, args)

@@ -424,7 +424,7 @@ fn images_outside_the_project_missing_or_of_another_format_are_located_errors() 
             "anh/khong-co.png",
             "cannot open the image `anh/khong-co.png`",
         ),
-        ("anh/chu-ky.gif", "expected a PNG, JPG or SVG image"),
+        ("anh/chu-ky.gif", "PNG, JPG hoặc SVG"),
         ("/etc/passwd.png", "cannot open the image"),
     ] {
         let yaml = signed_with(&format!("  chu_ky: {value}\n"));

@@ -339,10 +339,11 @@ fn preview_gives_pages_or_located_errors() {
         d["message"]
             .as_str()
             .unwrap()
-            .contains("unknown field `trich_yue`"),
+            .contains("không có khóa `trich_yue`"),
         "{d}"
     );
-    assert_eq!(d["help"], "did you mean `trich_yeu`?");
+    // The editor speaks the language of the server (Vietnamese by default).
+    assert_eq!(d["help"], "có phải ý bạn là `trich_yeu`?");
 }
 
 #[test]

@@ -194,3 +194,19 @@ derive-written = { $path } written; left to fill: { $keys }
 extract-rebuild = rebuild the same PDF with: { $command }
 list-duplicates = warning: { $count } documents share a number with another of the same issuer and year
 new-draft = { $path }: draft for { $year } (số cleared, ngày without day)
+
+## The editor's server
+
+serve-no-file-name = `{ $path }` has no file name
+serve-folder-outside = the folder `{ $path }` is outside the served folder
+serve-folder-unusable = the folder `{ $path }` cannot be used: { $reason }
+serve-cannot-load = cannot be loaded
+serve-changed-on-disk = `{ $path }` changed on disk since it was opened
+serve-too-large = the document is too large
+serve-unknown-kind = unknown kind of document `{ $kind }`
+serve-no-year = the document has no `ngay` or `bien.nam` to take the year from
+io-reason = { $kind ->
+        [not-found] it does not exist
+        [permission] permission denied
+       *[other] { $text }
+    }

@@ -191,3 +191,19 @@ derive-written = đã ghi { $path }; còn phải điền: { $keys }
 extract-rebuild = tạo lại đúng tệp PDF này bằng lệnh: { $command }
 list-duplicates = cảnh báo: { $count } văn bản trùng số với văn bản khác cùng cơ quan, cùng năm
 new-draft = { $path }: bản nháp năm { $year } (đã xóa số, ngày chưa ghi ngày cụ thể)
+
+## Máy chủ của trình soạn thảo
+
+serve-no-file-name = `{ $path }` không có tên tệp
+serve-folder-outside = thư mục `{ $path }` nằm ngoài thư mục đang mở
+serve-folder-unusable = không dùng được thư mục `{ $path }`: { $reason }
+serve-cannot-load = không mở được
+serve-changed-on-disk = `{ $path }` đã bị thay đổi trên đĩa sau khi mở; hãy tải lại trước khi lưu
+serve-too-large = văn bản quá lớn
+serve-unknown-kind = không có loại văn bản `{ $kind }`
+serve-no-year = văn bản không có `ngay` hoặc `bien.nam` để biết năm
+io-reason = { $kind ->
+        [not-found] thư mục hoặc tệp không tồn tại
+        [permission] không có quyền truy cập
+       *[other] { $text }
+    }

@@ -27,7 +27,13 @@ use crate::Builder;
 pub struct Cli {
     /// Language of messages and help: `vi` (default) or `en`; without it,
     /// `LANG`/`LC_MESSAGES`/`LANGUAGE` starting with `en` choose English.
-    #[arg(long, global = true, value_enum, value_name = "vi|en", hide_possible_values = true)]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "vi|en",
+        hide_possible_values = true
+    )]
     pub lang: Option<crate::i18n::Lang>,
     /// What to do.
     #[command(subcommand)]
@@ -332,7 +338,10 @@ fn localize(
         text
     };
     let top = prefix == "cli";
-    let (options, arguments) = (t("cli-heading-options".into()), t("cli-heading-arguments".into()));
+    let (options, arguments) = (
+        t("cli-heading-options".into()),
+        t("cli-heading-arguments".into()),
+    );
     let template = format!(
         "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
         t("cli-heading-usage".into())

@@ -139,7 +139,10 @@ fn make_bundle(lang: Lang) -> Bundle {
 
 /// Whether the catalogue of `lang` has the message `id`.
 pub fn has(lang: Lang, id: &str) -> bool {
-    bundle(lang).get_message(id).and_then(|m| m.value()).is_some()
+    bundle(lang)
+        .get_message(id)
+        .and_then(|m| m.value())
+        .is_some()
 }
 
 /// The ids of every message of `lang`'s catalogue.
@@ -150,7 +153,9 @@ pub fn ids(lang: Lang) -> Vec<String> {
             let (id, _) = l.split_once(" =")?;
             let ok = !id.is_empty()
                 && id.starts_with(|c: char| c.is_ascii_alphabetic())
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             ok.then(|| id.to_owned())
         })
         .collect()
@@ -232,7 +237,11 @@ mod tests {
     fn arguments_are_placed_without_isolation_marks() {
         let s = tr(Lang::En, "did-you-mean", &[("key", "trich_yeu")]);
         assert_eq!(s, "did you mean `trich_yeu`?");
-        let s = tr(Lang::Vi, "documents-failed", &[("failed", "1"), ("total", "3")]);
+        let s = tr(
+            Lang::Vi,
+            "documents-failed",
+            &[("failed", "1"), ("total", "3")],
+        );
         assert!(s.contains("1/3"), "{s}");
     }
 }

@@ -276,7 +276,11 @@ mod tests {
 
     #[test]
     fn impossible_and_malformed_dates_are_errors() {
-        let english = |s: &str| Message::decode(&Ngay::parse(s).unwrap_err()).unwrap().english();
+        let english = |s: &str| {
+            Message::decode(&Ngay::parse(s).unwrap_err())
+                .unwrap()
+                .english()
+        };
         assert!(english("2023-02-30").contains("does not exist"));
         assert!(english("2023-13-01").contains("month 13"));
         assert!(Ngay::parse("2023-2-29").is_err());

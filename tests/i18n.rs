@@ -68,9 +68,15 @@ fn vietnamese_unless_english_is_asked_for() {
     let vi = "không có khóa `trich_yue`";
     let en = "unknown key `trich_yue`";
     let out = check_with_env(&[]);
-    assert!(out.contains(vi) && out.contains("1/1 văn bản có lỗi"), "{out}");
+    assert!(
+        out.contains(vi) && out.contains("1/1 văn bản có lỗi"),
+        "{out}"
+    );
     let out = check_with_env(&[("LANG", "en_US.UTF-8")]);
-    assert!(out.contains(en) && out.contains("1 of 1 document failed"), "{out}");
+    assert!(
+        out.contains(en) && out.contains("1 of 1 document failed"),
+        "{out}"
+    );
     let out = check_with_env(&[("LC_MESSAGES", "en_GB"), ("LANG", "vi_VN.UTF-8")]);
     assert!(out.contains(en), "{out}");
     let out = check_with_env(&[("LANG", "C.UTF-8")]);
@@ -82,11 +88,19 @@ fn lang_flag_wins_over_the_environment() {
     let out = vanban()
         .env("LANG", "en_US.UTF-8")
         .current_dir(root())
-        .args(["check", "--lang", "vi", "tests/fixtures/broken/unknown-key.yaml"])
+        .args([
+            "check",
+            "--lang",
+            "vi",
+            "tests/fixtures/broken/unknown-key.yaml",
+        ])
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("gợi ý: có phải ý bạn là `trich_yeu`?"), "{err}");
+    assert!(
+        err.contains("gợi ý: có phải ý bạn là `trich_yeu`?"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -148,6 +148,10 @@ message_ids! {
     AlignKey = "align-key",
     /// Help from Typst: `{text}`.
     TypstHint = "typst-hint",
+    /// Label of an error (`error`).
+    LabelError = "label-error",
+    /// Label of a warning (`warning`).
+    LabelWarning = "label-warning",
     /// Label of a hint (`help`).
     LabelHelp = "label-help",
     /// Label of a related place (`note`).

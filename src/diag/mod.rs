@@ -150,10 +150,7 @@ impl Diagnostic {
                     MessageId::AtPlace,
                     &[
                         ("message", r.message.render(lang)),
-                        (
-                            "place",
-                            format!("{}:{}:{}", p.display(), r.line, r.column),
-                        ),
+                        ("place", format!("{}:{}:{}", p.display(), r.line, r.column)),
                     ],
                 );
                 format!("{note}: {}", at.render(lang))
@@ -184,7 +181,14 @@ impl Diagnostic {
         };
         let config = term::Config::default();
         let _ = term::emit(&mut buf, &config, &file, &diag);
-        String::from_utf8_lossy(buf.as_slice()).into_owned()
+        let out = String::from_utf8_lossy(buf.as_slice()).into_owned();
+        // codespan words the severity in English; the catalogue's word
+        // replaces it (its first occurrence is the label, colored or not).
+        let (word, id) = match self.severity {
+            Severity::Error => ("error", MessageId::LabelError),
+            Severity::Warning => ("warning", MessageId::LabelWarning),
+        };
+        out.replacen(word, &label(id), 1)
     }
 }
 
@@ -277,8 +281,9 @@ pub fn warning(path: &Path, text: &str, w: &crate::model::Warning) -> Diagnostic
             text,
             key_line(text, w.key),
             1,
-            Message::decode(&w.message)
-                .unwrap_or_else(|| Message::new(MessageId::Warning, &[("text", w.message.clone())])),
+            Message::decode(&w.message).unwrap_or_else(|| {
+                Message::new(MessageId::Warning, &[("text", w.message.clone())])
+            }),
         )
     }
 }

@@ -153,16 +153,15 @@ pub(super) fn classify(shown: &str, at: &[Step], detail: &str) -> (Message, Vec<
         m
     };
     if let Some(m) = Message::decode(detail) {
-        let m = if shown.is_empty() { m } else { m.with("at", shown) };
+        let m = if shown.is_empty() {
+            m
+        } else {
+            m.with("at", shown)
+        };
         return (m, Vec::new());
     }
-    let ticked = |s: &str| -> Vec<String> {
-        s.split('`')
-            .skip(1)
-            .step_by(2)
-            .map(str::to_owned)
-            .collect()
-    };
+    let ticked =
+        |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_owned).collect() };
     let hint = suggestion(detail);
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
@@ -193,9 +192,8 @@ pub(super) fn classify(shown: &str, at: &[Step], detail: &str) -> (Message, Vec<
             (MessageId::UnknownValue, "value")
         };
         let m = with_at(id, &[(name, value.to_owned())]);
-        let h = hint.unwrap_or_else(|| {
-            Message::new(MessageId::Allowed, &[("keys", allowed.join(", "))])
-        });
+        let h = hint
+            .unwrap_or_else(|| Message::new(MessageId::Allowed, &[("keys", allowed.join(", "))]));
         return (m, vec![h]);
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
@@ -335,12 +333,17 @@ pub fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Error {
         });
     let detail = strip_location(&e.to_string());
     let mut hints = Vec::new();
-    let message = if let Some((open, quote, fixed)) =
-        detail.contains("end of stream").then(|| unclosed_quote(text)).flatten()
+    let message = if let Some((open, quote, fixed)) = detail
+        .contains("end of stream")
+        .then(|| unclosed_quote(text))
+        .flatten()
     {
         place = open;
         hints.push(Message::new(MessageId::CloseQuote, &[("fixed", fixed)]));
-        Message::new(MessageId::YamlUnclosedQuote, &[("quote", quote.to_string())])
+        Message::new(
+            MessageId::YamlUnclosedQuote,
+            &[("quote", quote.to_string())],
+        )
     } else if let Some((at, m, h)) = misindented(text, place, &detail) {
         place = at;
         hints.extend(h);
@@ -396,7 +399,8 @@ fn misindented(text: &str, place: Place, detail: &str) -> Option<(Place, Message
             .rev()
             .find(|&i| key_of(lines[i]).is_some() || lines[i].trim_start().starts_with("- "))
     };
-    let align = |col: usize| Message::new(MessageId::AlignKey, &[("column", (col + 1).to_string())]);
+    let align =
+        |col: usize| Message::new(MessageId::AlignKey, &[("column", (col + 1).to_string())]);
     let this = place.line.checked_sub(1)?;
     if detail.starts_with("mapping values are not allowed") {
         // `co_quan: X` then `  ngay: …`, indented more: the parser reads
@@ -408,12 +412,17 @@ fn misindented(text: &str, place: Place, detail: &str) -> Option<(Place, Message
         let prev_has_value = prev
             .split_once(": ")
             .is_some_and(|(_, v)| !v.trim().is_empty());
-        if indent(line) > indent(prev) && prev_has_value && place.column > indent(line) + key.len() {
+        if indent(line) > indent(prev) && prev_has_value && place.column > indent(line) + key.len()
+        {
             let at = Place {
                 line: this + 1,
                 column: indent(line) + 1,
             };
-            return Some((at, Message::bare(MessageId::YamlIndentMore), vec![align(indent(prev))]));
+            return Some((
+                at,
+                Message::bare(MessageId::YamlIndentMore),
+                vec![align(indent(prev))],
+            ));
         }
         return None;
     }
@@ -469,12 +478,14 @@ fn unclosed_quote(text: &str) -> Option<(Place, char, String)> {
             }
             let rest = body.strip_prefix("- ").unwrap_or(body);
             let value_at = match rest.split_once(": ") {
-                Some((k, v)) if !k.starts_with(['"', '\'']) => {
-                    line.len() - v.trim_start().len()
-                }
+                Some((k, v)) if !k.starts_with(['"', '\'']) => line.len() - v.trim_start().len(),
                 _ => line.len() - rest.len(),
             };
-            let Some(q) = line[value_at..].chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            let Some(q) = line[value_at..]
+                .chars()
+                .next()
+                .filter(|c| *c == '"' || *c == '\'')
+            else {
                 continue;
             };
             let place = Place {

@@ -27,10 +27,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::i18n::t;
 use crate::commands::new::starter;
 use crate::commands::{self, build::expand_inputs};
 use crate::diag::{self, Error, MessageId, Related, Severity};
+use crate::i18n::t;
 use crate::load::{self, Loaded};
 use crate::model::Loai;
 use crate::world::{Engine, Refused};
@@ -1013,9 +1013,8 @@ async fn next_year(
     let target = app.fresh(&body.out)?;
     blocking(move || {
         let doc = load::load(&from)?;
-        let text = commands::new::next_year(&doc, body.year).ok_or_else(|| {
-            ApiError::bad(t("serve-no-year", &[]))
-        })?;
+        let text = commands::new::next_year(&doc, body.year)
+            .ok_or_else(|| ApiError::bad(t("serve-no-year", &[])))?;
         let text = commands::new::moved(&text, &from, &target);
         commands::new::create(&target, &text)?;
         Ok(Json(json!({ "path": app.rel(&target) })))

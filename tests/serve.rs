@@ -728,7 +728,7 @@ async fn browser_edit_yaml_preview_error_and_save() {
         (row + 2).to_string()
     );
     let msg = el.attr("data-message").await.unwrap().unwrap();
-    assert!(msg.contains("unknown field `trich_yue`"), "{msg}");
+    assert!(msg.contains("unknown key `trich_yue`"), "{msg}");
     let mark = el.find(Locator::Css(".mark")).await.unwrap();
     assert_eq!(
         mark.text().await.unwrap(),

@@ -135,7 +135,11 @@ impl Diagnostic {
     /// Renders the message with the offending line and a caret, in the
     /// language of this process.
     pub fn render(&self, color: bool) -> String {
-        let lang = crate::i18n::current();
+        self.render_in(crate::i18n::current(), color)
+    }
+
+    /// [`Diagnostic::render`] in `lang`.
+    pub fn render_in(&self, lang: crate::i18n::Lang, color: bool) -> String {
         let file = SimpleFile::new(self.path.display().to_string(), &self.text);
         let label = |id: MessageId| Message::bare(id).render(lang);
         let (help, note) = (label(MessageId::LabelHelp), label(MessageId::LabelNote));

@@ -157,7 +157,7 @@ mod tests {
             "{}",
             w.related[0].message
         );
-        let out = l.render(false);
+        let out = l.render_in(crate::i18n::Lang::En, false);
         assert!(
             out.contains("cha.yaml:3:11") && out.contains("help: check the path"),
             "{out}"

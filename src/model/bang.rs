@@ -283,12 +283,22 @@ mod tests {
         };
         assert_eq!(b.dau, ["a", "2020"]);
         assert_eq!(b.dong, [["1", "2.5"], ["-3", ""]]);
-        let e = |y: &str| serde_yaml::from_str::<VanBan>(y).unwrap_err().to_string();
+        // The message travels encoded in serde's error; read it in English,
+        // keeping serde's location after it.
+        let e = |y: &str| {
+            let raw = serde_yaml::from_str::<VanBan>(y).unwrap_err().to_string();
+            let (msg, place) = raw.split_once(" at line ").unwrap_or((&raw, ""));
+            // serde_yaml puts the path (`noi_dung[0].bang.dong[1]: `) first.
+            let at = msg.find('\u{1}').unwrap_or(0);
+            let text =
+                crate::diag::Message::decode(&msg[at..]).map_or(msg.to_owned(), |m| m.english());
+            format!("{}{text} at line {place}", &msg[..at])
+        };
         let m = e(
             "loai: ke_hoach\nnoi_dung:\n  - bang:\n      dau: [a, b]\n      dong: [[1, 2], [3]]\n",
         );
         assert!(
-            m.contains("row 2 of the table has 1 cells, expected 2"),
+            m.contains("row 2 of the table has 1 cells, but the table has 2 columns"),
             "{m}"
         );
         assert!(m.contains("line 5 column 22"), "{m}");
@@ -296,7 +306,7 @@ mod tests {
             "loai: ke_hoach\nnoi_dung:\n  - bang:\n      dong: [[1, 2], [3]]\n      cot: [1, 2]\n",
         );
         assert!(
-            m.contains("row 2 of the table has 1 cells, expected 2"),
+            m.contains("row 2 of the table has 1 cells, but the table has 2 columns"),
             "{m}"
         );
         let m = e("loai: ke_hoach\nnoi_dung:\n  - bang:\n      can: [trai]\n      cot: [1, 2]\n");

@@ -188,15 +188,20 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
 /// Why a file or folder cannot be used, in the language of this process:
 /// the system's reason without its `os error` number.
 pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    let kind = match e.kind() {
-        ErrorKind::NotFound => "not-found",
-        ErrorKind::PermissionDenied => "permission",
+    io_reason_text(&e.to_string())
+}
+
+/// [`io_reason`] from the system's text (`No such file or directory (os
+/// error 2)`).
+pub fn io_reason_text(text: &str) -> String {
+    let text = text.split(" (os error").next().unwrap_or(text);
+    let kind = match text {
+        "No such file or directory" | "The system cannot find the file specified." => "not-found",
+        "Permission denied" | "Access is denied." => "permission",
+        "Is a directory" => "is-dir",
         _ => "other",
     };
-    let text = e.to_string();
-    let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
-    t("io-reason", &[("kind", kind), ("text", &text)])
+    t("io-reason", &[("kind", kind), ("text", text)])
 }
 
 /// [`tr`] in the language of this process.

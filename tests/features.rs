@@ -419,13 +419,10 @@ fn seal_width_can_be_given() {
 #[test]
 fn images_outside_the_project_missing_or_of_another_format_are_located_errors() {
     for (value, says) in [
-        ("../../outside.svg", "is outside the project folder"),
-        (
-            "anh/khong-co.png",
-            "cannot open the image `anh/khong-co.png`",
-        ),
+        ("../../outside.svg", "nằm ngoài thư mục dự án"),
+        ("anh/khong-co.png", "không mở được ảnh `anh/khong-co.png`"),
         ("anh/chu-ky.gif", "PNG, JPG hoặc SVG"),
-        ("/etc/passwd.png", "cannot open the image"),
+        ("/etc/passwd.png", "không mở được ảnh"),
     ] {
         let yaml = signed_with(&format!("  chu_ky: {value}\n"));
         let line = yaml.lines().position(|l| l.contains("chu_ky:")).unwrap() + 1;

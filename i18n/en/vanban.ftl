@@ -61,6 +61,14 @@ row-cells = row { $n } of the table has { $got } cells, but the table has { $wan
        *[cot] the widths `cot`
     })
 image-format = `{ $value }`: a signature or seal must be a PNG, JPG or SVG image (a file ending in .png, .jpg, .jpeg or .svg)
+ref-cannot-open = cannot open { $what ->
+        [image] the image
+       *[other] the file
+    } `{ $path }` ({ $full }): { $reason }
+ref-outside = { $what ->
+        [image] the image
+       *[other] the file
+    } `{ $path }` is outside the project folder `{ $root }`; files a document uses must lie inside it (the project folder is the folder given to `vanban serve` (or to `build`/`check`), else the nearest folder above the document holding a `vanban.toml` file (it may be empty) or `.git`, else the document's own folder; put an empty `vanban.toml` in the folder that holds all the documents that use each other)
 image = { $detail }
 template-in-text = in a template of the text: { $detail }
 template-undefined = in a template of the text: `{ $name }` is not defined
@@ -210,5 +218,6 @@ serve-no-year = the document has no `ngay` or `bien.nam` to take the year from
 io-reason = { $kind ->
         [not-found] it does not exist
         [permission] permission denied
+        [is-dir] it is a folder, not a file
        *[other] { $text }
     }

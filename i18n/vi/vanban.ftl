@@ -61,6 +61,14 @@ row-cells = hàng { $n } của bảng có { $got } ô, nhưng bảng có { $want
        *[cot] độ rộng cột `cot`
     })
 image-format = `{ $value }`: chữ ký hoặc con dấu phải là ảnh PNG, JPG hoặc SVG (tên tệp kết thúc bằng .png, .jpg, .jpeg hoặc .svg)
+ref-cannot-open = không mở được { $what ->
+        [image] ảnh
+       *[other] tệp
+    } `{ $path }` ({ $full }): { $reason }
+ref-outside = { $what ->
+        [image] ảnh
+       *[other] tệp
+    } `{ $path }` nằm ngoài thư mục dự án `{ $root }`; mọi tệp văn bản dùng đến phải nằm trong thư mục này (thư mục dự án là thư mục đưa cho `vanban serve` (hoặc `build`/`check`), nếu không thì là thư mục gần nhất phía trên văn bản có tệp `vanban.toml` (có thể để trống) hoặc `.git`, nếu không nữa thì là thư mục của chính văn bản; hãy đặt một tệp `vanban.toml` trống vào thư mục chứa mọi văn bản dùng đến nhau)
 image = { $detail }
 template-in-text = trong mẫu của văn bản: { $detail }
 template-undefined = trong mẫu của văn bản: chưa khai báo biến `{ $name }`
@@ -207,5 +215,6 @@ serve-no-year = văn bản không có `ngay` hoặc `bien.nam` để biết năm
 io-reason = { $kind ->
         [not-found] thư mục hoặc tệp không tồn tại
         [permission] không có quyền truy cập
+        [is-dir] đây là thư mục, không phải tệp
        *[other] { $text }
     }

@@ -105,6 +105,12 @@ message_ids! {
     RowCells = "row-cells",
     /// An image that is not PNG, JPG or SVG: `{at}`, `{value}`.
     ImageFormat = "image-format",
+    /// A file named in a document cannot be opened: `{what}` (`image`,
+    /// `file`), `{path}`, `{full}`, `{reason}`.
+    RefCannotOpen = "ref-cannot-open",
+    /// A file named in a document lies outside the project folder:
+    /// `{what}`, `{path}`, `{root}`.
+    RefOutside = "ref-outside",
     /// An image of the signer cannot be used: `{at}: {detail}`.
     Image = "image",
     /// A template in the document's text failed: `{detail}`.

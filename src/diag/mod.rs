@@ -219,7 +219,7 @@ impl Error {
         match self {
             Error::Source(d) | Error::Template(d) => d.render(color),
             Error::Typst(all) => render_all(all, color),
-            other => format!("error: {other}\n"),
+            other => format!("{}: {other}\n", Message::bare(MessageId::LabelError)),
         }
     }
 }
@@ -248,7 +248,12 @@ impl fmt::Display for Error {
             Ok(())
         }
         match self {
-            Error::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Io { path, message } => write!(
+                f,
+                "{}: {}",
+                path.display(),
+                crate::i18n::io_reason_text(message)
+            ),
             Error::Source(d) => located(f, d),
             Error::Template(d) => write!(f, "{}", d.message),
             Error::Typst(all) => {

@@ -86,7 +86,7 @@ fn image_path(from: &Path, rel: &str) -> Result<String, String> {
     if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
         return Err(Message::new(MessageId::ImageFormat, &[("value", rel.to_owned())]).encoded());
     }
-    let (real, root) = in_project(from, rel, "the image")?;
+    let (real, root) = in_project(from, rel, "image")?;
     let inner = real.strip_prefix(&root).unwrap_or(&real);
     if !real.is_file() {
         return Err(format!("the image `{rel}` is not a file"));

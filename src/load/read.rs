@@ -144,19 +144,16 @@ pub fn parse_value(path: &Path, text: &str) -> Result<Value, Error> {
 pub fn resolve_ref(from: &Path, rel: &str) -> Result<PathBuf, Error> {
     in_project(from, rel, "")
         .map(|(real, _)| real)
-        .map_err(|m| Error::Other(format!("{}: {m}", from.display())))
+        .map_err(|m| Error::Other(format!("{}: {}", from.display(), Message::display_text(&m))))
 }
 
 /// Resolves `rel`, written in the document at `from` (so relative to its
 /// folder), following symlinks; refuses anything whose real place is not
 /// inside the project folder. Returns the real path and the project folder.
-/// `what` names the file in messages (`the image`).
+/// `what` names the kind of file in messages (`image`, or empty); the
+/// error is an encoded [`Message`].
 pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBuf), String> {
-    let named = if what.is_empty() {
-        format!("`{rel}`")
-    } else {
-        format!("{what} `{rel}`")
-    };
+    let what = if what.is_empty() { "file" } else { what };
     let root = project_root(from);
     let dir = from
         .parent()
@@ -166,14 +163,25 @@ pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBu
     let absolute = std::path::absolute(&joined).unwrap_or_else(|_| joined.clone());
     match crate::world::inside(&root, absolute) {
         Ok(real) => Ok((real, root)),
-        Err(Refused::Unresolved(e)) => {
-            Err(format!("cannot open {named} ({}): {e}", joined.display()))
-        }
-        Err(Refused::Outside) => Err(format!(
-            "{named} is outside the project folder `{}`; files a document uses must lie inside it \
-             ({WHAT_IS_A_PROJECT})",
-            root.display()
-        )),
+        Err(Refused::Unresolved(e)) => Err(Message::new(
+            MessageId::RefCannotOpen,
+            &[
+                ("what", what.to_owned()),
+                ("path", rel.to_owned()),
+                ("full", joined.display().to_string()),
+                ("reason", crate::i18n::io_reason(&e)),
+            ],
+        )
+        .encoded()),
+        Err(Refused::Outside) => Err(Message::new(
+            MessageId::RefOutside,
+            &[
+                ("what", what.to_owned()),
+                ("path", rel.to_owned()),
+                ("root", root.display().to_string()),
+            ],
+        )
+        .encoded()),
     }
 }
 

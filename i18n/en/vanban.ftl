@@ -137,6 +137,10 @@ cli-examples =
       vanban derive tinh/ke-hoach.yaml -o huyen/ke-hoach.yaml      # child skeleton
       vanban diff huyen/ke-hoach.yaml                     # what the child changes
       vanban serve data/ --open                           # web editor with live preview
+      vanban cap-so cong-van.yaml                         # next number: so/ngay written, register, PDF
+      vanban thu-hoi cong-van.yaml --reason "ban hành nhầm"  # withdrawn, never reused
+      vanban so-dang-ky --year 2026 -o so-2026.pdf        # the printed register (or .xlsx, .csv)
+      vanban tron-thu giay-moi.yaml khach.csv             # one numbered giấy mời per row
 
     Exit codes: 0 ok, 1 document error, 2 usage error.
 
@@ -221,3 +225,41 @@ io-reason = { $kind ->
         [is-dir] it is a folder, not a file
        *[other] { $text }
     }
+
+## Command line: the register's commands
+
+cli-cap-so-about = Issue the next number (cấp số) of each document's series: writes so: and ngay: into the YAML, records it in the register (so-van-ban.sqlite at the project root) and builds the PDF
+cli-cap-so-arg-files = YAML documents to number, one after the other
+cli-cap-so-arg-date = Date of issue (default: today): 2026-10-02 or 02/10/2026
+cli-cap-so-arg-copies = Number of copies (số lượng bản), for the register
+cli-cap-so-arg-out = Folder for the PDFs (default: beside each YAML)
+cli-cap-so-arg-no_pdf = Record the number without building the PDF
+cli-cap-so-arg-pdf_a = Build PDF/A (see build --pdf-a)
+cli-cap-so-arg-embed_source = Attach the YAML to the PDF (see build --embed-source)
+cli-cap-so-arg-font_path = { cli-build-arg-font_path }
+cli-cap-so-arg-font = { cli-build-arg-font }
+cli-cap-so-arg-layouts = { cli-build-arg-layouts }
+cli-thu-hoi-about = Record a number as withdrawn (thu hồi); it is never issued again
+cli-thu-hoi-arg-file = The numbered YAML document (it may have been deleted since)
+cli-thu-hoi-arg-reason = Why it is withdrawn, written into Ghi chú
+cli-thu-hoi-arg-date = Date of withdrawal (default: today)
+cli-so-dang-ky-about = The register of outgoing documents (sổ đăng ký văn bản đi): on screen, written to CSV, XLSX or the printed PDF, or imported
+cli-so-dang-ky-arg-dir = The project folder (its register is so-van-ban.sqlite)
+cli-so-dang-ky-arg-year = Only this year
+cli-so-dang-ky-arg-issuer = Only this issuing body (cơ quan ban hành)
+cli-so-dang-ky-arg-secret = The register of secret documents instead of the ordinary one
+cli-so-dang-ky-arg-out = Write to FILE: .csv (UTF-8 for Excel), .xlsx, or .pdf (the printed register: one issuer, one year). Default: a table
+cli-so-dang-ky-arg-import = Add the rows of an existing register (.csv or .xlsx with the column heads of the export) to the register, e.g. mid-year
+cli-so-dang-ky-arg-font_path = { cli-build-arg-font_path }
+cli-so-dang-ky-arg-font = { cli-build-arg-font }
+cli-so-dang-ky-arg-layouts = { cli-build-arg-layouts }
+cli-tron-thu-about = Mail merge (trộn thư): one document per row of a CSV or XLSX, each inheriting the template, numbered on its own or sharing one
+cli-tron-thu-arg-template = The document every row fills in (its text uses {"{{"} NAME {"}}"} for the columns; its bien: holds sample values)
+cli-tron-thu-arg-data = The rows: .csv or .xlsx, column heads as variable names (ho_ten); a kinh_gui or trich_yeu column sets that key
+cli-tron-thu-arg-out = Folder for the documents (default: NAME-tron/ beside the template)
+cli-tron-thu-arg-numbers = Each document its own number, one shared number (the template's), or none (drafts)
+cli-tron-thu-arg-date = Date of issue (default: today)
+cli-tron-thu-arg-no_pdf = Write the YAML documents (and number them) without building PDFs
+cli-tron-thu-arg-font_path = { cli-build-arg-font_path }
+cli-tron-thu-arg-font = { cli-build-arg-font }
+cli-tron-thu-arg-layouts = { cli-build-arg-layouts }

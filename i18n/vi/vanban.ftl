@@ -134,6 +134,10 @@ cli-examples =
       vanban derive tinh/ke-hoach.yaml -o huyen/ke-hoach.yaml      # văn bản con kế thừa
       vanban diff huyen/ke-hoach.yaml                     # văn bản con thay đổi gì
       vanban serve data/ --open                           # trình soạn thảo trên trình duyệt
+      vanban cap-so cong-van.yaml                         # cấp số: ghi so/ngay, vào sổ, tạo PDF
+      vanban thu-hoi cong-van.yaml --reason "ban hành nhầm"  # thu hồi số, không cấp lại
+      vanban so-dang-ky --year 2026 -o so-2026.pdf        # sổ đăng ký để in (hoặc .xlsx, .csv)
+      vanban tron-thu giay-moi.yaml khach.csv             # mỗi dòng một giấy mời có số
 
     Mã thoát: 0 thành công, 1 văn bản có lỗi, 2 gõ lệnh sai.
 
@@ -218,3 +222,41 @@ io-reason = { $kind ->
         [is-dir] đây là thư mục, không phải tệp
        *[other] { $text }
     }
+
+## Dòng lệnh: các lệnh của sổ văn bản
+
+cli-cap-so-about = Cấp số tiếp theo cho mỗi văn bản: ghi so: và ngay: vào tệp YAML, vào sổ (so-van-ban.sqlite ở thư mục dự án) và tạo PDF
+cli-cap-so-arg-files = Các văn bản YAML cần cấp số, lần lượt từng văn bản
+cli-cap-so-arg-date = Ngày ban hành (mặc định: hôm nay): 2026-10-02 hoặc 02/10/2026
+cli-cap-so-arg-copies = Số lượng bản, ghi vào sổ
+cli-cap-so-arg-out = Thư mục ghi PDF (mặc định: cạnh mỗi tệp YAML)
+cli-cap-so-arg-no_pdf = Chỉ ghi số vào sổ, không tạo PDF
+cli-cap-so-arg-pdf_a = Tạo PDF/A (xem build --pdf-a)
+cli-cap-so-arg-embed_source = Đính kèm tệp YAML vào PDF (xem build --embed-source)
+cli-cap-so-arg-font_path = { cli-build-arg-font_path }
+cli-cap-so-arg-font = { cli-build-arg-font }
+cli-cap-so-arg-layouts = { cli-build-arg-layouts }
+cli-thu-hoi-about = Ghi một số là đã thu hồi; số này không bao giờ được cấp lại
+cli-thu-hoi-arg-file = Văn bản YAML đã cấp số (có thể đã bị xóa)
+cli-thu-hoi-arg-reason = Lý do thu hồi, ghi vào cột Ghi chú
+cli-thu-hoi-arg-date = Ngày thu hồi (mặc định: hôm nay)
+cli-so-dang-ky-about = Sổ đăng ký văn bản đi: xem trên màn hình, xuất CSV, XLSX hoặc PDF để in, hoặc nhập từ sổ có sẵn
+cli-so-dang-ky-arg-dir = Thư mục dự án (sổ là tệp so-van-ban.sqlite)
+cli-so-dang-ky-arg-year = Chỉ năm này
+cli-so-dang-ky-arg-issuer = Chỉ cơ quan ban hành này
+cli-so-dang-ky-arg-secret = Sổ văn bản mật thay cho sổ thường
+cli-so-dang-ky-arg-out = Ghi ra TỆP: .csv (UTF-8 cho Excel), .xlsx, hoặc .pdf (sổ để in: một cơ quan, một năm). Mặc định: in bảng
+cli-so-dang-ky-arg-import = Thêm các dòng của một sổ có sẵn (.csv hoặc .xlsx, cùng tên cột như khi xuất), ví dụ khi bắt đầu dùng giữa năm
+cli-so-dang-ky-arg-font_path = { cli-build-arg-font_path }
+cli-so-dang-ky-arg-font = { cli-build-arg-font }
+cli-so-dang-ky-arg-layouts = { cli-build-arg-layouts }
+cli-tron-thu-about = Trộn thư: mỗi dòng của tệp CSV hoặc XLSX thành một văn bản kế thừa văn bản mẫu, mỗi văn bản một số hoặc dùng chung một số
+cli-tron-thu-arg-template = Văn bản mẫu để điền (trong chữ dùng {"{{"} TÊN {"}}"} cho các cột; mục bien: giữ giá trị mẫu)
+cli-tron-thu-arg-data = Các dòng: .csv hoặc .xlsx, tên cột là tên biến (ho_ten); cột kinh_gui hoặc trich_yeu đặt khóa đó
+cli-tron-thu-arg-out = Thư mục ghi các văn bản (mặc định: TÊN-tron/ cạnh văn bản mẫu)
+cli-tron-thu-arg-numbers = Mỗi văn bản một số, dùng chung một số (của văn bản mẫu), hoặc không cấp số (bản nháp)
+cli-tron-thu-arg-date = Ngày ban hành (mặc định: hôm nay)
+cli-tron-thu-arg-no_pdf = Chỉ ghi (và cấp số) các văn bản YAML, không tạo PDF
+cli-tron-thu-arg-font_path = { cli-build-arg-font_path }
+cli-tron-thu-arg-font = { cli-build-arg-font }
+cli-tron-thu-arg-layouts = { cli-build-arg-layouts }

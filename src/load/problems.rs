@@ -131,7 +131,7 @@ pub(super) fn located(
     } else {
         at
     };
-    let (msg, hints) = classify(&locate::display(named), at, &message);
+    let (msg, hints) = classify(&locate::display(named), &message);
     let mut err = describe(path, text, place, msg);
     if let Error::Source(d) = &mut err {
         d.hints.extend(hints);
@@ -142,9 +142,9 @@ pub(super) fn located(
     err
 }
 
-/// What serde said (`detail`) about the value at `at` (shown as `shown`),
-/// in the document's terms: the message and its hints.
-pub(super) fn classify(shown: &str, at: &[Step], detail: &str) -> (Message, Vec<Message>) {
+/// What serde said (`detail`) about the value at the place shown as
+/// `shown`, in the document's terms: the message and its hints.
+pub(super) fn classify(shown: &str, detail: &str) -> (Message, Vec<Message>) {
     let with_at = |id: MessageId, args: &[(&'static str, String)]| {
         let mut m = Message::new(id, args);
         if !shown.is_empty() {
@@ -217,7 +217,6 @@ pub(super) fn classify(shown: &str, at: &[Step], detail: &str) -> (Message, Vec<
             return (m, Vec::new());
         }
     }
-    let _ = at;
     (
         with_at(MessageId::Typing, &[("detail", detail.to_owned())]),
         hint.into_iter().collect(),
@@ -609,6 +608,26 @@ mod tests {
             e.starts_with("2:7: ngay: `2023-02-30`: day 30 does not exist"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn unclosed_quote_is_found_at_its_opening() {
+        // Quotes closed on a later line, or escaped inside, are not open.
+        assert!(unclosed_quote("a: \"x\n  y\"\nb: 'it''s'\n- \"q \\\" r\"\n").is_none());
+        let (p, q, fixed) = unclosed_quote("x: 1\na: \"x \\\" y\nb: c\n").unwrap();
+        assert_eq!((p.line, p.column, q), (2, 4, '"'));
+        assert_eq!(fixed, "a: \"x \\\" y\"");
+        let (p, q, _) = unclosed_quote("l:\n  - 'một\n  - hai\n").unwrap();
+        assert_eq!((p.line, p.column, q), (2, 5, '\''));
+    }
+
+    #[test]
+    fn misplaced_keys_are_shown_at_their_own_line() {
+        let e = err("loai: ke_hoach\nco_quan: X\n  ngay: 2023-10-02\n");
+        assert!(e.starts_with("3:3: this line is indented more"), "{e}");
+        let e = err("loai: ke_hoach\nnguoi_ky:\n    chuc_vu: A\n  ho_ten: B\n");
+        assert!(e.starts_with("4:3: this line is indented less"), "{e}");
+        assert!(e.contains("column 5"), "{e}");
     }
 
     #[test]

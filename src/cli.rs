@@ -6,46 +6,35 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::build::BuildOptions;
 use crate::commands::list::RegisterFormat;
 use crate::commands::{self, Tally};
 use crate::diag::Error;
+use crate::i18n::Lang;
 use crate::output::OutputFormat;
 use crate::register::issue::{parse_date, IssueOptions};
 use crate::register::merge::Numbering;
 use crate::world::Engine;
 use crate::Builder;
 
-const EXAMPLES: &str = "\
-Examples:
-  vanban build data/examples/cong-van.yaml            # writes data/examples/cong-van.pdf
-  vanban build data/ -o out/                          # every document under data/, in parallel
-  vanban build data/2023/*.yaml -o out/ --typst       # PDFs and generated .typ into out/
-  vanban build cong-van.yaml --format png --dpi 100   # cong-van-1.png, cong-van-2.png, …
-  vanban build ke-hoach.yaml --font-path ~/fonts --font \"Times New Roman\"
-  vanban watch ke-hoach.yaml --format pdf,png        # rebuild on every save
-  vanban build kh.yaml --pdf-a --embed-source         # archive: PDF/A-3b carrying its YAML
-  vanban extract kh.pdf -o kh-src/                    # the YAML back out of the PDF
-  vanban check data/**/*.yaml                         # validate, write nothing
-  vanban schema > vanban.schema.json                  # JSON Schema for editors
-  vanban list data/ --format csv                      # register of documents, by date
-  vanban new --from cv-2022.yaml --year 2023 -o cv-2023.yaml   # next year's draft
-  vanban derive tinh/ke-hoach.yaml -o huyen/ke-hoach.yaml      # child skeleton
-  vanban diff huyen/ke-hoach.yaml                     # what the child changes
-  vanban serve data/ --open                           # web editor with live preview
-  vanban cap-so cong-van.yaml                         # next number: so/ngay written, register, PDF
-  vanban thu-hoi cong-van.yaml --reason \"ban hành nhầm\"  # withdrawn, never reused
-  vanban so-dang-ky --year 2026 -o so-2026.pdf        # the printed register (or .xlsx, .csv)
-  vanban tron-thu giay-moi.yaml khach.csv             # one numbered giấy mời per row
-
-Exit codes: 0 ok, 1 document error, 2 usage error.";
+// The examples shown after `vanban --help` are `cli-examples` in i18n/*/vanban.ftl.
 
 /// Vietnamese official documents (Nghị định 30/2020/NĐ-CP) from YAML to PDF.
 #[derive(Debug, Parser)]
-#[command(name = "vanban", version, about, after_help = EXAMPLES)]
+#[command(name = "vanban", version, about)]
 pub struct Cli {
+    /// Language of messages and help: `vi` (default) or `en`; without it,
+    /// `LANG`/`LC_MESSAGES`/`LANGUAGE` starting with `en` choose English.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "vi|en",
+        hide_possible_values = true
+    )]
+    pub lang: Option<crate::i18n::Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -302,7 +291,16 @@ pub enum Command {
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args().collect();
+    let lang = crate::i18n::from_args(&args);
+    crate::i18n::set(lang);
+    let cli = match Cli::from_arg_matches(&command(lang).get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    if let Some(lang) = cli.lang {
+        crate::i18n::set(lang);
+    }
     let color = std::io::stderr().is_terminal();
     match run(cli, color) {
         Ok(code) => code,
@@ -311,6 +309,96 @@ pub fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The command line with its help texts, headings and examples in `lang`,
+/// from the catalogue (the doc comments above are for programmers).
+pub fn command(lang: Lang) -> clap::Command {
+    localize(Cli::command(), lang, "cli", &mut |_| {})
+}
+
+/// The catalogue ids of every help text of the command line.
+pub fn help_ids() -> Vec<String> {
+    let mut ids = Vec::new();
+    localize(Cli::command(), Lang::En, "cli", &mut |id| ids.push(id));
+    ids
+}
+
+/// Sets the help texts of `cmd` (whose ids start with `prefix`) and of its
+/// subcommands from the catalogue; `seen` gets every id used.
+fn localize(
+    cmd: clap::Command,
+    lang: Lang,
+    prefix: &str,
+    seen: &mut dyn FnMut(String),
+) -> clap::Command {
+    let mut t = |id: String| {
+        let text = crate::i18n::tr(lang, &id, &[]);
+        seen(id);
+        text
+    };
+    let top = prefix == "cli";
+    let (options, arguments) = (
+        t("cli-heading-options".into()),
+        t("cli-heading-arguments".into()),
+    );
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t("cli-heading-usage".into())
+    );
+    let mut cmd = cmd
+        .about(t(format!("{prefix}-about")))
+        .long_about(None)
+        .help_template(template)
+        .subcommand_help_heading(t("cli-heading-commands".into()))
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help_heading(options.clone())
+                .help(t("cli-help".into())),
+        );
+    if top {
+        cmd = cmd
+            .after_help(t("cli-examples".into()))
+            .disable_version_flag(true)
+            .arg(
+                Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(ArgAction::Version)
+                    .help_heading(options.clone())
+                    .help(t("cli-version".into())),
+            );
+    }
+    let args: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .filter(|a| !matches!(a.get_id().as_str(), "help" | "version"))
+        .filter(|a| top || !a.is_global_set())
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in args {
+        let help = t(format!("{prefix}-arg-{id}"));
+        let heading = if positional { &arguments } else { &options };
+        cmd = cmd.mut_arg(&id, |a| {
+            a.help(help).long_help(None).help_heading(heading.clone())
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in subs {
+        let sub_prefix = if top {
+            format!("cli-{name}")
+        } else {
+            format!("{prefix}-{name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |c| localize(c, lang, &sub_prefix, seen));
+    }
+    cmd
 }
 
 fn engine(fonts: &FontArgs) -> Result<Engine, Error> {
@@ -469,7 +557,16 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
 /// Exit code 1, with a count on stderr, when any document failed.
 fn exit(tally: Tally) -> ExitCode {
     if tally.failed > 0 {
-        eprintln!("{} of {} documents failed", tally.failed, tally.total);
+        eprintln!(
+            "{}",
+            crate::i18n::t(
+                "documents-failed",
+                &[
+                    ("failed", &tally.failed.to_string()),
+                    ("total", &tally.total.to_string()),
+                ]
+            )
+        );
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

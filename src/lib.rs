@@ -17,6 +17,7 @@ pub mod docx;
 pub mod embed;
 pub mod evolve;
 pub mod filters;
+pub mod i18n;
 pub mod inline;
 pub mod load;
 pub mod locate;

@@ -7,6 +7,8 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::diag::{Message, MessageId};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A date whose day, or day and month, may still be blank (a draft).
@@ -43,12 +45,7 @@ impl Ngay {
     /// `2023-10`, `10/2023`, `2023`.
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
-        let bad = || {
-            format!(
-                "`{s}` is not a date: expected `2023-10-02` or `02/10/2023` \
-                 (a draft may write `2023-10`, `10/2023` or `2023`)"
-            )
-        };
+        let bad = || Message::new(MessageId::DateInvalid, &[("value", s.to_owned())]).encoded();
         let num = |p: &str| -> Result<i64, String> {
             if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
                 Err(bad())
@@ -85,16 +82,24 @@ impl Ngay {
         };
         if let Some(m) = ngay.thang {
             if !(1..=12).contains(&m) {
-                return Err(format!("`{s}`: month {m} does not exist"));
+                return Err(Message::new(
+                    MessageId::DateNoMonth,
+                    &[("value", s.to_owned()), ("month", m.to_string())],
+                )
+                .encoded());
             }
         }
         if ngay.ngay.is_some() && ngay.date().is_none() {
-            return Err(format!(
-                "`{s}`: day {} does not exist in month {}/{}",
-                ngay.ngay.unwrap_or(0),
-                ngay.thang.unwrap_or(0),
-                ngay.nam
-            ));
+            return Err(Message::new(
+                MessageId::DateNoDay,
+                &[
+                    ("value", s.to_owned()),
+                    ("day", ngay.ngay.unwrap_or(0).to_string()),
+                    ("month", ngay.thang.unwrap_or(0).to_string()),
+                    ("year", ngay.nam.to_string()),
+                ],
+            )
+            .encoded());
         }
         Ok(ngay)
     }
@@ -271,13 +276,16 @@ mod tests {
 
     #[test]
     fn impossible_and_malformed_dates_are_errors() {
-        assert!(Ngay::parse("2023-02-30")
-            .unwrap_err()
-            .contains("does not exist"));
-        assert!(Ngay::parse("2023-13-01").unwrap_err().contains("month 13"));
+        let english = |s: &str| {
+            Message::decode(&Ngay::parse(s).unwrap_err())
+                .unwrap()
+                .english()
+        };
+        assert!(english("2023-02-30").contains("does not exist"));
+        assert!(english("2023-13-01").contains("month 13"));
         assert!(Ngay::parse("2023-2-29").is_err());
         assert!(Ngay::parse("2024-02-29").is_ok());
-        assert!(Ngay::parse("hôm nay").unwrap_err().contains("expected"));
+        assert!(english("hôm nay").contains("is not a date"));
         assert!(Ngay::parse("23-10-02").is_err());
     }
 

@@ -89,10 +89,10 @@ fn parents_outside_the_project_are_refused() {
         "extends: ../outside.yaml\nloai: ke_hoach\n",
     );
     let e = load::load(&proj.join("x.yaml")).unwrap_err().to_string();
-    assert!(e.contains("outside the project folder"), "{e}");
+    assert!(e.contains("nằm ngoài thư mục dự án"), "{e}");
     write(&proj, "y.yaml", "extends: /etc/passwd\nloai: ke_hoach\n");
     let e = load::load(&proj.join("y.yaml")).unwrap_err().to_string();
-    assert!(e.contains("outside the project folder"), "{e}");
+    assert!(e.contains("nằm ngoài thư mục dự án"), "{e}");
 }
 
 #[test]

@@ -624,6 +624,9 @@ pub fn assert_qpdf_check(pdf: &Path) {
 pub fn vanban() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
     c.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
+    // Messages in English unless a test asks for another language with
+    // `--lang` (tests/i18n.rs checks the Vietnamese default).
+    c.env("LANGUAGE", "en");
     c
 }
 

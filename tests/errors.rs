@@ -4,9 +4,14 @@
 use crate::common::{root, vanban};
 
 fn check(path: &std::path::Path) -> (i32, String) {
+    check_in("en", path)
+}
+
+/// `vanban --lang LANG check` of a document of the repository.
+fn check_in(lang: &str, path: &std::path::Path) -> (i32, String) {
     let out = vanban()
         .current_dir(root())
-        .arg("check")
+        .args(["--lang", lang, "check"])
         .arg(path.strip_prefix(root()).unwrap())
         .output()
         .unwrap();
@@ -17,12 +22,90 @@ fn check(path: &std::path::Path) -> (i32, String) {
 }
 
 #[test]
-fn broken_documents_have_located_diagnostics() {
+fn broken_documents_have_located_diagnostics_in_vietnamese() {
     insta::glob!("fixtures/broken/*.yaml", |path| {
-        let (code, stderr) = check(path);
+        let (code, stderr) = check_in("vi", path);
         assert_eq!(code, 1, "{stderr}");
         insta::assert_snapshot!(stderr);
     });
+}
+
+#[test]
+fn broken_documents_have_located_diagnostics_in_english() {
+    insta::glob!("fixtures/broken/*.yaml", |path| {
+        let (code, stderr) = check_in("en", path);
+        assert_eq!(code, 1, "{stderr}");
+        insta::assert_snapshot!(stderr);
+    });
+}
+
+/// Words of serde's and the YAML parser's English that mean nothing to a
+/// secretary.
+const JARGON: &[&str] = &[
+    "invalid type",
+    "expected",
+    "mapping values",
+    "stream",
+    "f64",
+    "os error",
+    "unknown field",
+    "unknown variant",
+    "missing field",
+    "sequence",
+    "scalar",
+    "token",
+];
+
+#[test]
+fn vietnamese_messages_of_broken_documents_have_no_jargon() {
+    let dir = root().join("tests/fixtures/broken");
+    let mut seen = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_none_or(|x| x != "yaml") {
+            continue;
+        }
+        let (code, stderr) = check_in("vi", &path);
+        assert_eq!(code, 1, "{stderr}");
+        // The messages and hints, not the excerpts of the document.
+        for line in stderr.lines().filter(|l| !l.contains(['│', '┌'])) {
+            let lower = line.to_lowercase();
+            for word in JARGON {
+                assert!(
+                    !lower.contains(word),
+                    "`{word}` in {}: {line}\n{stderr}",
+                    path.display()
+                );
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen > 20, "{seen} message lines");
+}
+
+#[test]
+fn quote_and_indentation_errors_point_at_the_line_to_change() {
+    // (fixture, line:column of the opening quote or the misplaced key,
+    // a word of the fix)
+    let cases = [
+        ("syntax.yaml", "2:10", "co_quan: \"PHÒNG GIÁO DỤC\""),
+        (
+            "unclosed-quote-item.yaml",
+            "6:5",
+            "- \"Thời gian: từ ngày 02/10 đến ngày 08/10/2023\"",
+        ),
+        ("over-indented-key.yaml", "3:3", "column 1"),
+        ("under-indented-key.yaml", "7:3", "column 5"),
+    ];
+    for (name, at, fix) in cases {
+        let path = root().join("tests/fixtures/broken").join(name);
+        let (code, err) = check_in("en", &path);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains(&format!("{name}:{at}")), "{name}: {err}");
+        assert!(err.contains(fix), "{name}: {err}");
+        // One error, at that line: not the end of the file, not the next key.
+        assert_eq!(err.matches("error:").count(), 1, "{err}");
+    }
 }
 
 #[test]
@@ -86,7 +169,7 @@ fn bombs_and_oversized_inputs_are_refused() {
     );
     let (code, err) = check_text("big.yaml", &big);
     assert_eq!(code, 1);
-    assert!(err.contains("lớn hơn 4194304 byte"), "{err}");
+    assert!(err.contains("larger than 4194304 bytes"), "{err}");
 }
 
 #[test]

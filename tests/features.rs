@@ -210,7 +210,7 @@ fn table_row_with_the_wrong_number_of_cells_is_an_error_at_that_row() {
         "not located at the row: {e}"
     );
     assert!(
-        e.contains("row 2 of the table has 2 cells, expected 3"),
+        e.contains("hàng 2 của bảng có 2 ô, nhưng bảng có 3 cột"),
         "{e}"
     );
     // Block row with one cell too many, columns from `cot`.
@@ -220,7 +220,7 @@ fn table_row_with_the_wrong_number_of_cells_is_an_error_at_that_row() {
     let row_line = head.lines().position(|l| l.trim() == "- 2").unwrap() + 1;
     assert!(e.contains(&format!("doc.yaml:{row_line}:")), "{e}");
     assert!(
-        e.contains("has 3 cells, expected 2 (as many as the widths `cot`)"),
+        e.contains("có 3 ô, nhưng bảng có 2 cột (bằng số độ rộng cột `cot`)"),
         "{e}"
     );
     // Header and widths that disagree.
@@ -291,22 +291,22 @@ fn trinh_bay_outside_the_decree_ranges_is_a_located_error() {
         (
             "trinh_bay:\n  le:\n    trai: 40\n",
             ":11:",
-            "left margin `trai` (mm): 40 is outside the range NĐ30 allows, 30–35",
+            "Tại `trinh_bay.le.trai`: 40 mm nằm ngoài khoảng NĐ30 cho phép, từ 30 đến 35 mm",
         ),
         (
             "trinh_bay:\n  co_chu: 12\n",
             ":10:",
-            "body size `co_chu` (pt): 12 is outside",
+            "Tại `trinh_bay.co_chu`: 12 pt nằm ngoài",
         ),
         (
             "trinh_bay:\n  co_chu_quoc_hieu: 14\n",
             ":10:",
-            "Quốc hiệu size `co_chu_quoc_hieu` (pt): 14 is outside the range NĐ30 allows, 12–13",
+            "Tại `trinh_bay.co_chu_quoc_hieu`: 14 pt nằm ngoài khoảng NĐ30 cho phép, từ 12 đến 13 pt",
         ),
         (
             "trinh_bay:\n  le: {duoi: 15}\n",
             ":10:",
-            "top and bottom margins (mm): 15",
+            "Tại `trinh_bay.le.duoi`: 15 mm nằm ngoài",
         ),
     ] {
         let yaml = ke_hoach(value);
@@ -419,13 +419,10 @@ fn seal_width_can_be_given() {
 #[test]
 fn images_outside_the_project_missing_or_of_another_format_are_located_errors() {
     for (value, says) in [
-        ("../../outside.svg", "is outside the project folder"),
-        (
-            "anh/khong-co.png",
-            "cannot open the image `anh/khong-co.png`",
-        ),
-        ("anh/chu-ky.gif", "expected a PNG, JPG or SVG image"),
-        ("/etc/passwd.png", "cannot open the image"),
+        ("../../outside.svg", "nằm ngoài thư mục dự án"),
+        ("anh/khong-co.png", "không mở được ảnh `anh/khong-co.png`"),
+        ("anh/chu-ky.gif", "PNG, JPG hoặc SVG"),
+        ("/etc/passwd.png", "không mở được ảnh"),
     ] {
         let yaml = signed_with(&format!("  chu_ky: {value}\n"));
         let line = yaml.lines().position(|l| l.contains("chu_ky:")).unwrap() + 1;

@@ -6,6 +6,14 @@ use std::path::Path;
 use crate::common::*;
 
 /// The text pdftotext reads back from `pdf`, one line per line.
+/// The binary speaking Vietnamese, the users' language: these tests read
+/// the limits' Vietnamese messages.
+fn vanban_vi() -> std::process::Command {
+    let mut c = vanban();
+    c.env("LANGUAGE", "vi");
+    c
+}
+
 fn pdf_text(pdf: &Path) -> String {
     let o = std::process::Command::new("pdftotext")
         .arg(pdf)
@@ -29,7 +37,7 @@ fn build_text(yaml: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("doc.yaml");
     std::fs::write(&doc, yaml).unwrap();
-    let o = run(vanban().arg("build").arg(&doc));
+    let o = run(vanban_vi().arg("build").arg(&doc));
     assert_exit(&o, 0);
     pdf_text(&dir.path().join("doc.pdf"))
 }
@@ -89,7 +97,7 @@ fn fails_located(yaml: &str, want: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("doc.yaml");
     std::fs::write(&doc, yaml).unwrap();
-    let o = run(vanban().arg("build").arg(&doc));
+    let o = run(vanban_vi().arg("build").arg(&doc));
     assert_exit(&o, 1);
     let err = stderr(&o);
     assert!(err.contains(want), "{want:?} not in:\n{err}");
@@ -165,7 +173,7 @@ fn a_date_moved_out_of_range_is_an_error_not_a_panic() {
 
 #[test]
 fn new_refuses_an_impossible_year_without_panicking() {
-    let o = run(vanban()
+    let o = run(vanban_vi()
         .arg("new")
         .arg("--from")
         .arg(root().join("data/examples/cong-van.yaml"))
@@ -224,7 +232,7 @@ fn an_image_of_too_many_pixels_is_refused_before_decoding() {
     std::fs::write(dir.path().join("ck.png"), png_header(50_000, 50_000)).unwrap();
     let doc = dir.path().join("doc.yaml");
     std::fs::write(&doc, with_signature("ck.png")).unwrap();
-    let o = run_bounded(vanban().arg("build").arg(&doc));
+    let o = run_bounded(vanban_vi().arg("build").arg(&doc));
     assert_exit(&o, 1);
     let err = stderr(&o);
     assert!(
@@ -250,7 +258,7 @@ fn files_an_svg_names_must_be_regular_and_small() {
         .unwrap();
         let doc = dir.path().join("doc.yaml");
         std::fs::write(&doc, with_signature(svg)).unwrap();
-        let o = run_bounded(vanban().arg("build").arg(&doc));
+        let o = run_bounded(vanban_vi().arg("build").arg(&doc));
         assert_exit(&o, 1);
         assert!(stderr(&o).contains(linked), "{}", stderr(&o));
     }
@@ -260,7 +268,7 @@ fn files_an_svg_names_must_be_regular_and_small() {
 fn documents_and_parents_must_be_regular_files() {
     let dir = tempfile::tempdir().unwrap();
     mkfifo(&dir.path().join("doc.yaml"));
-    let o = run_bounded(vanban().arg("build").arg(dir.path().join("doc.yaml")));
+    let o = run_bounded(vanban_vi().arg("build").arg(dir.path().join("doc.yaml")));
     assert_exit(&o, 1);
     assert!(
         stderr(&o).contains("không phải là tệp thông thường"),
@@ -274,7 +282,7 @@ fn documents_and_parents_must_be_regular_files() {
         format!("extends: cha.yaml\n{example}"),
     )
     .unwrap();
-    let o = run_bounded(vanban().arg("build").arg(dir.path().join("con.yaml")));
+    let o = run_bounded(vanban_vi().arg("build").arg(dir.path().join("con.yaml")));
     assert_exit(&o, 1);
     assert!(
         stderr(&o).contains("không phải là tệp thông thường"),
@@ -294,7 +302,7 @@ fn folder_walks_survive_symlink_loops_and_devices() {
     std::os::unix::fs::symlink(".", dir.path().join("x")).unwrap();
     std::os::unix::fs::symlink(".", dir.path().join("y")).unwrap();
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.yaml")).unwrap();
-    let o = run_bounded(vanban().arg("list").arg(dir.path()));
+    let o = run_bounded(vanban_vi().arg("list").arg(dir.path()));
     assert_exit(&o, 0);
     assert_eq!(
         stdout(&o).matches("triển khai Tuần lễ").count(),
@@ -302,7 +310,7 @@ fn folder_walks_survive_symlink_loops_and_devices() {
         "{}",
         stdout(&o)
     );
-    let o = run_bounded(vanban().arg("check").arg(dir.path()));
+    let o = run_bounded(vanban_vi().arg("check").arg(dir.path()));
     assert_exit(&o, 0);
 }
 
@@ -323,7 +331,7 @@ fn a_citation_diamond_stops_at_the_citation_limit() {
         )
         .unwrap();
     }
-    let o = run_bounded(vanban().arg("build").arg(dir.path().join("c0.yaml")));
+    let o = run_bounded(vanban_vi().arg("build").arg(dir.path().join("c0.yaml")));
     assert_exit(&o, 1);
     let err = stderr(&o);
     assert!(err.contains("quá nhiều văn bản"), "{err}");
@@ -384,7 +392,7 @@ fn extract(dir: &Path, pdf: &[u8]) -> std::process::Output {
     let p = dir.join("x.pdf");
     std::fs::write(&p, pdf).unwrap();
     run_bounded(
-        vanban()
+        vanban_vi()
             .arg("extract")
             .arg(&p)
             .arg("-o")

@@ -15,6 +15,7 @@ mod features;
 mod fuzz;
 mod golden;
 mod hostile;
+mod i18n;
 mod kinds;
 mod layout;
 mod layouts;

@@ -37,39 +37,23 @@ fn each_header_size_has_its_own_key() {
 
 #[test]
 fn a_size_outside_its_range_is_an_error() {
-    for (key, value, says) in [
-        (
-            "co_chu_tieu_ngu",
-            12,
-            "Tiêu ngữ size `co_chu_tieu_ngu` (pt): 12 is outside",
-        ),
-        (
-            "co_chu_co_quan",
-            14,
-            "issuer size `co_chu_co_quan` (pt): 14 is outside",
-        ),
-        (
-            "co_chu_ngay",
-            15,
-            "date line size `co_chu_ngay` (pt): 15 is outside",
-        ),
-        (
-            "co_chu_vv",
-            14,
-            "`V/v` size `co_chu_vv` (pt): 14 is outside",
-        ),
-        (
-            "co_chu_quoc_hieu",
-            14,
-            "Quốc hiệu size `co_chu_quoc_hieu` (pt): 14 is outside",
-        ),
+    // The message names the key and the range, in the language of this
+    // process (Vietnamese by default).
+    for (key, value, range) in [
+        ("co_chu_tieu_ngu", 12, "từ 13 đến 14 pt"),
+        ("co_chu_co_quan", 14, "từ 12 đến 13 pt"),
+        ("co_chu_ngay", 15, "từ 13 đến 14 pt"),
+        ("co_chu_vv", 14, "từ 12 đến 13 pt"),
+        ("co_chu_quoc_hieu", 14, "từ 12 đến 13 pt"),
     ] {
         let e = try_build_yaml(&format!(
             "{CONG_VAN_HEAD}trich_yeu: x\ntrinh_bay:\n  {key}: {value}\n"
         ))
         .err()
         .unwrap_or_else(|| panic!("{key}: {value} built"));
-        assert!(e.contains(says), "{key}: {e}");
+        let says =
+            format!("Tại `trinh_bay.{key}`: {value} pt nằm ngoài khoảng NĐ30 cho phép, {range}");
+        assert!(e.contains(&says), "{key}: {e}");
     }
 }
 

@@ -339,9 +339,11 @@ fn preview_gives_pages_or_located_errors() {
         d["message"]
             .as_str()
             .unwrap()
-            .contains("unknown field `trich_yue`"),
+            .contains("unknown key `trich_yue`"),
         "{d}"
     );
+    // The editor speaks the language of the server (`vanban()` runs it in
+    // English).
     assert_eq!(d["help"], "did you mean `trich_yeu`?");
 }
 
@@ -800,7 +802,7 @@ async fn browser_edit_yaml_preview_error_and_save() {
         (row + 2).to_string()
     );
     let msg = el.attr("data-message").await.unwrap().unwrap();
-    assert!(msg.contains("unknown field `trich_yue`"), "{msg}");
+    assert!(msg.contains("unknown key `trich_yue`"), "{msg}");
     let mark = el.find(Locator::Css(".mark")).await.unwrap();
     assert_eq!(
         mark.text().await.unwrap(),

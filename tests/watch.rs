@@ -146,7 +146,7 @@ fn rebuilds_on_saves_of_the_file_and_its_parents_and_keeps_the_last_good_pdf() {
     fs::write(&doc, format!("{good}nguoi_kyy: x\n")).unwrap();
     let err = w.wait_for(|l| l.contains("not rebuilt"));
     let err = err.join("\n");
-    assert!(err.contains("unknown field `nguoi_kyy`"), "{err}");
+    assert!(err.contains("unknown key `nguoi_kyy`"), "{err}");
     assert!(err.contains("pgddt-cong-van.yaml:"), "{err}");
     assert!(err.contains("did you mean `nguoi_ky`"), "{err}");
     w.wait_for(|l| l.starts_with("watching"));

@@ -34,7 +34,10 @@ pub fn run(builder: &Builder<'_>, inputs: &[PathBuf]) -> Result<Tally, Error> {
         |f, outcome| match outcome {
             Ok(Ok((lints, b, d))) => {
                 eprint!("{lints}{}", b.warnings);
-                println!("{}: ok", f.display());
+                println!(
+                    "{}",
+                    crate::i18n::t("checked-ok", &[("path", &f.display().to_string())])
+                );
                 if let Ok(mut all) = loaded.lock() {
                     all.push(d);
                 }

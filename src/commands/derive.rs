@@ -18,9 +18,14 @@ pub fn write(parent: &Path, child: &Path) -> Result<(), Error> {
 pub fn run(parent: &Path, child: &Path) -> Result<(), Error> {
     write(parent, child)?;
     eprintln!(
-        "{} written; left to fill: {}",
-        child.display(),
-        evolve::TO_FILL.join(", ")
+        "{}",
+        crate::i18n::t(
+            "derive-written",
+            &[
+                ("path", &child.display().to_string()),
+                ("keys", &evolve::TO_FILL.join(", ")),
+            ]
+        )
     );
     Ok(())
 }

@@ -14,10 +14,14 @@ pub fn run(pdf: &Path, out: Option<&Path>) -> Result<(), Error> {
     for f in &got.files {
         println!("{}", f.display());
     }
-    eprintln!(
-        "rebuild the same PDF with: vanban build --embed-source{} {}",
+    let command = format!(
+        "vanban build --embed-source{} {}",
         if got.pdf_a { " --pdf-a" } else { "" },
         got.document.display()
+    );
+    eprintln!(
+        "{}",
+        crate::i18n::t("extract-rebuild", &[("command", &command)])
     );
     Ok(())
 }

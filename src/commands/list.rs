@@ -37,7 +37,8 @@ pub fn run(dir: &Path, format: RegisterFormat, color: bool) -> Result<bool, Erro
     let dups = rows.iter().filter(|r| r.trung_so).count();
     if dups > 0 {
         eprintln!(
-            "warning: {dups} documents share a number with another of the same issuer and year"
+            "{}",
+            crate::i18n::t("list-duplicates", &[("count", &dups.to_string())])
         );
     }
     Ok(errors.is_empty())

@@ -102,8 +102,14 @@ pub fn run(from: &Path, year: i32, out: Option<&Path>) -> Result<(), Error> {
         Some(path) => {
             create(path, &moved(&text, from, path))?;
             eprintln!(
-                "{}: draft for {year} (số cleared, ngày without day)",
-                path.display()
+                "{}",
+                crate::i18n::t(
+                    "new-draft",
+                    &[
+                        ("path", &path.display().to_string()),
+                        ("year", &year.to_string())
+                    ]
+                )
             );
         }
         None => print!("{text}"),

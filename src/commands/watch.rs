@@ -17,6 +17,7 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::commands::build::{build_loaded, BuildOptions};
 use crate::diag::Error;
+use crate::i18n::t;
 use crate::{load, Builder};
 
 /// Quiet time after the last file event before rebuilding (debounce).
@@ -55,14 +56,12 @@ pub fn run(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> Result<(
                 .map_err(|e| fail(&e))?;
         }
         watched = dirs;
-        eprintln!(
-            "watching {} (Ctrl-C to stop)",
-            sources
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let files = sources
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!("{}", t("watch-watching", &[("files", &files)]));
         // Wait for a change to one of the sources, then for a quiet moment:
         // an editor's save is often several events (write, rename, …).
         let touches = |event: &notify::Event| {
@@ -109,10 +108,15 @@ fn build_round(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> BTre
             eprint!("{warnings}");
             let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
             eprintln!(
-                "{} built {} in {} ms",
-                clock(),
-                names.join(", "),
-                start.elapsed().as_millis()
+                "{}",
+                t(
+                    "watch-built",
+                    &[
+                        ("time", &clock()),
+                        ("files", &names.join(", ")),
+                        ("ms", &start.elapsed().as_millis().to_string()),
+                    ]
+                )
             );
         }
         Err(e) => {
@@ -121,12 +125,18 @@ fn build_round(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> BTre
                 .file_stem()
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
             let pdf = crate::output::target(input, opts.out_dir.as_deref(), &stem, "pdf");
-            let what = if pdf.exists() {
-                "the previous output is kept"
-            } else {
-                "nothing is written until it builds"
-            };
-            eprintln!("{} {} not rebuilt; {what}", clock(), input.display());
+            let kept = if pdf.exists() { "yes" } else { "no" };
+            eprintln!(
+                "{}",
+                t(
+                    "watch-not-rebuilt",
+                    &[
+                        ("time", &clock()),
+                        ("path", &input.display().to_string()),
+                        ("kept", kept),
+                    ]
+                )
+            );
         }
     }
     // A long-running process: drop memoized layout results not used by the

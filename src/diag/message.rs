@@ -1,61 +1,176 @@
-//! Messages as an id and named arguments, and their English wording: the
-//! one place a catalogue in another language (Vietnamese) plugs into.
+//! Messages as an id and named arguments; their wording comes from the
+//! catalogue ([`crate::i18n`]), in Vietnamese or English.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
 
-/// What a message says, independent of its wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MessageId {
+use crate::i18n::{self, Lang};
+
+/// Defines [`MessageId`] with the catalogue id of each message, so that
+/// every id is listed once and [`MessageId::ALL`] cannot miss one.
+macro_rules! message_ids {
+    ($($(#[$doc:meta])* $variant:ident = $ftl:literal,)*) => {
+        /// What a message says, independent of its wording: each names a
+        /// message of the catalogue (`i18n/*/vanban.ftl`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum MessageId {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl MessageId {
+            /// Every message id.
+            pub const ALL: &'static [MessageId] = &[$(MessageId::$variant),*];
+
+            /// Its id in the catalogue.
+            pub fn ftl(self) -> &'static str {
+                match self {
+                    $(MessageId::$variant => $ftl,)*
+                }
+            }
+
+            /// The id whose catalogue id is `ftl`.
+            pub fn from_ftl(ftl: &str) -> Option<MessageId> {
+                match ftl {
+                    $($ftl => Some(MessageId::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+message_ids! {
     /// Any other message: `{text}`.
-    Text,
-    /// The YAML text does not parse: `{detail}`.
-    YamlSyntax,
-    /// A key or value does not fit the model: `{at}: {detail}`, with the
-    /// known kinds (`{kinds}`) when the kind is unknown.
-    Typing,
+    Text = "text",
+    /// The YAML text does not parse, for a reason not recognised below:
+    /// `{detail}`.
+    YamlSyntax = "yaml-syntax",
+    /// A quote opened and never closed: `{quote}`.
+    YamlUnclosedQuote = "yaml-unclosed-quote",
+    /// A `: ` inside a text read as a new key.
+    YamlColon = "yaml-colon",
+    /// A tab in the indentation.
+    YamlTab = "yaml-tab",
+    /// A line indented more than the keys beside it.
+    YamlIndentMore = "yaml-indent-more",
+    /// A line indented less than the keys beside it (`{key}`).
+    YamlIndentLess = "yaml-indent-less",
+    /// A list item (`- `) among keys, or a key among list items.
+    YamlListMix = "yaml-list-mix",
+    /// The same key twice in one group: `{key}`.
+    YamlDuplicateKey = "yaml-duplicate-key",
+    /// The document has nothing in it.
+    DocumentEmpty = "document-empty",
+    /// The document is not a list of keys.
+    DocumentNotKeys = "document-not-keys",
+    /// A file larger than allowed: `{bytes}`, `{max}`.
+    TooLarge = "too-large",
+    /// A key or value does not fit the model, for a reason not recognised
+    /// below: `{at}: {detail}`.
+    Typing = "typing",
+    /// A key the vocabulary does not have: `{at}`, `{key}`, `{keys}`.
+    UnknownKey = "unknown-key",
+    /// A block kind that does not exist: `{at}`, `{key}`, `{keys}`.
+    UnknownBlock = "unknown-block",
+    /// A kind of document that does not exist: `{value}`, `{kinds}`.
+    UnknownKind = "unknown-kind",
+    /// A value not among the allowed ones: `{at}`, `{value}`, `{allowed}`.
+    UnknownValue = "unknown-value",
+    /// A value of the wrong type: `{at}`, `{got}` (map, string, number,
+    /// list, bool, null, other), `{value}`, `{want}` (string, number,
+    /// integer, list, map, bool, text-or-list, …, or `other` with
+    /// `{wanttext}`).
+    WrongType = "wrong-type",
+    /// A required key is missing: `{at}`, `{key}`.
+    MissingKey = "missing-key",
+    /// Not a date: `{at}`, `{value}`.
+    DateInvalid = "date-invalid",
+    /// A month that does not exist: `{at}`, `{value}`, `{month}`.
+    DateNoMonth = "date-no-month",
+    /// A day that does not exist: `{at}`, `{value}`, `{day}`, `{month}`,
+    /// `{year}`.
+    DateNoDay = "date-no-day",
+    /// A size or margin outside NĐ30's range: `{at}`, `{value}`, `{lo}`,
+    /// `{hi}`, `{unit}`.
+    OutOfRange = "out-of-range",
+    /// A Quốc hiệu size NĐ30 does not pair: `{at}`, `{value}`.
+    QuocHieuSize = "quoc-hieu-size",
+    /// A width or size that is not above zero: `{at}`, `{value}`.
+    NotPositive = "not-positive",
+    /// A table row with the wrong number of cells: `{at}`, `{n}`, `{got}`,
+    /// `{want}`, `{from}` (`dau` or `cot`).
+    RowCells = "row-cells",
+    /// An image that is not PNG, JPG or SVG: `{at}`, `{value}`.
+    ImageFormat = "image-format",
+    /// A file named in a document cannot be opened: `{what}` (`image`,
+    /// `file`), `{path}`, `{full}`, `{reason}`.
+    RefCannotOpen = "ref-cannot-open",
+    /// A file named in a document lies outside the project folder:
+    /// `{what}`, `{path}`, `{root}`.
+    RefOutside = "ref-outside",
     /// An image of the signer cannot be used: `{at}: {detail}`.
-    Image,
+    Image = "image",
     /// A template in the document's text failed: `{detail}`.
-    TemplateInText,
+    TemplateInText = "template-in-text",
+    /// A variable of a template in the text is not defined: `{name}`.
+    TemplateUndefined = "template-undefined",
     /// A layout template failed: `{detail}`.
-    LayoutTemplate,
+    LayoutTemplate = "layout-template",
     /// Typst failed on text that came from the YAML: `{detail}`.
-    LayoutFailedOnValue,
+    LayoutFailedOnValue = "layout-failed-on-value",
     /// A Typst diagnostic in the generated source or the layouts: `{detail}`.
-    Typst,
+    Typst = "typst",
     /// Where a Typst error sits in the generated source: `{snippet}`,
     /// `{line}`, `{file}` (empty when the source is not written).
-    TypstGeneratedAs,
+    TypstGeneratedAs = "typst-generated-as",
     /// A step of Typst's trace (`error occurred in this call …`): `{detail}`.
-    TypstTrace,
+    TypstTrace = "typst-trace",
     /// A model warning: `{text}`.
-    Warning,
+    Warning = "warning",
     /// Help: `did you mean `{key}`?`.
-    DidYouMean,
-    /// Help: add a missing key.
-    AddKey,
+    DidYouMean = "did-you-mean",
+    /// Help: the keys or values allowed here: `{keys}`.
+    Allowed = "allowed",
+    /// Help: add a missing key (`{key}`).
+    AddKey = "add-key",
     /// Help: where template variables come from.
-    TemplateVariables,
+    TemplateVariables = "template-variables",
     /// Help: tabs in the indentation.
-    TabIndent,
+    TabIndent = "tab-indent",
     /// Help: a list item read as a key and value: `{rest}`, `{quoted}`.
-    QuoteItem,
+    QuoteItem = "quote-item",
     /// Help: a `: ` inside a text: `{fixed}`.
-    QuoteColon,
+    QuoteColon = "quote-colon",
     /// Help: a word YAML reads as a value: `{value}`.
-    NotText,
+    NotText = "not-text",
     /// Help: ` #` starts a comment.
-    HashComment,
+    HashComment = "hash-comment",
+    /// Help: close the quote: `{fixed}` (the line with its closing quote).
+    CloseQuote = "close-quote",
+    /// Help: line the key up with the keys beside it (`{column}` spaces).
+    AlignKey = "align-key",
     /// Help from Typst: `{text}`.
-    TypstHint,
+    TypstHint = "typst-hint",
     /// Input beyond one of vanban's limits (see `load::limits`): `{what}`
     /// (which limit: `markup-depth`, `text-size`, `text-length`, `template-output`,
     /// `image-pixels`, `cited-documents`, `file-type`, `file-size`),
-    /// `{limit}` and `{found}`.
-    Limit,
+    /// `{limit}` and `{found}`; worded by `limit_wording`.
+    Limit = "limit",
+    /// Label of an error (`error`).
+    LabelError = "label-error",
+    /// Label of a warning (`warning`).
+    LabelWarning = "label-warning",
+    /// Label of a hint (`help`).
+    LabelHelp = "label-help",
+    /// Label of a related place (`note`).
+    LabelNote = "label-note",
+    /// `{path}:{line}:{column}` of a trace step: `{message}` at `{place}`.
+    AtPlace = "at-place",
+    /// The prefix naming where in the document: `{at}`.
+    AtPrefix = "at-prefix",
 }
 
 /// A message: an id and its named arguments.
@@ -64,15 +179,23 @@ pub struct Message {
     /// What it says.
     pub id: MessageId,
     /// Its arguments, by name.
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(Cow<'static, str>, String)>,
 }
+
+/// Marks a message carried through a serde error's text ([`Message::encoded`]).
+const MARK: char = '\u{1}';
+/// Separates an argument's name from its value in an encoded message.
+const EQ: char = '\u{2}';
 
 impl Message {
     /// A message with arguments.
     pub fn new(id: MessageId, args: &[(&'static str, String)]) -> Self {
         Self {
             id,
-            args: args.to_vec(),
+            args: args
+                .iter()
+                .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+                .collect(),
         }
     }
 
@@ -86,84 +209,89 @@ impl Message {
         Self::new(MessageId::Text, &[("text", text.into())])
     }
 
+    /// The same message with one more argument.
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.retain(|(n, _)| n != name);
+        self.args.push((Cow::Borrowed(name), value.into()));
+        self
+    }
+
     /// The argument `name` (empty when absent).
     pub fn arg(&self, name: &str) -> &str {
         self.args
             .iter()
-            .find(|(n, _)| *n == name)
+            .find(|(n, _)| n == name)
             .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The message as text that survives a trip through a serde error
+    /// (`de::Error::custom`); [`Message::decode`] gets it back.
+    pub fn encoded(&self) -> String {
+        let mut s = format!("{MARK}{}", self.id.ftl());
+        for (k, v) in &self.args {
+            s.push(MARK);
+            s.push_str(k);
+            s.push(EQ);
+            s.push_str(v);
+        }
+        s
+    }
+
+    /// The message encoded in `s` by [`Message::encoded`], if it is one.
+    pub fn decode(s: &str) -> Option<Message> {
+        let mut parts = s.strip_prefix(MARK)?.split(MARK);
+        let id = MessageId::from_ftl(parts.next()?)?;
+        let args = parts
+            .filter_map(|p| p.split_once(EQ))
+            .map(|(k, v)| (Cow::Owned(k.to_owned()), v.to_owned()))
+            .collect();
+        Some(Message { id, args })
+    }
+
+    /// Text from a part of the program that may carry an encoded message:
+    /// the message in the language of this process, or the text itself.
+    pub fn display_text(s: &str) -> String {
+        Message::decode(s).map_or_else(|| s.to_owned(), |m| m.to_string())
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &str)> = self
+            .args
+            .iter()
+            .map(|(k, v)| (k.as_ref(), v.as_str()))
+            .collect();
+        let body = if self.id == MessageId::Limit {
+            let (vi, en) = limit_wording(self.arg("what"), self.arg("limit"), self.arg("found"));
+            if lang == Lang::En {
+                en
+            } else {
+                vi
+            }
+        } else {
+            i18n::tr(lang, self.id.ftl(), &args)
+        };
+        let at = self.arg("at");
+        if at.is_empty() || self.id == MessageId::AtPrefix {
+            body
+        } else {
+            format!(
+                "{} {body}",
+                i18n::tr(lang, MessageId::AtPrefix.ftl(), &[("at", at)])
+            )
+        }
     }
 
     /// The message in English.
     pub fn english(&self) -> String {
-        let a = |n: &str| self.arg(n);
-        let at = |detail: &str| {
-            if a("at").is_empty() {
-                detail.to_owned()
-            } else {
-                format!("{}: {detail}", a("at"))
-            }
-        };
-        match self.id {
-            MessageId::Text | MessageId::Warning | MessageId::TypstHint => a("text").to_owned(),
-            MessageId::YamlSyntax
-            | MessageId::LayoutTemplate
-            | MessageId::Typst
-            | MessageId::TypstTrace => a("detail").to_owned(),
-            MessageId::Typing => {
-                let mut s = at(a("detail"));
-                if !a("kinds").is_empty() {
-                    s.push_str(&format!("\n  known kinds: {}", a("kinds")));
-                }
-                s
-            }
-            MessageId::Image => at(a("detail")),
-            MessageId::TemplateInText => format!("in a template of the text: {}", a("detail")),
-            MessageId::LayoutFailedOnValue => {
-                format!("the layout failed on this value: {}", a("detail"))
-            }
-            MessageId::TypstGeneratedAs => {
-                let file = if a("file").is_empty() {
-                    "the generated source; `vanban build --typst` keeps it".to_owned()
-                } else {
-                    format!("`{}`", a("file"))
-                };
-                format!(
-                    "Typst got this text as `{}` (line {} of {file})",
-                    a("snippet"),
-                    a("line")
-                )
-            }
-            MessageId::DidYouMean => format!("did you mean `{}`?", a("key")),
-            MessageId::AddKey => "add this key to the document".into(),
-            MessageId::TemplateVariables => {
-                "variables come from `bien:` (and `nam`, the document's year)".into()
-            }
-            MessageId::TabIndent => "indent with spaces: YAML does not allow tabs".into(),
-            MessageId::QuoteItem => format!(
-                "YAML read `{}` as a key and a value; put the item in quotes: - \"{}\"",
-                a("rest"),
-                a("quoted")
-            ),
-            MessageId::QuoteColon => format!(
-                "a `: ` inside a text makes YAML read a key; put the text in quotes: {}",
-                a("fixed")
-            ),
-            MessageId::NotText => format!(
-                "YAML reads `{0}` as a value, not a text; write \"{0}\" for the text",
-                a("value")
-            ),
-            MessageId::Limit => limit_wording(a("what"), a("limit"), a("found")),
-            MessageId::HashComment => {
-                "` #` starts a comment in YAML; put the text in quotes".into()
-            }
-        }
+        self.render(Lang::En)
     }
 }
 
-/// The wording of [`MessageId::Limit`]: Vietnamese first (the users are
-/// office secretaries), then English.
-fn limit_wording(what: &str, limit: &str, found: &str) -> String {
+/// The wording of [`MessageId::Limit`] in Vietnamese and in English (its
+/// arguments name the limit, so its text is built here rather than in the
+/// catalogue).
+fn limit_wording(what: &str, limit: &str, found: &str) -> (String, String) {
     let (vi, en) = match what {
         "markup-depth" => (
             format!("chú thích (`^[…]`) lồng nhau quá sâu: {found} lớp, tối đa {limit}"),
@@ -199,12 +327,12 @@ fn limit_wording(what: &str, limit: &str, found: &str) -> String {
         ),
         _ => (format!("vượt giới hạn {what}"), format!("beyond the limit {what}")),
     };
-    format!("{vi} ({en})")
+    (vi, en)
 }
 
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.english())
+        f.write_str(&self.render(i18n::current()))
     }
 }
 
@@ -241,5 +369,13 @@ mod tests {
             "did you mean `trich_yeu`?"
         );
         assert!(suggestion("unknown field `zzz`, expected `loai`").is_none());
+    }
+
+    #[test]
+    fn messages_survive_a_serde_error() {
+        let m = Message::new(MessageId::DateInvalid, &[("value", "hôm nay".into())]);
+        let back = Message::decode(&m.encoded()).unwrap();
+        assert_eq!(back, m);
+        assert!(Message::decode("plain text").is_none());
     }
 }

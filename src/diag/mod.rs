@@ -4,9 +4,8 @@
 //! text only at the edges: the command line ([`Diagnostic::render`],
 //! codespan-reporting) and the editor (JSON with positions).
 //!
-//! A message is an id plus named arguments ([`Message`]); [`Message::english`]
-//! is the one function that words them, so that a catalogue in another
-//! language can take its place.
+//! A message is an id plus named arguments ([`Message`]), worded by the
+//! catalogue ([`crate::i18n`]) in Vietnamese or English.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -133,21 +132,34 @@ impl Diagnostic {
         self.text.len()
     }
 
-    /// Renders the message with the offending line and a caret.
+    /// Renders the message with the offending line and a caret, in the
+    /// language of this process.
     pub fn render(&self, color: bool) -> String {
+        self.render_in(crate::i18n::current(), color)
+    }
+
+    /// [`Diagnostic::render`] in `lang`.
+    pub fn render_in(&self, lang: crate::i18n::Lang, color: bool) -> String {
         let file = SimpleFile::new(self.path.display().to_string(), &self.text);
-        let mut notes: Vec<String> = self.hints.iter().map(|h| format!("help: {h}")).collect();
+        let label = |id: MessageId| Message::bare(id).render(lang);
+        let (help, note) = (label(MessageId::LabelHelp), label(MessageId::LabelNote));
+        let mut notes: Vec<String> = self
+            .hints
+            .iter()
+            .map(|h| format!("{help}: {}", h.render(lang)))
+            .collect();
         notes.extend(self.related.iter().map(|r| match (&r.path, r.message.id) {
             (Some(p), MessageId::TypstTrace) => {
-                format!(
-                    "note: {} at {}:{}:{}",
-                    r.message,
-                    p.display(),
-                    r.line,
-                    r.column
-                )
+                let at = Message::new(
+                    MessageId::AtPlace,
+                    &[
+                        ("message", r.message.render(lang)),
+                        ("place", format!("{}:{}:{}", p.display(), r.line, r.column)),
+                    ],
+                );
+                format!("{note}: {}", at.render(lang))
             }
-            _ => format!("note: {}", r.message),
+            _ => format!("{note}: {}", r.message.render(lang)),
         }));
         let labels = if self.line == 0 && self.text.is_empty() {
             Vec::new()
@@ -163,7 +175,7 @@ impl Diagnostic {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
         }
-        .with_message(self.message.english())
+        .with_message(self.message.render(lang))
         .with_labels(labels)
         .with_notes(notes);
         let mut buf = if color {
@@ -173,7 +185,14 @@ impl Diagnostic {
         };
         let config = term::Config::default();
         let _ = term::emit(&mut buf, &config, &file, &diag);
-        String::from_utf8_lossy(buf.as_slice()).into_owned()
+        let out = String::from_utf8_lossy(buf.as_slice()).into_owned();
+        // codespan words the severity in English; the catalogue's word
+        // replaces it (its first occurrence is the label, colored or not).
+        let (word, id) = match self.severity {
+            Severity::Error => ("error", MessageId::LabelError),
+            Severity::Warning => ("warning", MessageId::LabelWarning),
+        };
+        out.replacen(word, &label(id), 1)
     }
 }
 
@@ -200,7 +219,7 @@ impl Error {
         match self {
             Error::Source(d) | Error::Template(d) => d.render(color),
             Error::Typst(all) => render_all(all, color),
-            other => format!("error: {other}\n"),
+            other => format!("{}: {other}\n", Message::bare(MessageId::LabelError)),
         }
     }
 }
@@ -229,7 +248,12 @@ impl fmt::Display for Error {
             Ok(())
         }
         match self {
-            Error::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Io { path, message } => write!(
+                f,
+                "{}: {}",
+                path.display(),
+                crate::i18n::io_reason_text(message)
+            ),
             Error::Source(d) => located(f, d),
             Error::Template(d) => write!(f, "{}", d.message),
             Error::Typst(all) => {
@@ -245,7 +269,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Other(m) => f.write_str(m),
+            Error::Other(m) => f.write_str(&Message::display_text(m)),
         }
     }
 }
@@ -266,7 +290,9 @@ pub fn warning(path: &Path, text: &str, w: &crate::model::Warning) -> Diagnostic
             text,
             key_line(text, w.key),
             1,
-            Message::new(MessageId::Warning, &[("text", w.message.clone())]),
+            Message::decode(&w.message).unwrap_or_else(|| {
+                Message::new(MessageId::Warning, &[("text", w.message.clone())])
+            }),
         )
     }
 }

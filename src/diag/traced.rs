@@ -46,7 +46,7 @@ pub fn typst_in_yaml<'f>(
                 ("line", line.to_string()),
                 (
                     "file",
-                    generated.map_or_else(String::new, |g| g.display().to_string()),
+                    generated.map_or_else(|| "none".to_owned(), |g| g.display().to_string()),
                 ),
             ],
         ),
@@ -157,7 +157,7 @@ mod tests {
             "{}",
             w.related[0].message
         );
-        let out = l.render(false);
+        let out = l.render_in(crate::i18n::Lang::En, false);
         assert!(
             out.contains("cha.yaml:3:11") && out.contains("help: check the path"),
             "{out}"

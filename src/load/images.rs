@@ -44,10 +44,14 @@ pub(super) fn resolve_images(
                                         path,
                                         text,
                                         place,
-                                        Message::new(
-                                            MessageId::Image,
-                                            &[("at", locate::display(at)), ("detail", message)],
-                                        ),
+                                        Message::decode(&message)
+                                            .unwrap_or_else(|| {
+                                                Message::new(
+                                                    MessageId::Image,
+                                                    &[("detail", message)],
+                                                )
+                                            })
+                                            .with("at", locate::display(at)),
                                     )
                                 })?;
                                 at.pop();
@@ -80,16 +84,14 @@ fn image_path(from: &Path, rel: &str) -> Result<String, String> {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
-        return Err(format!(
-            "`{rel}`: expected a PNG, JPG or SVG image (a file ending in .png, .jpg, .jpeg or .svg)"
-        ));
+        return Err(Message::new(MessageId::ImageFormat, &[("value", rel.to_owned())]).encoded());
     }
-    let (real, root) = in_project(from, rel, "the image")?;
+    let (real, root) = in_project(from, rel, "image")?;
     let inner = real.strip_prefix(&root).unwrap_or(&real);
     if !real.is_file() {
         return Err(format!("the image `{rel}` is not a file"));
     }
-    sniff_image(&real, &ext).map_err(|m| format!("the image `{rel}` {m}"))?;
+    sniff_image(&real, &ext).map_err(|m| format!("`{rel}`: {m}"))?;
     let parts: Vec<String> = inner
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())

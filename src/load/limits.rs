@@ -188,7 +188,7 @@ pub fn check_pixels(data: &[u8]) -> Result<(), String> {
                     MAX_PIXELS,
                     format!("{} × {} = {pixels}", size.width, size.height),
                 )
-                .english())
+                .to_string())
             } else {
                 Ok(())
             }

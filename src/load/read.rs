@@ -7,7 +7,7 @@ use serde_yaml::Value;
 use sha2::{Digest, Sha256};
 
 use super::problems::yaml_error;
-use crate::diag::Error;
+use crate::diag::{Error, Message, MessageId};
 use crate::world::Refused;
 
 /// Inputs larger than this are refused before parsing.
@@ -109,9 +109,9 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if !meta.is_file() {
-        return Err(super::limits::message("file-type", "", path.display()).english());
+        return Err(super::limits::message("file-type", "", path.display()).to_string());
     }
-    let too_big = || super::limits::message("file-size", limit, path.display()).english();
+    let too_big = || super::limits::message("file-size", limit, path.display()).to_string();
     if meta.len() > limit {
         return Err(too_big());
     }
@@ -126,15 +126,19 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// The error for a file of `bytes` bytes, more than [`MAX_BYTES`].
+fn too_large(path: &Path, bytes: u64) -> Error {
+    let m = Message::new(
+        MessageId::TooLarge,
+        &[("bytes", bytes.to_string()), ("max", MAX_BYTES.to_string())],
+    );
+    Error::Other(format!("{}: {m}", path.display()))
+}
+
 /// Refuses a text larger than [`MAX_BYTES`].
 pub(super) fn check_size(path: &Path, len: usize) -> Result<(), Error> {
     if len as u64 > MAX_BYTES {
-        return Err(Error::Other(format!(
-            "{}: {} bytes is more than the {} bytes a document may have",
-            path.display(),
-            len,
-            MAX_BYTES
-        )));
+        return Err(too_large(path, len as u64));
     }
     Ok(())
 }
@@ -147,12 +151,14 @@ pub fn parse_value(path: &Path, text: &str) -> Result<Value, Error> {
     match v {
         Value::Mapping(_) => Ok(v),
         Value::Null => Err(Error::Other(format!(
-            "{}: the document is empty",
-            path.display()
+            "{}: {}",
+            path.display(),
+            Message::bare(MessageId::DocumentEmpty)
         ))),
         _ => Err(Error::Other(format!(
-            "{}: a document must be a map of keys (`loai:`, `co_quan:`, …)",
-            path.display()
+            "{}: {}",
+            path.display(),
+            Message::bare(MessageId::DocumentNotKeys)
         ))),
     }
 }
@@ -162,19 +168,16 @@ pub fn parse_value(path: &Path, text: &str) -> Result<Value, Error> {
 pub fn resolve_ref(from: &Path, rel: &str) -> Result<PathBuf, Error> {
     in_project(from, rel, "")
         .map(|(real, _)| real)
-        .map_err(|m| Error::Other(format!("{}: {m}", from.display())))
+        .map_err(|m| Error::Other(format!("{}: {}", from.display(), Message::display_text(&m))))
 }
 
 /// Resolves `rel`, written in the document at `from` (so relative to its
 /// folder), following symlinks; refuses anything whose real place is not
 /// inside the project folder. Returns the real path and the project folder.
-/// `what` names the file in messages (`the image`).
+/// `what` names the kind of file in messages (`image`, or empty); the
+/// error is an encoded [`Message`].
 pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBuf), String> {
-    let named = if what.is_empty() {
-        format!("`{rel}`")
-    } else {
-        format!("{what} `{rel}`")
-    };
+    let what = if what.is_empty() { "file" } else { what };
     let root = project_root(from);
     let dir = from
         .parent()
@@ -184,14 +187,25 @@ pub fn in_project(from: &Path, rel: &str, what: &str) -> Result<(PathBuf, PathBu
     let absolute = std::path::absolute(&joined).unwrap_or_else(|_| joined.clone());
     match crate::world::inside(&root, absolute) {
         Ok(real) => Ok((real, root)),
-        Err(Refused::Unresolved(e)) => {
-            Err(format!("cannot open {named} ({}): {e}", joined.display()))
-        }
-        Err(Refused::Outside) => Err(format!(
-            "{named} is outside the project folder `{}`; files a document uses must lie inside it \
-             ({WHAT_IS_A_PROJECT})",
-            root.display()
-        )),
+        Err(Refused::Unresolved(e)) => Err(Message::new(
+            MessageId::RefCannotOpen,
+            &[
+                ("what", what.to_owned()),
+                ("path", rel.to_owned()),
+                ("full", joined.display().to_string()),
+                ("reason", crate::i18n::io_reason(&e)),
+            ],
+        )
+        .encoded()),
+        Err(Refused::Outside) => Err(Message::new(
+            MessageId::RefOutside,
+            &[
+                ("what", what.to_owned()),
+                ("path", rel.to_owned()),
+                ("root", root.display().to_string()),
+            ],
+        )
+        .encoded()),
     }
 }
 

@@ -110,7 +110,13 @@ pub(super) fn render(
             let m = super::limits::message("template-output", limit, format!("> {limit}"));
             return super::limits::located(path, text, &tmpl, m);
         }
-        let message = Message::new(MessageId::TemplateInText, &[("detail", detail)]);
+        let undefined = detail
+            .strip_suffix("` is undefined")
+            .and_then(|d| d.strip_prefix('`'));
+        let message = match undefined {
+            Some(name) => Message::new(MessageId::TemplateUndefined, &[("name", name.to_owned())]),
+            None => Message::new(MessageId::TemplateInText, &[("detail", detail)]),
+        };
         match line {
             Some(i) => {
                 let column = text

@@ -147,7 +147,16 @@ impl<'de> Visitor<'de> for Row {
 }
 
 fn row_message(n: usize, got: usize, want: usize, from: &str) -> String {
-    format!("row {n} of the table has {got} cells, expected {want} (as many as {from})")
+    crate::diag::Message::new(
+        crate::diag::MessageId::RowCells,
+        &[
+            ("n", n.to_string()),
+            ("got", got.to_string()),
+            ("want", want.to_string()),
+            ("from", from.to_owned()),
+        ],
+    )
+    .encoded()
 }
 
 impl<'de> Deserialize<'de> for Bang {
@@ -192,7 +201,7 @@ impl<'de> Deserialize<'de> for Bang {
                 if let Some((want, from)) = columns(Some(&dau), Some(&cot)) {
                     if !can.is_empty() && can.len() != want {
                         return Err(de::Error::custom(format!(
-                            "the table has {} alignments (`can`) for {want} columns (as many as {from})",
+                            "the table has {} alignments (`can`) for {want} columns (as many as `{from}`)",
                             can.len()
                         )));
                     }
@@ -226,9 +235,13 @@ impl<'de> Deserialize<'de> for Positive {
         if v.is_finite() && v > 0.0 {
             Ok(Positive(v))
         } else {
-            Err(de::Error::custom(format!(
-                "`{v}` is not a usable number here: expected a number above 0"
-            )))
+            Err(de::Error::custom(
+                crate::diag::Message::new(
+                    crate::diag::MessageId::NotPositive,
+                    &[("value", v.to_string())],
+                )
+                .encoded(),
+            ))
         }
     }
 }
@@ -236,8 +249,8 @@ impl<'de> Deserialize<'de> for Positive {
 /// The number of columns a table declares, and where it comes from.
 fn columns(dau: Option<&[String]>, cot: Option<&[f64]>) -> Option<(usize, &'static str)> {
     match (dau, cot) {
-        (Some(h), _) if !h.is_empty() => Some((h.len(), "the header `dau`")),
-        (_, Some(c)) if !c.is_empty() => Some((c.len(), "the widths `cot`")),
+        (Some(h), _) if !h.is_empty() => Some((h.len(), "dau")),
+        (_, Some(c)) if !c.is_empty() => Some((c.len(), "cot")),
         _ => None,
     }
 }
@@ -270,12 +283,22 @@ mod tests {
         };
         assert_eq!(b.dau, ["a", "2020"]);
         assert_eq!(b.dong, [["1", "2.5"], ["-3", ""]]);
-        let e = |y: &str| serde_yaml::from_str::<VanBan>(y).unwrap_err().to_string();
+        // The message travels encoded in serde's error; read it in English,
+        // keeping serde's location after it.
+        let e = |y: &str| {
+            let raw = serde_yaml::from_str::<VanBan>(y).unwrap_err().to_string();
+            let (msg, place) = raw.split_once(" at line ").unwrap_or((&raw, ""));
+            // serde_yaml puts the path (`noi_dung[0].bang.dong[1]: `) first.
+            let at = msg.find('\u{1}').unwrap_or(0);
+            let text =
+                crate::diag::Message::decode(&msg[at..]).map_or(msg.to_owned(), |m| m.english());
+            format!("{}{text} at line {place}", &msg[..at])
+        };
         let m = e(
             "loai: ke_hoach\nnoi_dung:\n  - bang:\n      dau: [a, b]\n      dong: [[1, 2], [3]]\n",
         );
         assert!(
-            m.contains("row 2 of the table has 1 cells, expected 2"),
+            m.contains("row 2 of the table has 1 cells, but the table has 2 columns"),
             "{m}"
         );
         assert!(m.contains("line 5 column 22"), "{m}");
@@ -283,7 +306,7 @@ mod tests {
             "loai: ke_hoach\nnoi_dung:\n  - bang:\n      dong: [[1, 2], [3]]\n      cot: [1, 2]\n",
         );
         assert!(
-            m.contains("row 2 of the table has 1 cells, expected 2"),
+            m.contains("row 2 of the table has 1 cells, but the table has 2 columns"),
             "{m}"
         );
         let m = e("loai: ke_hoach\nnoi_dung:\n  - bang:\n      can: [trai]\n      cot: [1, 2]\n");

@@ -260,7 +260,7 @@ mod tests {
         let docs = std::fs::read_to_string(&path).unwrap();
         let line = docs
             .lines()
-            .find(|l| l.starts_with("| `loai` |"))
+            .find(|l| l.starts_with("| `loai` |") && l.contains("Kind: "))
             .expect("docs/vocabulary.md has a `loai` row");
         let listed: Vec<&str> = line
             .split_once("Kind: ")

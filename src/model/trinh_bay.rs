@@ -5,6 +5,8 @@ use schemars::JsonSchema;
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 
+use crate::diag::{Message, MessageId};
+
 /// Presentation choices NĐ30 leaves to the issuer (Phụ lục I, Mục I–II).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -114,50 +116,59 @@ fn in_range<'de, D: Deserializer<'de>>(
     d: D,
     lo: f64,
     hi: f64,
-    what: &str,
+    unit: &str,
 ) -> Result<Option<f64>, D::Error> {
     let v = f64::deserialize(d)?;
     if (lo..=hi).contains(&v) {
         Ok(Some(v))
     } else {
-        Err(de::Error::custom(format!(
-            "{what}: {v} is outside the range NĐ30 allows, {lo}–{hi}"
-        )))
+        Err(de::Error::custom(
+            Message::new(
+                MessageId::OutOfRange,
+                &[
+                    ("value", v.to_string()),
+                    ("lo", lo.to_string()),
+                    ("hi", hi.to_string()),
+                    ("unit", unit.to_owned()),
+                ],
+            )
+            .encoded(),
+        ))
     }
 }
 
 fn de_co_chu<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    in_range(d, 13.0, 14.0, "body size `co_chu` (pt)")
+    in_range(d, 13.0, 14.0, "pt")
 }
 
 fn de_co_chu_quoc_hieu<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    in_range(d, 12.0, 13.0, "Quốc hiệu size `co_chu_quoc_hieu` (pt)")
+    in_range(d, 12.0, 13.0, "pt")
 }
 
 fn de_co_chu_tieu_ngu<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    in_range(d, 13.0, 14.0, "Tiêu ngữ size `co_chu_tieu_ngu` (pt)")
+    in_range(d, 13.0, 14.0, "pt")
 }
 
 fn de_co_chu_co_quan<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    in_range(d, 12.0, 13.0, "issuer size `co_chu_co_quan` (pt)")
+    in_range(d, 12.0, 13.0, "pt")
 }
 
 fn de_co_chu_ngay<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    in_range(d, 13.0, 14.0, "date line size `co_chu_ngay` (pt)")
+    in_range(d, 13.0, 14.0, "pt")
 }
 
 fn de_co_chu_vv<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    in_range(d, 12.0, 13.0, "`V/v` size `co_chu_vv` (pt)")
+    in_range(d, 12.0, 13.0, "pt")
 }
 
 fn de_le_doc<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    in_range(d, 20.0, 25.0, "top and bottom margins (mm)")
+    in_range(d, 20.0, 25.0, "mm")
 }
 
 fn de_le_trai<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    in_range(d, 30.0, 35.0, "left margin `trai` (mm)")
+    in_range(d, 30.0, 35.0, "mm")
 }
 
 fn de_le_phai<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    in_range(d, 15.0, 20.0, "right margin `phai` (mm)")
+    in_range(d, 15.0, 20.0, "mm")
 }

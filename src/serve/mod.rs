@@ -30,6 +30,7 @@ use sha2::{Digest, Sha256};
 use crate::commands::new::starter;
 use crate::commands::{self, build::expand_inputs};
 use crate::diag::{self, Error, MessageId, Related, Severity};
+use crate::i18n::t;
 use crate::load::{self, Loaded};
 use crate::model::Loai;
 use crate::world::{Engine, Refused};
@@ -213,7 +214,7 @@ impl App {
         let path = Path::new(rel);
         let name = path
             .file_name()
-            .ok_or_else(|| ApiError::bad(format!("`{rel}` has no file name")))?;
+            .ok_or_else(|| ApiError::bad(t("serve-no-file-name", &[("path", rel)])))?;
         let parent = path.parent().unwrap_or(Path::new(""));
         let mut existing = parent;
         while !existing.as_os_str().is_empty()
@@ -225,14 +226,15 @@ impl App {
             self.root.clone()
         } else {
             crate::world::inside(&self.root, existing).map_err(|e| {
-                let why = match e {
-                    Refused::Outside => "is outside the served folder".to_owned(),
-                    Refused::Unresolved(e) => format!("cannot be used ({e})"),
+                let folder = existing.display().to_string();
+                let message = match e {
+                    Refused::Outside => t("serve-folder-outside", &[("path", &folder)]),
+                    Refused::Unresolved(e) => t(
+                        "serve-folder-unusable",
+                        &[("path", &folder), ("reason", &crate::i18n::io_reason(&e))],
+                    ),
                 };
-                ApiError::new(
-                    StatusCode::FORBIDDEN,
-                    format!("the folder `{}` {why}", existing.display()),
-                )
+                ApiError::new(StatusCode::FORBIDDEN, message)
             })?
         };
         if !base.is_dir() {
@@ -503,7 +505,7 @@ async fn list_docs(State(app): State<Arc<App>>) -> Result<Json<Vec<DocRow>>, Api
             let message = errors
                 .iter()
                 .find(|e| e.to_string().contains(&*f.to_string_lossy()))
-                .map_or_else(|| "cannot be loaded".to_owned(), ToString::to_string);
+                .map_or_else(|| t("serve-cannot-load", &[]), ToString::to_string);
             out.push(DocRow {
                 path: rel,
                 so_ky_hieu: String::new(),
@@ -602,7 +604,7 @@ impl Diagnostic {
         let here = d.path == path && d.line > 0;
         // Elsewhere (a parent, the layout): the message names the place.
         let (message, help) = if here {
-            (d.message.english(), d.help().map(diag::Message::english))
+            (d.message.to_string(), d.help().map(ToString::to_string))
         } else {
             let mut m = format!(
                 "{}:{}:{}: {}",
@@ -849,7 +851,7 @@ async fn save(
         return Err(ApiError {
             status: StatusCode::CONFLICT,
             body: json!({
-                "error": format!("`{}` changed on disk since it was opened", body.path),
+                "error": t("serve-changed-on-disk", &[("path", &body.path)]),
                 "version": current,
             }),
         });
@@ -857,7 +859,7 @@ async fn save(
     if body.text.len() as u64 > load::MAX_BYTES {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "the document is too large",
+            t("serve-too-large", &[]),
         ));
     }
     output::write_atomic(&path, body.text.as_bytes())?;
@@ -1058,7 +1060,7 @@ async fn new_doc(
     use chrono::Datelike;
     let year = chrono::Local::now().year();
     let text = starter(&body.loai, year)
-        .ok_or_else(|| ApiError::bad(format!("unknown kind `{}`", body.loai)))?;
+        .ok_or_else(|| ApiError::bad(t("serve-unknown-kind", &[("kind", &body.loai)])))?;
     commands::new::create(&target, &text)?;
     Ok(Json(json!({ "path": app.rel(&target) })))
 }
@@ -1081,9 +1083,8 @@ async fn next_year(
     let target = app.fresh(&body.out)?;
     blocking(move || {
         let doc = load::load(&from)?;
-        let text = commands::new::next_year(&doc, body.year).ok_or_else(|| {
-            ApiError::bad("the document has no `ngay` or `bien.nam` to take the year from")
-        })?;
+        let text = commands::new::next_year(&doc, body.year)
+            .ok_or_else(|| ApiError::bad(t("serve-no-year", &[])))?;
         let text = commands::new::moved(&text, &from, &target);
         commands::new::create(&target, &text)?;
         Ok(Json(json!({ "path": app.rel(&target) })))

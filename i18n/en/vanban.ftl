@@ -1,0 +1,268 @@
+# vanban's messages in English. Every id here has a Vietnamese twin in
+# i18n/vi/vanban.ftl (a test checks both ways). Arguments are text, except
+# counts (numbers, for plural forms).
+
+## Diagnostics: what is wrong
+
+text = { $text }
+at-prefix = { $at }:
+yaml-syntax = the file is not valid YAML: { $detail }
+yaml-unclosed-quote = this quote { $quote } is opened here and never closed
+yaml-colon = a `: ` in the middle of this line starts a new key
+yaml-tab = this line is indented with a tab
+yaml-indent-more = this line is indented more than the keys beside it
+yaml-indent-less = this line is indented less than the keys of its group, so `{ $key }` falls out of the group
+yaml-list-mix = this line mixes a list item (`- `) with keys at the same indentation
+yaml-duplicate-key = the key `{ $key }` appears twice in the same group
+document-empty = the document is empty
+document-not-keys = a document must be a list of keys (`loai:`, `co_quan:`, …)
+too-large = { $bytes } bytes is more than the { $max } bytes a document may have
+typing = { $detail }
+unknown-key = unknown key `{ $key }`
+unknown-block = unknown block `{ $key }`
+unknown-kind = unknown kind of document `{ $value }`
+    known kinds: { $kinds }
+unknown-value = `{ $value }` is not allowed here
+wrong-type = expected { $want ->
+        [string] a text
+        [number] a number, for example 14 or 2.5
+        [integer] a whole number, for example 3
+        [list] a list (one `- ` item per line)
+        [map] keys under it (one `key: value` per line, indented)
+        [bool] `true` or `false`
+        [text-or-list] a text or a list of texts
+        [number-or-text] a number or a text
+        [cell] a table cell: a text or a number
+        [row] a table row: a list of cells
+        [rows] a list of rows, each a list of cells
+        [table] a table: `dau` (header cells) and `dong` (rows)
+        [block] a paragraph (text) or a block such as `muc:`, `khoan:`, `gach:`, `bang:`
+        [recipient] a recipient (text) or a group such as `Bản điện tử: [ … ]`
+        [date] a date such as 2023-10-02
+       *[other] { $wanttext }
+    }, found { $got ->
+        [map] a `key: value` pair
+        [string] the text "{ $value }"
+        [number] the number { $value }
+        [list] a list
+        [bool] `{ $value }`
+        [null] nothing
+       *[other] { $value }
+    }
+missing-key = the key `{ $key }` is missing
+date-invalid = `{ $value }` is not a date: write `2023-10-02` or `02/10/2023` (a draft may write `2023-10`, `10/2023` or `2023`)
+date-no-month = `{ $value }`: month { $month } does not exist
+date-no-day = `{ $value }`: day { $day } does not exist in month { $month }/{ $year }
+out-of-range = { $value } { $unit } is outside the range NĐ30 allows, { $lo }–{ $hi } { $unit }
+quoc-hieu-size = { $value } pt; NĐ30 pairs a Quốc hiệu of 12 pt (Tiêu ngữ 13) or 13 pt (Tiêu ngữ 14)
+not-positive = `{ $value }` is not a usable number here: write a number above 0
+row-cells = row { $n } of the table has { $got } cells, but the table has { $want } columns (as many as { $from ->
+        [dau] the header `dau`
+       *[cot] the widths `cot`
+    })
+image-format = `{ $value }`: a signature or seal must be a PNG, JPG or SVG image (a file ending in .png, .jpg, .jpeg or .svg)
+ref-cannot-open = cannot open { $what ->
+        [image] the image
+       *[other] the file
+    } `{ $path }` ({ $full }): { $reason }
+ref-outside = { $what ->
+        [image] the image
+       *[other] the file
+    } `{ $path }` is outside the project folder `{ $root }`; files a document uses must lie inside it (the project folder is the folder given to `vanban serve` (or to `build`/`check`), else the nearest folder above the document holding a `vanban.toml` file (it may be empty) or `.git`, else the document's own folder; put an empty `vanban.toml` in the folder that holds all the documents that use each other)
+image = { $detail }
+template-in-text = in a template of the text: { $detail }
+template-undefined = in a template of the text: `{ $name }` is not defined
+layout-template = { $detail }
+layout-failed-on-value = the layout failed on this value: { $detail }
+typst = { $detail }
+typst-generated-as = Typst got this text as `{ $snippet }` (line { $line } of { $file ->
+        [none] the generated source; `vanban build --typst` keeps it
+       *[other] `{ $file }`
+    })
+typst-trace = { $detail }
+warning = { $text }
+
+## Diagnostics: how to fix it
+
+did-you-mean = did you mean `{ $key }`?
+allowed = allowed here: { $keys }
+add-key = add the line `{ $key }: …` to the document
+template-variables = variables come from `bien:` (and `nam`, the document's year)
+tab-indent = indent with spaces: YAML does not allow tabs
+quote-item = YAML read `{ $rest }` as a key and a value; put the item in quotes: - "{ $quoted }"
+quote-colon = a `: ` inside a text makes YAML read a key; put the text in quotes: { $fixed }
+not-text = YAML reads `{ $value }` as a value, not a text; write "{ $value }" for the text
+hash-comment = ` #` starts a comment in YAML; put the text in quotes
+close-quote = end the text with the same quote: { $fixed }
+align-key = start the key in column { $column }, like the keys beside it (spaces only)
+typst-hint = { $text }
+label-error = error
+label-warning = warning
+label-help = help
+label-note = note
+at-place = { $message } at { $place }
+
+## Progress and summary lines
+
+documents-failed = { $failed } of { $total } { $total ->
+        [one] document
+       *[other] documents
+    } failed
+checked-ok = { $path }: ok
+
+## Command line: `vanban --help` and the help of each command
+
+cli-about = Vietnamese official documents (Nghị định 30/2020/NĐ-CP) from YAML to PDF.
+cli-heading-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-help = Print help
+cli-version = Print version
+cli-arg-lang = Language of messages and help: vi (Vietnamese, the default) or en; without it, LANG/LC_MESSAGES/LANGUAGE starting with `en` choose English
+cli-examples =
+    Examples:
+      vanban build data/examples/cong-van.yaml            # writes data/examples/cong-van.pdf
+      vanban build data/ -o out/                          # every document under data/, in parallel
+      vanban build data/2023/*.yaml -o out/ --typst       # PDFs and generated .typ into out/
+      vanban build cong-van.yaml --format png --dpi 100   # cong-van-1.png, cong-van-2.png, …
+      vanban build ke-hoach.yaml --font-path ~/fonts --font "Times New Roman"
+      vanban watch ke-hoach.yaml --format pdf,png         # rebuild on every save
+      vanban build kh.yaml --pdf-a --embed-source         # archive: PDF/A-3b carrying its YAML
+      vanban extract kh.pdf -o kh-src/                    # the YAML back out of the PDF
+      vanban check data/**/*.yaml                         # validate, write nothing
+      vanban schema > vanban.schema.json                  # JSON Schema for editors
+      vanban list data/ --format csv                      # register of documents, by date
+      vanban new --from cv-2022.yaml --year 2023 -o cv-2023.yaml   # next year's draft
+      vanban derive tinh/ke-hoach.yaml -o huyen/ke-hoach.yaml      # child skeleton
+      vanban diff huyen/ke-hoach.yaml                     # what the child changes
+      vanban serve data/ --open                           # web editor with live preview
+      vanban cap-so cong-van.yaml                         # next number: so/ngay written, register, PDF
+      vanban thu-hoi cong-van.yaml --reason "ban hành nhầm"  # withdrawn, never reused
+      vanban so-dang-ky --year 2026 -o so-2026.pdf        # the printed register (or .xlsx, .csv)
+      vanban tron-thu giay-moi.yaml khach.csv             # one numbered giấy mời per row
+
+    Exit codes: 0 ok, 1 document error, 2 usage error.
+
+cli-build-about = Build PDFs from YAML documents (folders: every document under them)
+cli-build-arg-files = YAML documents or folders
+cli-build-arg-out = Output folder (default: beside each input)
+cli-build-arg-typst = Also write the generated Typst source (NAME.typ)
+cli-build-arg-pdf_a = Produce PDF/A for archiving: PDF/A-2b, or PDF/A-3b with --embed-source
+cli-build-arg-embed_source = Attach the YAML and the files it is built from to the PDF (vanban extract gets them back)
+cli-build-arg-format = What to write (comma-separated or repeated): the PDF, or one picture per page (NAME-1.png, NAME-2.png, …)
+cli-build-arg-dpi = Resolution of PNG pictures, in dots per inch
+cli-build-arg-font_path = Add fonts from this folder (repeatable), e.g. an office's Times New Roman
+cli-build-arg-font = Body font family (default: Times New Roman if found, else Liberation Serif)
+cli-build-arg-layouts = Read the layouts from this folder instead of the built-in copies (also VANBAN_LAYOUTS)
+cli-watch-about = Build a document, then rebuild it each time it or a parent is saved
+cli-watch-arg-file = The YAML document
+cli-watch-arg-out = { cli-build-arg-out }
+cli-watch-arg-typst = { cli-build-arg-typst }
+cli-watch-arg-pdf_a = { cli-build-arg-pdf_a }
+cli-watch-arg-embed_source = { cli-build-arg-embed_source }
+cli-watch-arg-format = { cli-build-arg-format }
+cli-watch-arg-dpi = { cli-build-arg-dpi }
+cli-watch-arg-font_path = { cli-build-arg-font_path }
+cli-watch-arg-font = { cli-build-arg-font }
+cli-watch-arg-layouts = { cli-build-arg-layouts }
+cli-extract-about = Get back the YAML sources embedded with build --embed-source
+cli-extract-arg-pdf = The PDF
+cli-extract-arg-out = Folder to write them into (default: NAME-source beside the PDF)
+cli-check-about = Validate documents (YAML, vocabulary, layout) without writing anything
+cli-check-arg-files = { cli-build-arg-files }
+cli-check-arg-font_path = { cli-build-arg-font_path }
+cli-check-arg-font = { cli-build-arg-font }
+cli-check-arg-layouts = { cli-build-arg-layouts }
+cli-schema-about = Print the JSON Schema of the document vocabulary, for editors
+cli-list-about = The register: every document under a folder, sorted by date
+cli-list-arg-dir = Folder to scan
+cli-list-arg-format = Output format
+cli-new-about = Next year's draft of a document: dates moved, number cleared
+cli-new-arg-from = Last year's document
+cli-new-arg-year = The new year
+cli-new-arg-out = Where to write (default: print)
+cli-derive-about = Write a child skeleton that inherits from PARENT
+cli-derive-arg-parent = The parent document
+cli-derive-arg-out = The child to create
+cli-diff-about = Show what a derived document changes relative to its parent
+cli-diff-arg-child = The child document
+cli-serve-about = Edit the documents under DIR in the browser, with a live preview
+cli-serve-arg-dir = Folder of documents
+cli-serve-arg-port = Port to listen on (0: any free port)
+cli-serve-arg-bind = Address to listen on. Requests must name this address
+cli-serve-arg-open = Open the page in the default browser
+cli-serve-arg-font_path = { cli-build-arg-font_path }
+cli-serve-arg-font = { cli-build-arg-font }
+cli-serve-arg-layouts = { cli-build-arg-layouts }
+
+## Progress lines of the commands
+
+watch-watching = watching { $files } (Ctrl-C to stop)
+watch-built = { $time } built { $files } in { $ms } ms
+watch-not-rebuilt = { $time } { $path } not rebuilt; { $kept ->
+        [yes] the previous output is kept
+       *[no] nothing is written until it builds
+    }
+derive-written = { $path } written; left to fill: { $keys }
+extract-rebuild = rebuild the same PDF with: { $command }
+list-duplicates = warning: { $count } documents share a number with another of the same issuer and year
+new-draft = { $path }: draft for { $year } (số cleared, ngày without day)
+
+## The editor's server
+
+serve-no-file-name = `{ $path }` has no file name
+serve-folder-outside = the folder `{ $path }` is outside the served folder
+serve-folder-unusable = the folder `{ $path }` cannot be used: { $reason }
+serve-cannot-load = cannot be loaded
+serve-changed-on-disk = `{ $path }` changed on disk since it was opened
+serve-too-large = the document is too large
+serve-unknown-kind = unknown kind of document `{ $kind }`
+serve-no-year = the document has no `ngay` or `bien.nam` to take the year from
+io-reason = { $kind ->
+        [not-found] it does not exist
+        [permission] permission denied
+        [is-dir] it is a folder, not a file
+       *[other] { $text }
+    }
+
+## Command line: the register's commands
+
+cli-cap-so-about = Issue the next number (cấp số) of each document's series: writes so: and ngay: into the YAML, records it in the register (so-van-ban.sqlite at the project root) and builds the PDF
+cli-cap-so-arg-files = YAML documents to number, one after the other
+cli-cap-so-arg-date = Date of issue (default: today): 2026-10-02 or 02/10/2026
+cli-cap-so-arg-copies = Number of copies (số lượng bản), for the register
+cli-cap-so-arg-out = Folder for the PDFs (default: beside each YAML)
+cli-cap-so-arg-no_pdf = Record the number without building the PDF
+cli-cap-so-arg-pdf_a = Build PDF/A (see build --pdf-a)
+cli-cap-so-arg-embed_source = Attach the YAML to the PDF (see build --embed-source)
+cli-cap-so-arg-font_path = { cli-build-arg-font_path }
+cli-cap-so-arg-font = { cli-build-arg-font }
+cli-cap-so-arg-layouts = { cli-build-arg-layouts }
+cli-thu-hoi-about = Record a number as withdrawn (thu hồi); it is never issued again
+cli-thu-hoi-arg-file = The numbered YAML document (it may have been deleted since)
+cli-thu-hoi-arg-reason = Why it is withdrawn, written into Ghi chú
+cli-thu-hoi-arg-date = Date of withdrawal (default: today)
+cli-so-dang-ky-about = The register of outgoing documents (sổ đăng ký văn bản đi): on screen, written to CSV, XLSX or the printed PDF, or imported
+cli-so-dang-ky-arg-dir = The project folder (its register is so-van-ban.sqlite)
+cli-so-dang-ky-arg-year = Only this year
+cli-so-dang-ky-arg-issuer = Only this issuing body (cơ quan ban hành)
+cli-so-dang-ky-arg-secret = The register of secret documents instead of the ordinary one
+cli-so-dang-ky-arg-out = Write to FILE: .csv (UTF-8 for Excel), .xlsx, or .pdf (the printed register: one issuer, one year). Default: a table
+cli-so-dang-ky-arg-import = Add the rows of an existing register (.csv or .xlsx with the column heads of the export) to the register, e.g. mid-year
+cli-so-dang-ky-arg-font_path = { cli-build-arg-font_path }
+cli-so-dang-ky-arg-font = { cli-build-arg-font }
+cli-so-dang-ky-arg-layouts = { cli-build-arg-layouts }
+cli-tron-thu-about = Mail merge (trộn thư): one document per row of a CSV or XLSX, each inheriting the template, numbered on its own or sharing one
+cli-tron-thu-arg-template = The document every row fills in (its text uses {"{{"} NAME {"}}"} for the columns; its bien: holds sample values)
+cli-tron-thu-arg-data = The rows: .csv or .xlsx, column heads as variable names (ho_ten); a kinh_gui or trich_yeu column sets that key
+cli-tron-thu-arg-out = Folder for the documents (default: NAME-tron/ beside the template)
+cli-tron-thu-arg-numbers = Each document its own number, one shared number (the template's), or none (drafts)
+cli-tron-thu-arg-date = Date of issue (default: today)
+cli-tron-thu-arg-no_pdf = Write the YAML documents (and number them) without building PDFs
+cli-tron-thu-arg-font_path = { cli-build-arg-font_path }
+cli-tron-thu-arg-font = { cli-build-arg-font }
+cli-tron-thu-arg-layouts = { cli-build-arg-layouts }
+
+# Worded in src/diag/message.rs (limit_wording); this text is a fallback.
+limit = beyond the limit { $what }: { $found } (at most { $limit })

@@ -1,0 +1,265 @@
+# Thông báo của vanban bằng tiếng Việt (ngôn ngữ mặc định). Mỗi id ở đây
+# có bản tiếng Anh cùng id trong i18n/en/vanban.ftl (có kiểm thử cả hai chiều).
+# Không dùng từ kỹ thuật của serde/YAML: nói theo ngôn ngữ văn bản.
+
+## Thông báo lỗi: điều gì sai
+
+text = { $text }
+at-prefix = Tại `{ $at }`:
+yaml-syntax = tệp viết sai quy tắc YAML ({ $detail })
+yaml-unclosed-quote = dấu nháy { $quote } mở ở đây nhưng không có dấu nháy đóng
+yaml-colon = dấu `: ` ở giữa dòng làm phần sau bị hiểu thành một khóa mới
+yaml-tab = dòng này thụt lề bằng phím Tab
+yaml-indent-more = dòng này thụt lề sâu hơn các khóa cùng nhóm
+yaml-indent-less = dòng này thụt lề ít hơn các khóa cùng nhóm, nên `{ $key }` bị tách khỏi nhóm
+yaml-list-mix = dòng này trộn mục danh sách (`- `) với các khóa cùng mức thụt lề
+yaml-duplicate-key = khóa `{ $key }` xuất hiện hai lần trong cùng một nhóm
+document-empty = văn bản chưa có nội dung
+document-not-keys = văn bản phải là danh sách các khóa (`loai:`, `co_quan:`, …)
+too-large = tệp có { $bytes } byte, quá giới hạn { $max } byte của một văn bản
+typing = giá trị không hợp lệ ({ $detail })
+unknown-key = không có khóa `{ $key }` trong từ vựng của vanban
+unknown-block = không có loại khối `{ $key }`
+unknown-kind = không có loại văn bản `{ $value }`
+    các loại văn bản: { $kinds }
+unknown-value = không dùng được giá trị `{ $value }` ở đây
+wrong-type = cần { $want ->
+        [string] một đoạn chữ
+        [number] một số, ví dụ 14 hoặc 2.5
+        [integer] một số nguyên, ví dụ 3
+        [list] một danh sách (mỗi mục một dòng, bắt đầu bằng `- `)
+        [map] các khóa con bên dưới (mỗi dòng một `khóa: giá trị`, thụt lề)
+        [bool] `true` (có) hoặc `false` (không)
+        [text-or-list] một đoạn chữ hoặc một danh sách các đoạn chữ
+        [number-or-text] một số hoặc một đoạn chữ
+        [cell] một ô của bảng: chữ hoặc số
+        [row] một hàng của bảng: danh sách các ô
+        [rows] danh sách các hàng, mỗi hàng là danh sách các ô
+        [table] một bảng: `dau` (các ô tiêu đề) và `dong` (các hàng)
+        [block] một đoạn văn (chữ) hoặc một khối như `muc:`, `khoan:`, `gach:`, `bang:`
+        [recipient] một nơi nhận (chữ) hoặc một nhóm như `Bản điện tử: [ … ]`
+        [date] một ngày, ví dụ 2023-10-02
+       *[other] giá trị khác ({ $wanttext })
+    }, nhưng ở đây là { $got ->
+        [map] một cặp `khóa: giá trị`
+        [string] chữ "{ $value }"
+        [number] số { $value }
+        [list] một danh sách
+        [bool] `{ $value }`
+        [null] ô trống
+       *[other] { $value }
+    }
+missing-key = thiếu khóa `{ $key }`
+date-invalid = `{ $value }` không phải là ngày: viết `2023-10-02` hoặc `02/10/2023` (bản nháp có thể viết `2023-10`, `10/2023` hoặc `2023`)
+date-no-month = `{ $value }`: không có tháng { $month }
+date-no-day = `{ $value }`: tháng { $month }/{ $year } không có ngày { $day }
+out-of-range = { $value } { $unit } nằm ngoài khoảng NĐ30 cho phép, từ { $lo } đến { $hi } { $unit }
+quoc-hieu-size = cỡ chữ { $value } pt; NĐ30 chỉ cho Quốc hiệu cỡ 12 (Tiêu ngữ 13) hoặc cỡ 13 (Tiêu ngữ 14)
+not-positive = không dùng được `{ $value }` ở đây: cần một số lớn hơn 0, ví dụ 1 hoặc 2.5
+row-cells = hàng { $n } của bảng có { $got } ô, nhưng bảng có { $want } cột (bằng số { $from ->
+        [dau] ô tiêu đề `dau`
+       *[cot] độ rộng cột `cot`
+    })
+image-format = `{ $value }`: chữ ký hoặc con dấu phải là ảnh PNG, JPG hoặc SVG (tên tệp kết thúc bằng .png, .jpg, .jpeg hoặc .svg)
+ref-cannot-open = không mở được { $what ->
+        [image] ảnh
+       *[other] tệp
+    } `{ $path }` ({ $full }): { $reason }
+ref-outside = { $what ->
+        [image] ảnh
+       *[other] tệp
+    } `{ $path }` nằm ngoài thư mục dự án `{ $root }`; mọi tệp văn bản dùng đến phải nằm trong thư mục này (thư mục dự án là thư mục đưa cho `vanban serve` (hoặc `build`/`check`), nếu không thì là thư mục gần nhất phía trên văn bản có tệp `vanban.toml` (có thể để trống) hoặc `.git`, nếu không nữa thì là thư mục của chính văn bản; hãy đặt một tệp `vanban.toml` trống vào thư mục chứa mọi văn bản dùng đến nhau)
+image = { $detail }
+template-in-text = trong mẫu của văn bản: { $detail }
+template-undefined = trong mẫu của văn bản: chưa khai báo biến `{ $name }`
+layout-template = lỗi trong mẫu trình bày: { $detail }
+layout-failed-on-value = không trình bày được giá trị này: { $detail }
+typst = { $detail }
+typst-generated-as = Typst nhận đoạn chữ này thành `{ $snippet }` (dòng { $line } của { $file ->
+        [none] mã nguồn sinh ra; `vanban build --typst` giữ lại tệp đó
+       *[other] `{ $file }`
+    })
+typst-trace = { $detail }
+warning = { $text }
+
+## Thông báo lỗi: cách sửa
+
+did-you-mean = có phải ý bạn là `{ $key }`?
+allowed = dùng được ở đây: { $keys }
+add-key = thêm dòng `{ $key }: …` vào văn bản
+template-variables = biến lấy từ mục `bien:` (và `nam`, năm của văn bản)
+tab-indent = thụt lề bằng dấu cách (phím Space), không dùng phím Tab
+quote-item = mục `{ $rest }` có dấu `: ` nên bị hiểu thành một cặp khóa và giá trị; đặt cả dòng trong dấu nháy: - "{ $quoted }"
+quote-colon = dấu `: ` trong đoạn chữ làm nó bị hiểu thành khóa; đặt đoạn chữ trong dấu nháy: { $fixed }
+not-text = `{ $value }` được hiểu là giá trị đặc biệt, không phải chữ; muốn ghi chữ thì viết "{ $value }"
+hash-comment = ` #` bắt đầu một ghi chú bị bỏ qua; đặt đoạn chữ trong dấu nháy
+close-quote = kết thúc đoạn chữ bằng đúng dấu nháy đã mở: { $fixed }
+align-key = bắt đầu khóa ở cột { $column }, thẳng cột với các khóa cùng nhóm (chỉ dùng dấu cách)
+typst-hint = { $text }
+label-error = lỗi
+label-warning = cảnh báo
+label-help = gợi ý
+label-note = ghi chú
+at-place = { $message } tại { $place }
+
+## Tiến trình và tổng kết
+
+documents-failed = { $failed }/{ $total } văn bản có lỗi
+checked-ok = { $path }: đạt
+
+## Dòng lệnh: `vanban --help` và trợ giúp của từng lệnh
+
+cli-about = Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP: từ tệp YAML ra PDF đúng thể thức.
+cli-heading-usage = Cách dùng:
+cli-heading-commands = Các lệnh
+cli-heading-options = Tùy chọn
+cli-heading-arguments = Tham số
+cli-help = In trợ giúp
+cli-version = In phiên bản
+cli-arg-lang = Ngôn ngữ của thông báo và trợ giúp: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh); nếu không ghi, LANG/LC_MESSAGES/LANGUAGE bắt đầu bằng `en` sẽ chọn tiếng Anh
+cli-examples =
+    Ví dụ:
+      vanban build data/examples/cong-van.yaml            # tạo data/examples/cong-van.pdf
+      vanban build data/ -o out/                          # mọi văn bản trong thư mục data/
+      vanban build data/2023/*.yaml -o out/ --typst       # PDF và mã Typst sinh ra, vào out/
+      vanban build cong-van.yaml --format png --dpi 100   # cong-van-1.png, cong-van-2.png, …
+      vanban build ke-hoach.yaml --font-path ~/fonts --font "Times New Roman"
+      vanban watch ke-hoach.yaml --format pdf,png         # tạo lại mỗi lần lưu tệp
+      vanban build kh.yaml --pdf-a --embed-source         # lưu trữ: PDF/A-3b kèm tệp YAML
+      vanban extract kh.pdf -o kh-src/                    # lấy lại tệp YAML từ PDF
+      vanban check data/**/*.yaml                         # kiểm tra, không ghi tệp nào
+      vanban schema > vanban.schema.json                  # JSON Schema cho trình soạn thảo
+      vanban list data/ --format csv                      # sổ văn bản, theo ngày
+      vanban new --from cv-2022.yaml --year 2023 -o cv-2023.yaml   # bản nháp cho năm sau
+      vanban derive tinh/ke-hoach.yaml -o huyen/ke-hoach.yaml      # văn bản con kế thừa
+      vanban diff huyen/ke-hoach.yaml                     # văn bản con thay đổi gì
+      vanban serve data/ --open                           # trình soạn thảo trên trình duyệt
+      vanban cap-so cong-van.yaml                         # cấp số: ghi so/ngay, vào sổ, tạo PDF
+      vanban thu-hoi cong-van.yaml --reason "ban hành nhầm"  # thu hồi số, không cấp lại
+      vanban so-dang-ky --year 2026 -o so-2026.pdf        # sổ đăng ký để in (hoặc .xlsx, .csv)
+      vanban tron-thu giay-moi.yaml khach.csv             # mỗi dòng một giấy mời có số
+
+    Mã thoát: 0 thành công, 1 văn bản có lỗi, 2 gõ lệnh sai.
+
+cli-build-about = Tạo PDF từ các văn bản YAML (thư mục: mọi văn bản trong đó)
+cli-build-arg-files = Các văn bản YAML hoặc thư mục
+cli-build-arg-out = Thư mục ghi kết quả (mặc định: cạnh mỗi văn bản)
+cli-build-arg-typst = Ghi thêm mã nguồn Typst sinh ra (TÊN.typ)
+cli-build-arg-pdf_a = Tạo PDF/A để lưu trữ: PDF/A-2b, hoặc PDF/A-3b khi có --embed-source
+cli-build-arg-embed_source = Đính kèm tệp YAML và các tệp liên quan vào PDF (lấy lại bằng vanban extract)
+cli-build-arg-format = Loại tệp cần tạo (cách nhau bằng dấu phẩy hoặc ghi lặp lại): PDF, hoặc mỗi trang một ảnh (TÊN-1.png, TÊN-2.png, …)
+cli-build-arg-dpi = Độ phân giải của ảnh PNG, tính bằng điểm mỗi inch
+cli-build-arg-font_path = Thêm phông chữ từ thư mục này (ghi được nhiều lần), ví dụ Times New Roman của cơ quan
+cli-build-arg-font = Phông chữ của nội dung (mặc định: Times New Roman nếu có, nếu không thì Liberation Serif)
+cli-build-arg-layouts = Đọc mẫu trình bày từ thư mục này thay cho bản có sẵn (hoặc biến VANBAN_LAYOUTS)
+cli-watch-about = Tạo một văn bản, rồi tạo lại mỗi khi văn bản hoặc văn bản cha được lưu
+cli-watch-arg-file = Văn bản YAML
+cli-watch-arg-out = { cli-build-arg-out }
+cli-watch-arg-typst = { cli-build-arg-typst }
+cli-watch-arg-pdf_a = { cli-build-arg-pdf_a }
+cli-watch-arg-embed_source = { cli-build-arg-embed_source }
+cli-watch-arg-format = { cli-build-arg-format }
+cli-watch-arg-dpi = { cli-build-arg-dpi }
+cli-watch-arg-font_path = { cli-build-arg-font_path }
+cli-watch-arg-font = { cli-build-arg-font }
+cli-watch-arg-layouts = { cli-build-arg-layouts }
+cli-extract-about = Lấy lại các tệp YAML đã đính kèm bằng build --embed-source
+cli-extract-arg-pdf = Tệp PDF
+cli-extract-arg-out = Thư mục ghi các tệp lấy ra (mặc định: TÊN-source cạnh tệp PDF)
+cli-check-about = Kiểm tra văn bản (YAML, từ vựng, trình bày) mà không ghi tệp nào
+cli-check-arg-files = { cli-build-arg-files }
+cli-check-arg-font_path = { cli-build-arg-font_path }
+cli-check-arg-font = { cli-build-arg-font }
+cli-check-arg-layouts = { cli-build-arg-layouts }
+cli-schema-about = In JSON Schema của từ vựng văn bản, cho trình soạn thảo
+cli-list-about = Sổ văn bản: mọi văn bản trong một thư mục, xếp theo ngày
+cli-list-arg-dir = Thư mục cần liệt kê
+cli-list-arg-format = Dạng kết quả
+cli-new-about = Bản nháp năm sau của một văn bản: dời ngày, xóa số văn bản
+cli-new-arg-from = Văn bản của năm trước
+cli-new-arg-year = Năm mới
+cli-new-arg-out = Nơi ghi (mặc định: in ra màn hình)
+cli-derive-about = Tạo văn bản con kế thừa văn bản PARENT
+cli-derive-arg-parent = Văn bản cha
+cli-derive-arg-out = Văn bản con cần tạo
+cli-diff-about = Cho biết văn bản con thay đổi gì so với văn bản cha
+cli-diff-arg-child = Văn bản con
+cli-serve-about = Soạn các văn bản trong thư mục DIR trên trình duyệt, xem trước ngay
+cli-serve-arg-dir = Thư mục văn bản
+cli-serve-arg-port = Cổng lắng nghe (0: cổng trống bất kỳ)
+cli-serve-arg-bind = Địa chỉ lắng nghe; yêu cầu gửi đến phải ghi đúng địa chỉ này
+cli-serve-arg-open = Mở trang trong trình duyệt mặc định
+cli-serve-arg-font_path = { cli-build-arg-font_path }
+cli-serve-arg-font = { cli-build-arg-font }
+cli-serve-arg-layouts = { cli-build-arg-layouts }
+
+## Dòng tiến trình của các lệnh
+
+watch-watching = đang theo dõi { $files } (Ctrl-C để dừng)
+watch-built = { $time } đã tạo { $files } trong { $ms } ms
+watch-not-rebuilt = { $time } chưa tạo lại được { $path }; { $kept ->
+        [yes] vẫn giữ bản đã tạo trước đó
+       *[no] chưa ghi tệp nào cho đến khi sửa xong lỗi
+    }
+derive-written = đã ghi { $path }; còn phải điền: { $keys }
+extract-rebuild = tạo lại đúng tệp PDF này bằng lệnh: { $command }
+list-duplicates = cảnh báo: { $count } văn bản trùng số với văn bản khác cùng cơ quan, cùng năm
+new-draft = { $path }: bản nháp năm { $year } (đã xóa số, ngày chưa ghi ngày cụ thể)
+
+## Máy chủ của trình soạn thảo
+
+serve-no-file-name = `{ $path }` không có tên tệp
+serve-folder-outside = thư mục `{ $path }` nằm ngoài thư mục đang mở
+serve-folder-unusable = không dùng được thư mục `{ $path }`: { $reason }
+serve-cannot-load = không mở được
+serve-changed-on-disk = `{ $path }` đã bị thay đổi trên đĩa sau khi mở; hãy tải lại trước khi lưu
+serve-too-large = văn bản quá lớn
+serve-unknown-kind = không có loại văn bản `{ $kind }`
+serve-no-year = văn bản không có `ngay` hoặc `bien.nam` để biết năm
+io-reason = { $kind ->
+        [not-found] thư mục hoặc tệp không tồn tại
+        [permission] không có quyền truy cập
+        [is-dir] đây là thư mục, không phải tệp
+       *[other] { $text }
+    }
+
+## Dòng lệnh: các lệnh của sổ văn bản
+
+cli-cap-so-about = Cấp số tiếp theo cho mỗi văn bản: ghi so: và ngay: vào tệp YAML, vào sổ (so-van-ban.sqlite ở thư mục dự án) và tạo PDF
+cli-cap-so-arg-files = Các văn bản YAML cần cấp số, lần lượt từng văn bản
+cli-cap-so-arg-date = Ngày ban hành (mặc định: hôm nay): 2026-10-02 hoặc 02/10/2026
+cli-cap-so-arg-copies = Số lượng bản, ghi vào sổ
+cli-cap-so-arg-out = Thư mục ghi PDF (mặc định: cạnh mỗi tệp YAML)
+cli-cap-so-arg-no_pdf = Chỉ ghi số vào sổ, không tạo PDF
+cli-cap-so-arg-pdf_a = Tạo PDF/A (xem build --pdf-a)
+cli-cap-so-arg-embed_source = Đính kèm tệp YAML vào PDF (xem build --embed-source)
+cli-cap-so-arg-font_path = { cli-build-arg-font_path }
+cli-cap-so-arg-font = { cli-build-arg-font }
+cli-cap-so-arg-layouts = { cli-build-arg-layouts }
+cli-thu-hoi-about = Ghi một số là đã thu hồi; số này không bao giờ được cấp lại
+cli-thu-hoi-arg-file = Văn bản YAML đã cấp số (có thể đã bị xóa)
+cli-thu-hoi-arg-reason = Lý do thu hồi, ghi vào cột Ghi chú
+cli-thu-hoi-arg-date = Ngày thu hồi (mặc định: hôm nay)
+cli-so-dang-ky-about = Sổ đăng ký văn bản đi: xem trên màn hình, xuất CSV, XLSX hoặc PDF để in, hoặc nhập từ sổ có sẵn
+cli-so-dang-ky-arg-dir = Thư mục dự án (sổ là tệp so-van-ban.sqlite)
+cli-so-dang-ky-arg-year = Chỉ năm này
+cli-so-dang-ky-arg-issuer = Chỉ cơ quan ban hành này
+cli-so-dang-ky-arg-secret = Sổ văn bản mật thay cho sổ thường
+cli-so-dang-ky-arg-out = Ghi ra TỆP: .csv (UTF-8 cho Excel), .xlsx, hoặc .pdf (sổ để in: một cơ quan, một năm). Mặc định: in bảng
+cli-so-dang-ky-arg-import = Thêm các dòng của một sổ có sẵn (.csv hoặc .xlsx, cùng tên cột như khi xuất), ví dụ khi bắt đầu dùng giữa năm
+cli-so-dang-ky-arg-font_path = { cli-build-arg-font_path }
+cli-so-dang-ky-arg-font = { cli-build-arg-font }
+cli-so-dang-ky-arg-layouts = { cli-build-arg-layouts }
+cli-tron-thu-about = Trộn thư: mỗi dòng của tệp CSV hoặc XLSX thành một văn bản kế thừa văn bản mẫu, mỗi văn bản một số hoặc dùng chung một số
+cli-tron-thu-arg-template = Văn bản mẫu để điền (trong chữ dùng {"{{"} TÊN {"}}"} cho các cột; mục bien: giữ giá trị mẫu)
+cli-tron-thu-arg-data = Các dòng: .csv hoặc .xlsx, tên cột là tên biến (ho_ten); cột kinh_gui hoặc trich_yeu đặt khóa đó
+cli-tron-thu-arg-out = Thư mục ghi các văn bản (mặc định: TÊN-tron/ cạnh văn bản mẫu)
+cli-tron-thu-arg-numbers = Mỗi văn bản một số, dùng chung một số (của văn bản mẫu), hoặc không cấp số (bản nháp)
+cli-tron-thu-arg-date = Ngày ban hành (mặc định: hôm nay)
+cli-tron-thu-arg-no_pdf = Chỉ ghi (và cấp số) các văn bản YAML, không tạo PDF
+cli-tron-thu-arg-font_path = { cli-build-arg-font_path }
+cli-tron-thu-arg-font = { cli-build-arg-font }
+cli-tron-thu-arg-layouts = { cli-build-arg-layouts }
+
+# Worded in src/diag/message.rs (limit_wording); this text is a fallback.
+limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })

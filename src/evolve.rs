@@ -3,99 +3,22 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use regex::{Captures, Regex};
 use serde_yaml::Value;
 
 use crate::diag::Error;
 use crate::load;
-use crate::vndate::Ngay;
 
-/// Next year's draft of the YAML `text` of a document dated in `from`:
-/// dates and years near `from` move by `to - from` (29 February becomes 28),
-/// `so` is cleared and `ngay` becomes a draft (day blank). Works on the
-/// text, so key order and comments are kept. Years far from `from` (a
-/// `giai đoạn 2021-2030`, an old circular's date) are left alone.
+pub mod rollover;
+
+pub use rollover::{roll, Rollover};
+
+/// Next year's draft of the YAML `text` of a document dated in `from`
+/// (see [`rollover`]): its own dates move by `to - from` (29 February
+/// becomes 28), citations of other documents are kept, `so` is cleared and
+/// `ngay` becomes a draft (day blank). Years far from `from` (a `giai đoạn
+/// 2021-2030`, an old circular's date) are left alone.
 pub fn new_year(text: &str, from: i32, to: i32) -> String {
-    let delta = to - from;
-    let near = |y: i32| (from - 1..=from + 1).contains(&y);
-    let iso = Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("regex");
-    let short = Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("regex");
-    let range = Regex::new(r"\b(\d{4})(\s*-\s*)(\d{4})\b").expect("regex");
-    let year = Regex::new(r"\b(năm|nam:|Năm)(\s+)(\d{4})\b").expect("regex");
-    let top_so = Regex::new(r"^so:[^#\n]*").expect("regex");
-    let top_ngay = Regex::new(r"^ngay:\s*([^#\n]*?)\s*(#.*)?$").expect("regex");
-
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        let (body, nl) = match line.strip_suffix('\n') {
-            Some(b) => (b, "\n"),
-            None => (line, ""),
-        };
-        if top_so.is_match(body) {
-            out.push_str(top_so.replace(body, "so: ").trim_end_matches(' '));
-            out.push_str(nl);
-            continue;
-        }
-        if let Some(c) = top_ngay.captures(body) {
-            let v = c[1].trim_matches(['"', '\'']);
-            if let Ok(d) = Ngay::parse(v) {
-                let d = d.cong_nam(delta);
-                let draft = match d.thang {
-                    Some(m) => format!("{}-{m:02}", d.nam),
-                    None => d.nam.to_string(),
-                };
-                let comment = c
-                    .get(2)
-                    .map(|m| format!(" {}", m.as_str()))
-                    .unwrap_or_default();
-                out.push_str(&format!("ngay: {draft}{comment}{nl}"));
-                continue;
-            }
-        }
-        let s = iso.replace_all(body, |c: &Captures| {
-            let y: i32 = c[1].parse().unwrap_or(0);
-            match Ngay::parse(&c[0]) {
-                Ok(d) if near(y) => d.cong_nam(delta).to_string(),
-                _ => c[0].to_owned(),
-            }
-        });
-        let s = short.replace_all(&s, |c: &Captures| {
-            let y: i32 = c[3].parse().unwrap_or(0);
-            let (d, m): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-            if !near(y) {
-                return c[0].to_owned();
-            }
-            let mut d2 = d;
-            if m == 2 && d == 29 && chrono::NaiveDate::from_ymd_opt(y + delta, 2, 29).is_none() {
-                d2 = 28;
-            }
-            let day = if c[1].len() == 2 {
-                format!("{d2:02}")
-            } else {
-                d2.to_string()
-            };
-            format!("{day}/{}/{}", &c[2], y + delta)
-        });
-        let s = range.replace_all(&s, |c: &Captures| {
-            let (a, b): (i32, i32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
-            if near(a) && near(b) {
-                format!("{}{}{}", a + delta, &c[2], b + delta)
-            } else {
-                c[0].to_owned()
-            }
-        });
-        let s = year.replace_all(&s, |c: &Captures| {
-            let y: i32 = c[3].parse().unwrap_or(0);
-            if near(y) {
-                format!("{}{}{}", &c[1], &c[2], y + delta)
-            } else {
-                c[0].to_owned()
-            }
-        });
-        out.push_str(&s);
-        out.push_str(nl);
-    }
-    out
+    roll(text, from, to).text
 }
 
 /// The year of a loaded document (its date, else its `nam` variable).

@@ -16,6 +16,7 @@ pub mod diag;
 pub mod embed;
 pub mod evolve;
 pub mod filters;
+pub mod lints;
 pub mod load;
 pub mod locate;
 pub mod model;

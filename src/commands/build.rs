@@ -173,13 +173,17 @@ pub fn build_loaded(
     ))
 }
 
-/// The model's warnings for a loaded document, rendered.
+/// The model's warnings for a loaded document, then the plausible
+/// mistakes found in its text ([`crate::lints`]), rendered.
 pub fn lint(doc: &Loaded, color: bool) -> String {
-    doc.doc
+    let model: String = doc
+        .doc
         .warnings()
         .iter()
         .map(|w| diag::render_warning(&doc.path, &doc.text, w, color))
-        .collect()
+        .collect();
+    let text = crate::lints::diagnostics(&doc.path, &doc.text, &doc.doc);
+    model + &diag::render_all(&text, color)
 }
 
 /// Expands folders into the YAML documents under them (sorted); files are

@@ -366,7 +366,27 @@ fn pdf_new_next_year_and_derive() {
     assert_eq!(status, 200, "{r}");
     let next = std::fs::read_to_string(s.dir.join("thu-thua/cong-van-2024.yaml")).unwrap();
     assert!(next.contains("\nngay: 2024-10\n"), "{next}");
-    assert!(next.contains("Kế hoạch số 5758/KH-UBND ngày 02/10/2024"));
+    // The plan it cites keeps its date, and is listed for review; the
+    // editor gets the same report as the command line.
+    assert!(next.contains("Kế hoạch số 5758/KH-UBND ngày 02/10/2023"));
+    let line = next
+        .lines()
+        .position(|l| l.contains("Thực hiện Kế hoạch số 5758/KH-UBND"))
+        .unwrap()
+        + 1;
+    let items: Vec<&str> = r["report"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        items.contains(&format!(
+            "thu-thua/cong-van-2024.yaml:{line}: Kế hoạch số 5758/KH-UBND ngày 02/10/2023 → giữ nguyên (trích dẫn văn bản khác): còn là căn cứ đúng cho năm 2024?"
+        ).as_str()),
+        "{items:#?}"
+    );
+    assert!(r["summary"].as_str().unwrap().contains("năm 2024"), "{r}");
     // Never over an existing file.
     let (status, _) = s.post("/api/next-year", &json!({"path": DOC, "out": DOC}));
     assert_eq!(status, 409);

@@ -45,9 +45,34 @@ pub const TO_FILL: [&str; 8] = [
     "noi_nhan",
 ];
 
-/// A child skeleton for `parent`, to be written at `child`: `extends:` and
-/// the keys the child must fill, in the model's key order. Returns the
-/// YAML text.
+/// Text of the skeleton written by [`derive`] (one place, for the coming
+/// catalogue).
+mod msg {
+    pub fn header(rel: &str) -> String {
+        format!(
+            "# Văn bản cấp dưới của {rel}: mọi thứ không viết ở đây được kế thừa.\n\
+             # Điền cơ quan, người ký, Kính gửi và Nơi nhận; thay một mục của văn bản cấp trên\n\
+             # bằng cách viết lại mục đó với cùng `id`; mục mới cần `them_moi: true` (hoặc `sau: <id>`).\n"
+        )
+    }
+    pub const IDS: &str = "# Các mục của văn bản cấp trên (id: những chữ đầu):";
+    pub const OPENING: &str =
+        "# Câu mở đầu, in sau trích dẫn văn bản cấp trên (“Thực hiện … của …”): điền tên cơ quan vào chỗ “…”.";
+    pub fn opening(kind: &str, subject: &str) -> String {
+        if kind.is_empty() {
+            ", … triển khai thực hiện như sau:".to_owned()
+        } else if subject.is_empty() {
+            format!(", … ban hành {kind} như sau:")
+        } else {
+            format!(", … ban hành {kind} {subject} như sau:")
+        }
+    }
+}
+
+/// A child skeleton for `parent`, to be written at `child`: `extends:`, the
+/// keys the child must fill, the opening sentence after the citation of
+/// its parent, and the parent's item ids (as comments), in the model's key
+/// order. Returns the YAML text.
 pub fn derive(parent: &Path, child: &Path, parent_doc: &load::Loaded) -> String {
     let dir = child
         .parent()
@@ -56,6 +81,30 @@ pub fn derive(parent: &Path, child: &Path, parent_doc: &load::Loaded) -> String 
     let rel = relative(parent, dir);
     let year = year_of(parent_doc).unwrap_or(2000);
     let month = parent_doc.doc.ngay.and_then(|n| n.thang).unwrap_or(1);
+    let info = parent_doc.doc.loai.info();
+    let kind = {
+        let mut c = info.ten_thuong.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let subject = parent_doc
+        .doc
+        .trich_yeu
+        .as_deref()
+        .map(|t| {
+            let t = t.replace('\n', " ");
+            let mut c = t.chars();
+            c.next()
+                .map(|f| f.to_lowercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    let opening = serde_yaml::to_string(&msg::opening(&kind, &subject)).unwrap_or_default();
+    let mut ids = Vec::new();
+    if let Ok(v) = load::merged_value(parent, &mut Vec::new()) {
+        item_ids(&v, "", &mut ids);
+    }
     let entry = |key: &str| -> Option<String> {
         Some(match key {
             "extends" => format!("extends: {rel}\n"),
@@ -64,18 +113,55 @@ pub fn derive(parent: &Path, child: &Path, parent_doc: &load::Loaded) -> String 
             "ten_co_quan" => "ten_co_quan: \"\"       # full name, for citations\n".into(),
             "ngay" => format!("ngay: {year}-{month:02}     # draft: day left blank until signed\n"),
             "kinh_gui" => "kinh_gui: []\n".into(),
+            "mo_dau" => format!("{}\nmo_dau: {}\n", msg::OPENING, opening.trim_end()),
+            "noi_dung" if !ids.is_empty() => format!("{}\n{}\n", msg::IDS, ids.join("\n")),
             "nguoi_ky" => "nguoi_ky:\n  quyen_han: \"\"\n  chuc_vu: \"\"\n  ho_ten: \"\"\n".into(),
             "noi_nhan" => "noi_nhan:\n  - \"Lưu: VT\"\n".into(),
             k if TO_FILL.contains(&k) => format!("{k}: \"\"\n"),
             _ => return None,
         })
     };
-    let mut out = format!(
-        "# Derived from {rel}: everything not written here is inherited.\n\
-         # Fill in the issuer, signer, recipients and Nơi nhận; override tasks by `id`.\n"
-    );
+    let mut out = msg::header(&rel);
     out.extend(crate::model::keys().iter().filter_map(|k| entry(k)));
     out
+}
+
+/// `#   noi_dung: sgddt-nv: Chủ trì, phối hợp …` for each list item with an
+/// `id` in `v`, at path `at`.
+fn item_ids(v: &Value, at: &str, out: &mut Vec<String>) {
+    match v {
+        Value::Mapping(m) => {
+            for (k, v) in m {
+                let k = k.as_str().unwrap_or_default();
+                let path = if at.is_empty() {
+                    k.to_owned()
+                } else {
+                    format!("{at}.{k}")
+                };
+                item_ids(v, &path, out);
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let Some(m) = item.as_mapping() else { continue };
+                if let Some(id) = m.get("id").and_then(Value::as_str) {
+                    let first = m
+                        .iter()
+                        .filter(|(k, _)| k.as_str() != Some("id"))
+                        .find_map(|(_, v)| v.as_str())
+                        .unwrap_or("");
+                    let words: Vec<&str> = first.split_whitespace().collect();
+                    let mut first = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
+                    if words.len() > 8 {
+                        first.push_str(" …");
+                    }
+                    out.push(format!("#   {at}: {id}: {first}"));
+                }
+                item_ids(item, &format!("{at}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// `target` relative to folder `from` (both made absolute).

@@ -474,7 +474,11 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [(1, 5, "thứ Sáu", "Chủ nhật"), (2, 31, "Thứ Hai", "thứ Tư")]
+            [
+                (1, 5, "thứ Sáu", "Chủ nhật"),
+                (2, 31, "Thứ Hai", "thứ Tư"),
+                (3, 40, "thứ Ba", "thứ Năm")
+            ]
         );
         assert_eq!(w[0].date_text, "ngày 31/5/2026");
         assert!(wrong_weekdays(text, None).len() == 1);

@@ -5,6 +5,7 @@ mod batch;
 mod chain;
 mod cli;
 mod common;
+mod derive;
 mod e2e;
 mod embed;
 mod errors;

@@ -33,6 +33,8 @@ pub enum MessageId {
     TypstTrace,
     /// A model warning: `{text}`.
     Warning,
+    /// A child's list item names an `id` its parent lacks: `{text}`.
+    UnknownId,
     /// Help: `did you mean `{key}`?`.
     DidYouMean,
     /// Help: add a missing key.
@@ -100,7 +102,9 @@ impl Message {
             }
         };
         match self.id {
-            MessageId::Text | MessageId::Warning | MessageId::TypstHint => a("text").to_owned(),
+            MessageId::Text | MessageId::Warning | MessageId::UnknownId | MessageId::TypstHint => {
+                a("text").to_owned()
+            }
             MessageId::YamlSyntax
             | MessageId::LayoutTemplate
             | MessageId::Typst

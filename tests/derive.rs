@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{run, stderr, vanban};
 use crate::common::*;
 
 const PARENT: &str = "data/chuoi/2023/tinh-long-an/ke-hoach.yaml";

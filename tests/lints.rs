@@ -4,7 +4,6 @@
 //! recipients, a group label without its colon, a year of another year
 //! outside citations. The committed documents give none.
 
-use crate::cli::{assert_exit, run, stderr, vanban};
 use crate::common::*;
 
 /// `vanban check` on `yaml` written to a temporary file: its path, text and

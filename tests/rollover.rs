@@ -11,7 +11,6 @@ use vanban::evolve::rollover::{roll, Kind, Rollover};
 use vanban::load;
 use vanban::vndate::wrong_weekdays;
 
-use crate::cli::{assert_exit, run, stderr, stdout, vanban};
 use crate::common::*;
 
 /// The five seeds: real documents of 2020–2023.

@@ -13,6 +13,7 @@ mod escaping;
 mod features;
 mod fuzz;
 mod golden;
+mod keys;
 mod kinds;
 mod layout;
 mod layouts;

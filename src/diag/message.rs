@@ -35,6 +35,8 @@ pub enum MessageId {
     Warning,
     /// A child's list item names an `id` its parent lacks: `{text}`.
     UnknownId,
+    /// A key the document's kind would not print: `{text}`.
+    KeyNotPrinted,
     /// Help: `did you mean `{key}`?`.
     DidYouMean,
     /// Help: add a missing key.
@@ -102,9 +104,11 @@ impl Message {
             }
         };
         match self.id {
-            MessageId::Text | MessageId::Warning | MessageId::UnknownId | MessageId::TypstHint => {
-                a("text").to_owned()
-            }
+            MessageId::Text
+            | MessageId::Warning
+            | MessageId::UnknownId
+            | MessageId::KeyNotPrinted
+            | MessageId::TypstHint => a("text").to_owned(),
             MessageId::YamlSyntax
             | MessageId::LayoutTemplate
             | MessageId::Typst

@@ -8,6 +8,7 @@ mod bang;
 mod khoi;
 mod loai;
 mod parts;
+mod refused;
 mod trinh_bay;
 mod warnings;
 
@@ -23,6 +24,7 @@ pub use bang::{Bang, CanLe};
 pub use khoi::Khoi;
 pub use loai::{Loai, LoaiInfo, KINDS};
 pub use parts::{DoKhan, DoMat, KemTheo, NguoiKy, NoiNhan, PhuLuc};
+pub use refused::Refused;
 pub use trinh_bay::{Le, TrinhBay};
 pub use warnings::Warning;
 

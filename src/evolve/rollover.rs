@@ -169,6 +169,12 @@ static BEFORE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("regex")
 });
+/// A law named by its year: `Luật Giáo dục năm 2019`, `Bộ luật Lao động
+/// năm 2019` (up to the year, within the clause).
+static LAW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)\b[^;.,“”()]{0,80}?\bnăm\s+\d{4}\b")
+        .expect("regex")
+});
 /// A quoted document title: `Đề án “Xây dựng … 2021-2030”`.
 static QUOTED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -648,7 +654,7 @@ fn citations(value: &str, open: bool) -> Vec<Span> {
             .map_or(m.start(), |b| b.start());
         push(&mut spans, start);
     }
-    for m in QUOTED_TITLE.find_iter(value) {
+    for m in QUOTED_TITLE.find_iter(value).chain(LAW.find_iter(value)) {
         if !spans
             .iter()
             .any(|s| m.start() >= s.start && m.start() < s.end)

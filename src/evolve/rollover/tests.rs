@@ -122,3 +122,17 @@ fn a_citation_goes_on_over_the_next_line() {
         r.text
     );
 }
+
+#[test]
+fn a_law_named_by_its_year_is_a_citation() {
+    let r = roll(
+        "x: Căn cứ Luật Giáo dục năm 2019, tổ chức năm 2019.\n",
+        2019,
+        2020,
+    );
+    assert_eq!(
+        r.text,
+        "x: Căn cứ Luật Giáo dục năm 2019, tổ chức năm 2020.\n"
+    );
+    assert_eq!(r.citations_kept, 1);
+}

@@ -55,6 +55,8 @@ mod msg {
              # bằng cách viết lại mục đó với cùng `id`; mục mới cần `them_moi: true` (hoặc `sau: <id>`).\n"
         )
     }
+    pub const SHA: &str =
+        "# văn bản cấp trên khi tạo văn bản này: `vanban check` báo khi văn bản cấp trên được sửa";
     pub const IDS: &str = "# Các mục của văn bản cấp trên (id: những chữ đầu):";
     pub const OPENING: &str =
         "# Câu mở đầu, in sau trích dẫn văn bản cấp trên (“Thực hiện … của …”): điền tên cơ quan vào chỗ “…”.";
@@ -105,9 +107,15 @@ pub fn derive(parent: &Path, child: &Path, parent_doc: &load::Loaded) -> String 
     if let Ok(v) = load::merged_value(parent, &mut Vec::new()) {
         item_ids(&v, "", &mut ids);
     }
+    let parent_sha = parent_doc
+        .sources
+        .first()
+        .map(|s| s.sha256.clone())
+        .unwrap_or_default();
     let entry = |key: &str| -> Option<String> {
         Some(match key {
             "extends" => format!("extends: {rel}\n"),
+            "extends_sha256" => format!("extends_sha256: {parent_sha}  {}\n", msg::SHA),
             "co_quan_chu_quan" => "co_quan_chu_quan: \"\"  # e.g. UBND HUYỆN …\n".into(),
             "co_quan" => "co_quan: \"\"           # e.g. PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n".into(),
             "ten_co_quan" => "ten_co_quan: \"\"       # full name, for citations\n".into(),

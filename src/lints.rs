@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diag::{Diagnostic, Message, MessageId, Severity};
+use crate::load::Loaded;
 use crate::locate::{Positions, Step};
 use crate::model::{NoiNhan, VanBan};
 use crate::vndate;
@@ -50,6 +51,11 @@ mod msg {
             "“{found}”: năm khác năm của văn bản ({year}), ngoài trích dẫn văn bản khác: kiểm tra (có thể còn sót từ văn bản năm trước)"
         )
     }
+    pub fn parent_changed(parent: &str, now: &str) -> String {
+        format!(
+            "văn bản cấp trên ({parent}) đã được sửa sau khi tạo văn bản này: xem lại những gì kế thừa (`vanban diff`); đã xem xong thì ghi `extends_sha256: {now}`"
+        )
+    }
     pub const KINH_GUI: &str = "mục Kính gửi";
     pub const NOI_NHAN: &str = "mục Nơi nhận";
 }
@@ -63,6 +69,39 @@ pub struct Lint {
     pub column: usize,
     /// What looks wrong.
     pub message: String,
+}
+
+/// Every warning of a loaded document ([`lints`], then a parent changed
+/// since the document was derived from it), as diagnostics.
+pub fn of(doc: &Loaded) -> Vec<Diagnostic> {
+    let mut out = diagnostics(&doc.path, &doc.text, &doc.doc);
+    out.extend(parent_changed(doc));
+    out
+}
+
+/// A warning when the parent's text is no longer the one the document was
+/// derived from (`extends_sha256`), at that key.
+pub fn parent_changed(doc: &Loaded) -> Option<Diagnostic> {
+    let recorded = doc.doc.extends_sha256.as_deref()?.trim();
+    let parent = doc.sources.get(1)?;
+    if doc.doc.extends.is_none() || parent.sha256 == recorded {
+        return None;
+    }
+    let place = Positions::of(&doc.text).value(&[key("extends_sha256")])?;
+    let parent_name = doc.doc.extends.as_deref().unwrap_or_default();
+    Some(Diagnostic {
+        severity: Severity::Warning,
+        ..Diagnostic::error(
+            &doc.path,
+            &doc.text,
+            place.line,
+            place.column,
+            Message::new(
+                MessageId::Warning,
+                &[("text", msg::parent_changed(parent_name, &parent.sha256))],
+            ),
+        )
+    })
 }
 
 /// The warnings of [`lints`] as diagnostics of the file `path`.

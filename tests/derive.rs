@@ -161,3 +161,54 @@ fn the_skeleton_lists_the_parents_ids_and_fills_the_opening_sentence() {
     );
     assert!(t.contains("Thực hiện Kế hoạch số 2772/KH-UBND"), "{t}");
 }
+
+#[test]
+fn check_warns_when_the_parent_changed_after_the_child_was_derived() {
+    use sha2::Digest;
+    let dir = project();
+    let parent = dir.path().join("tinh/kh.yaml");
+    let out = dir.path().join("huyen/kh.yaml");
+    let o = run(vanban().arg("derive").arg(&parent).arg("-o").arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let skeleton = std::fs::read_to_string(&out)
+        .unwrap()
+        .replace("co_quan: \"\"", "co_quan: ỦY BAN NHÂN DÂN HUYỆN THỦ THỪA")
+        .replace(", … ban hành", ", Ủy ban nhân dân huyện ban hành")
+        .replace("chuc_vu: \"\"", "chuc_vu: CHỦ TỊCH")
+        .replace("ho_ten: \"\"", "ho_ten: Trần Văn B");
+    std::fs::write(&out, &skeleton).unwrap();
+    let o = run(vanban().arg("check").arg(&out));
+    assert_exit(&o, 0);
+    assert!(!stderr(&o).contains("đã được sửa"), "{}", stderr(&o));
+    // The province changes its plan: the district is told where to look.
+    let changed = std::fs::read_to_string(&parent)
+        .unwrap()
+        .replace("Xây dựng năng lực tự học", "Học tập suốt đời");
+    std::fs::write(&parent, &changed).unwrap();
+    let o = run(vanban().arg("check").arg(&out));
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    let sha: String = sha2::Sha256::digest(changed.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let at = skeleton
+        .lines()
+        .position(|l| l.starts_with("extends_sha256: "))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!("{}:{at}:17", out.display())), "{err}");
+    assert!(err.contains(&format!("`extends_sha256: {sha}`")), "{err}");
+    // Recorded again, no warning.
+    let old = skeleton
+        .lines()
+        .nth(at - 1)
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    std::fs::write(&out, skeleton.replace(&old, &sha)).unwrap();
+    let o = run(vanban().arg("check").arg(&out));
+    assert!(!stderr(&o).contains("đã được sửa"), "{}", stderr(&o));
+}

@@ -49,8 +49,9 @@ fn sample(key: &str) -> Option<(&'static str, Option<&'static str>)> {
 /// Keys that print nothing of their own by design, and where their effect
 /// is tested: `loai` is the kind itself; `extends` (inheritance, tests of
 /// `chain`), `bien` (variables of the templates in the text, `chain`),
-/// `ten_co_quan` (the issuer's name in citations of this document, `chain`).
-const NOT_PRINTED: [&str; 4] = ["loai", "extends", "bien", "ten_co_quan"];
+/// `ten_co_quan` (the issuer's name in citations of this document, `chain`),
+/// `extends_sha256` (the parent's text when derived, `derive`).
+const NOT_PRINTED: [&str; 5] = ["loai", "extends", "extends_sha256", "bien", "ten_co_quan"];
 
 fn base(kind: &str) -> String {
     format!("loai: {kind}\nngay: 2023-10-02\nnoi_dung: [Nội dung.]\n")

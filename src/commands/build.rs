@@ -182,8 +182,7 @@ pub fn lint(doc: &Loaded, color: bool) -> String {
         .iter()
         .map(|w| diag::render_warning(&doc.path, &doc.text, w, color))
         .collect();
-    let text = crate::lints::diagnostics(&doc.path, &doc.text, &doc.doc);
-    model + &diag::render_all(&text, color)
+    model + &diag::render_all(&crate::lints::of(doc), color)
 }
 
 /// Expands folders into the YAML documents under them (sorted); files are

@@ -44,7 +44,14 @@ mod msg {
 /// Longest `extends` chain.
 const MAX_DEPTH: usize = 16;
 /// Keys a child never inherits from its parent.
-const OWN_KEYS: [&str; 5] = ["so", "ngay", "dong_ngay", "thuc_hien", "mo_dau"];
+const OWN_KEYS: [&str; 6] = [
+    "so",
+    "ngay",
+    "dong_ngay",
+    "thuc_hien",
+    "mo_dau",
+    "extends_sha256",
+];
 /// Keys of list items that steer merging; removed before typing.
 const DIRECTIVES: [&str; 5] = ["id", "xoa", "sau", "truoc", "them_moi"];
 

@@ -19,6 +19,7 @@ mod msg {
         )
     }
     pub const CAN_CU: &str = "`can_cu`: công văn không có phần căn cứ riêng: viết căn cứ trong câu mở đầu (`thuc_hien`, `mo_dau`) hoặc trong `noi_dung`";
+    pub const EXTENDS_SHA: &str = "`extends_sha256` ghi lại văn bản cấp trên (`extends`); văn bản này không có `extends`: bỏ `extends_sha256`";
     pub const MO_DAU: &str = "`mo_dau` nối tiếp câu trích dẫn `thuc_hien` (“Thực hiện …, …”); văn bản không có `thuc_hien` nên câu này không được in: thêm `thuc_hien`, hoặc đưa câu vào đầu `noi_dung`";
 }
 
@@ -64,6 +65,9 @@ fn refused(doc: &VanBan, at: &[Step], out: &mut Vec<Refused>) {
                 refuse(key, msg::no_title(key));
             }
         }
+    }
+    if doc.extends_sha256.is_some() && doc.extends.is_none() {
+        refuse("extends_sha256", msg::EXTENDS_SHA.to_owned());
     }
     if doc.mo_dau.is_some() && doc.thuc_hien.is_empty() {
         refuse("mo_dau", msg::MO_DAU.to_owned());

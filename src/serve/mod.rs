@@ -619,7 +619,7 @@ fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
         .iter()
         .map(|w| Diagnostic::of(&doc.path, &diag::warning(&doc.path, &doc.text, w)))
         .chain(
-            crate::lints::diagnostics(&doc.path, &doc.text, &doc.doc)
+            crate::lints::of(doc)
                 .iter()
                 .map(|d| Diagnostic::of(&doc.path, d)),
         )

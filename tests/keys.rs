@@ -57,9 +57,12 @@ fn base(kind: &str) -> String {
     format!("loai: {kind}\nngay: 2023-10-02\nnoi_dung: [Nội dung.]\n")
 }
 
+/// A run of text: page, x and y (tenths of a point), text.
+type Run = (usize, i64, i64, String);
+
 /// The document `yaml` (one key per line at the top, later keys winning)
 /// laid out: its text and the position of every run, or the error.
-fn laid_out(yaml: &str) -> Result<(String, Vec<(usize, i64, i64, String)>), String> {
+fn laid_out(yaml: &str) -> Result<(String, Vec<Run>), String> {
     let built = try_build_via_file(yaml)?;
     let flat = flatten(&built.document);
     let runs = flat

@@ -28,6 +28,8 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d+/(?:\d{4}/)?\p{Lu}[\p{L}\d&\-]*(?:\s+ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}))?")
         .unwrap()
 });
+/// Two years joined by a dash: a school year or a longer period.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})\s*-\s*(\d{4})").unwrap());
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+/(?:\d{4}/)?\p{Lu}[\p{L}\d&\-]*").unwrap());
 
@@ -99,8 +101,7 @@ fn each_seed_rolled_forward_keeps_its_citations_and_moves_its_own_dates() {
         // Every own year of the old text moved: as many of the new year as
         // there were of the old one outside citations and longer periods
         // (`giai đoạn 2021 - 2030` stays).
-        let periods = Regex::new(r"(\d{4})\s*-\s*(\d{4})").unwrap();
-        let old_own = periods.replace_all(&old, |c: &regex::Captures| {
+        let old_own = PERIOD.replace_all(&old, |c: &regex::Captures| {
             let (a, b): (i32, i32) = (c[1].parse().unwrap(), c[2].parse().unwrap());
             if b - a == 1 {
                 c[0].to_owned()

@@ -40,6 +40,11 @@ mod msg {
             "{what} → giữ nguyên (trích dẫn văn bản khác, không ghi ngày): còn là căn cứ đúng cho năm {to}?"
         )
     }
+    pub fn cited_file(file: &str, to: i32) -> String {
+        format!(
+            "{file} → giữ nguyên (văn bản khác, theo tệp): đã có bản năm {to} để dẫn thay chưa?"
+        )
+    }
     pub fn year_left(year: &str, to: i32) -> String {
         format!("{year} → chưa đổi (không rõ là ngày của văn bản này hay của văn bản khác): kiểm tra, năm mới là {to}")
     }
@@ -255,6 +260,19 @@ pub fn roll(text: &str, from: i32, to: i32) -> Rollover {
                 let (value, comment) = split_comment(body);
                 if PATH_VALUE.is_match(value) {
                     carry = false;
+                    // A parent or a cited document named by its file: it
+                    // stays, and may be last year's.
+                    let item = value.trim_start().trim_start_matches("- ").trim_start();
+                    let file = item.strip_prefix("extends:").map(str::trim);
+                    if file.is_some() || (keys.citing() && !KEY.is_match(item)) {
+                        let file = file.unwrap_or(item).trim_matches(['"', '\'']);
+                        r.citations_kept += 1;
+                        r.reviews.push(Review {
+                            line: line_no,
+                            column: column(value, value.len() - item.len()),
+                            note: msg::cited_file(file, r.to),
+                        });
+                    }
                     body.to_owned()
                 } else {
                     let at = Place {

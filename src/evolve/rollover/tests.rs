@@ -136,3 +136,24 @@ fn a_law_named_by_its_year_is_a_citation() {
     );
     assert_eq!(r.citations_kept, 1);
 }
+
+#[test]
+fn a_parent_or_cited_file_is_for_review() {
+    let r = rolled(
+        "extends: ../tinh/kh-2022.yaml\nthuc_hien:\n  - ../tinh/kh-2022.yaml\nngay: 2022-10-02\n",
+    );
+    let notes: Vec<(usize, &str)> = r
+        .reviews
+        .iter()
+        .map(|v| (v.line, v.note.as_str()))
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes[0].1.starts_with("../tinh/kh-2022.yaml → giữ nguyên"),
+        "{notes:?}"
+    );
+    assert_eq!((notes[0].0, notes[1].0), (1, 3));
+    assert!(r
+        .text
+        .starts_with("extends: ../tinh/kh-2022.yaml\nthuc_hien:\n  - ../tinh/kh-2022.yaml\n"));
+}

@@ -52,13 +52,14 @@ pub(super) fn finish(
         let place = pos
             .key(&r.at)
             .unwrap_or(locate::Place { line: 1, column: 1 });
-        return Err(Error::Source(Diagnostic::error(
+        return Err(Diagnostic::error(
             p,
             t,
             place.line,
             place.column,
             Message::new(MessageId::KeyNotPrinted, &[("text", r.message.clone())]),
-        )));
+        )
+        .into());
     }
     let mut chain = citing.to_vec();
     chain.push(path.canonicalize().unwrap_or_else(|_| path.to_owned()));

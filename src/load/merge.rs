@@ -163,7 +163,7 @@ pub(super) fn merged_value_of(
     let mut unknown = Vec::new();
     merge_checked(&mut base, value, &mut Vec::new(), &mut unknown);
     if let Some(u) = unknown.first() {
-        return Err(Error::Source(unknown_id(path, &text, &parent, u)));
+        return Err(unknown_id(path, &text, &parent, u).into());
     }
     Ok(base)
 }

@@ -24,6 +24,9 @@ mod msg {
     pub const REVIEW: &str = "Cần xem lại";
     pub const NOTHING: &str = "(không có)";
     pub const NUMBER_CLEARED: &str = "(để trống: văn bản mới chưa có số)";
+    pub fn weekday_of(date: &str) -> String {
+        format!("(thứ của ngày {date})")
+    }
     pub fn draft_date(after: &str) -> String {
         format!("{after} (dự thảo: điền ngày khi ký)")
     }
@@ -80,6 +83,8 @@ pub struct Change {
     pub before: String,
     /// The text after.
     pub after: String,
+    /// For a weekday: the (new) date it goes with.
+    pub date: Option<NaiveDate>,
 }
 
 /// A spot left as it is that the writer must check.
@@ -140,7 +145,11 @@ impl Rollover {
 
     /// One change as `file:line: before → after`.
     pub fn change_line(&self, file: &str, c: &Change) -> String {
-        format!("{file}:{}: {} → {}", c.line, c.before, c.after)
+        let with = c
+            .date
+            .map(|d| format!(" {}", msg::weekday_of(&Ngay::from_date(d).ngan())))
+            .unwrap_or_default();
+        format!("{file}:{}: {} → {}{with}", c.line, c.before, c.after)
     }
 
     /// Every line of the report after the summary, changes then reviews,
@@ -341,6 +350,7 @@ fn top_so(body: &str, line: usize, r: &mut Rollover) -> String {
         kind: Kind::Number,
         before: format!("so: {old}"),
         after: format!("so: {}", msg::NUMBER_CLEARED),
+        date: None,
     });
     match c.get(2) {
         Some(comment) => format!("so: {}", comment.as_str()),
@@ -367,6 +377,7 @@ fn top_ngay(body: &str, line: usize, r: &mut Rollover) -> String {
         kind: Kind::IssueDate,
         before: format!("ngay: {v}"),
         after: msg::draft_date(&format!("ngay: {draft}")),
+        date: None,
     });
     let comment = c
         .get(2)
@@ -394,6 +405,8 @@ struct Edit {
     end: usize,
     after: String,
     kind: Kind,
+    /// For a weekday: the date it goes with.
+    date: Option<NaiveDate>,
 }
 
 /// A part of a line that belongs to a citation.
@@ -447,6 +460,7 @@ fn roll_value(value: &str, at: Place, r: &mut Rollover) -> (String, bool) {
                     end: m.end(),
                     after: format!("{}{}{}", a + delta, &c[2], b + delta),
                     kind: Kind::Years,
+                    date: None,
                 },
             );
         }
@@ -465,6 +479,7 @@ fn roll_value(value: &str, at: Place, r: &mut Rollover) -> (String, bool) {
                     end: m.end(),
                     after: d.to_string(),
                     kind: Kind::Date,
+                    date: None,
                 },
             );
             if edits.len() > before {
@@ -498,6 +513,7 @@ fn roll_value(value: &str, at: Place, r: &mut Rollover) -> (String, bool) {
                 end: m.end(),
                 after: format!("{day}/{}/{}", &c[2], y + delta),
                 kind: Kind::Date,
+                date: None,
             },
         );
         if edits.len() > before {
@@ -535,6 +551,7 @@ fn roll_value(value: &str, at: Place, r: &mut Rollover) -> (String, bool) {
                     yv + delta
                 ),
                 kind: Kind::Date,
+                date: None,
             },
         );
         if edits.len() > before {
@@ -566,6 +583,7 @@ fn roll_value(value: &str, at: Place, r: &mut Rollover) -> (String, bool) {
                         } else {
                             Kind::Year
                         },
+                        date: None,
                     },
                 );
             }
@@ -611,6 +629,7 @@ fn roll_value(value: &str, at: Place, r: &mut Rollover) -> (String, bool) {
                     end: we,
                     after,
                     kind: Kind::Weekday,
+                    date: Some(date),
                 },
             );
         }
@@ -644,6 +663,7 @@ fn roll_value(value: &str, at: Place, r: &mut Rollover) -> (String, bool) {
             kind: e.kind,
             before: value[e.start..e.end].to_owned(),
             after: e.after.clone(),
+            date: e.date,
         });
     }
     out.push_str(&value[at..]);

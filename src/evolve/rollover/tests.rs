@@ -65,6 +65,11 @@ fn weekdays_next_to_moved_dates_are_recomputed() {
         (w.before.as_str(), w.after.as_str()),
         ("thứ Sáu", "Chủ nhật")
     );
+    let report = r.report("x.yaml");
+    assert!(
+        report.contains("x.yaml:1: thứ Sáu → Chủ nhật (thứ của ngày 31/5/2026)"),
+        "{report}"
+    );
 }
 
 #[test]

@@ -1562,3 +1562,51 @@ fn chrono_year() -> i32 {
     use chrono::Datelike;
     chrono::Local::now().year()
 }
+
+#[tokio::test]
+async fn browser_next_year_shows_what_changed_and_what_to_check() {
+    let (s, _driver, c) = opened().await;
+    click(&c, "btn-next-year").await;
+    let out = c
+        .find(Locator::Css("#dialog input[name=out]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    click(&c, "dlg-ok").await;
+    let items = until("the list of changes", || async {
+        let v = js(
+            &c,
+            "const d = document.getElementById('dialog'); return d.open ? [...d.querySelectorAll('ul.report li')].map(l => l.textContent) : []",
+            vec![],
+        )
+        .await;
+        let items: Vec<String> = v
+            .as_array()?
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_owned))
+            .collect();
+        (!items.is_empty()).then_some(items)
+    })
+    .await;
+    // The cited plan is kept and listed at its line of the new file.
+    let made = std::fs::read_to_string(s.dir.join(&out)).unwrap();
+    let line = made
+        .lines()
+        .position(|l| l.contains("Thực hiện Kế hoạch số 5758/KH-UBND ngày 02/10/2023"))
+        .unwrap()
+        + 1;
+    let cited = format!("{out}:{line}: Kế hoạch số 5758/KH-UBND ngày 02/10/2023 → giữ nguyên");
+    assert!(items.iter().any(|i| i.starts_with(&cited)), "{items:#?}");
+    // And every change is there, as in the file.
+    let ngay = made.lines().position(|l| l.starts_with("ngay:")).unwrap() + 1;
+    assert!(
+        items
+            .iter()
+            .any(|i| i.starts_with(&format!("{out}:{ngay}: ngay:"))),
+        "{items:#?}"
+    );
+    c.close().await.unwrap();
+}

@@ -121,5 +121,13 @@ fn a_year_before_the_documents_outside_citations_is_warned() {
 fn the_committed_documents_give_no_warning() {
     let o = run(vanban().arg("check").arg(root().join("data")));
     assert_exit(&o, 0);
-    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    // (The register's gaps between the numbers of the examples, `thiếu số
+    // …`, are the register's question, issue 19: not counted here.)
+    let err = stderr(&o);
+    let warnings: Vec<&str> = err
+        .split("warning: ")
+        .skip(1)
+        .filter(|w| !w.starts_with("thiếu số"))
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:#?}");
 }

@@ -1124,7 +1124,25 @@ async fn browser_next_year_into_a_new_folder() {
         (t == proposed).then_some(())
     })
     .await;
-    assert!(c.find(Locator::Css("#dialog[open]")).await.is_err());
+    // The dialog now shows what changed and what to check; closed, it goes.
+    until("the report of the draft", || async {
+        let n = js(
+            &c,
+            "return document.querySelectorAll('#dialog[open] ul.report li').length",
+            vec![],
+        )
+        .await;
+        n.as_u64().filter(|n| *n > 0)
+    })
+    .await;
+    click(&c, "dlg-ok").await;
+    until("the dialog to close", || async {
+        c.find(Locator::Css("#dialog[open]"))
+            .await
+            .is_err()
+            .then_some(())
+    })
+    .await;
     let made = std::fs::read_to_string(s.dir.join(&proposed)).unwrap();
     assert!(made.contains("ngay: 2024-10"), "{made}");
     // It still inherits from the province's plan of 2023.

@@ -163,6 +163,9 @@ pub enum Command {
         /// Where to write (default: print).
         #[arg(short, long, value_name = "NEW.yaml")]
         out: Option<PathBuf>,
+        /// Print the report of changes and spots to review; write nothing.
+        #[arg(long = "dry-run")]
+        dry_run: bool,
     },
     /// Write a child skeleton that inherits from PARENT.
     Derive {
@@ -454,8 +457,13 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
         } else {
             ExitCode::from(1)
         }),
-        Command::New { from, year, out } => {
-            commands::new::run(&from, year, out.as_deref())?;
+        Command::New {
+            from,
+            year,
+            out,
+            dry_run,
+        } => {
+            commands::new::run(&from, year, out.as_deref(), dry_run)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Derive { parent, out } => {

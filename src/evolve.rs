@@ -3,99 +3,22 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use regex::{Captures, Regex};
 use serde_yaml::Value;
 
 use crate::diag::Error;
 use crate::load;
-use crate::vndate::Ngay;
 
-/// Next year's draft of the YAML `text` of a document dated in `from`:
-/// dates and years near `from` move by `to - from` (29 February becomes 28),
-/// `so` is cleared and `ngay` becomes a draft (day blank). Works on the
-/// text, so key order and comments are kept. Years far from `from` (a
-/// `giai đoạn 2021-2030`, an old circular's date) are left alone.
+pub mod rollover;
+
+pub use rollover::{roll, Rollover};
+
+/// Next year's draft of the YAML `text` of a document dated in `from`
+/// (see [`rollover`]): its own dates move by `to - from` (29 February
+/// becomes 28), citations of other documents are kept, `so` is cleared and
+/// `ngay` becomes a draft (day blank). Years far from `from` (a `giai đoạn
+/// 2021-2030`, an old circular's date) are left alone.
 pub fn new_year(text: &str, from: i32, to: i32) -> String {
-    let delta = to - from;
-    let near = |y: i32| (from - 1..=from + 1).contains(&y);
-    let iso = Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("regex");
-    let short = Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("regex");
-    let range = Regex::new(r"\b(\d{4})(\s*-\s*)(\d{4})\b").expect("regex");
-    let year = Regex::new(r"\b(năm|nam:|Năm)(\s+)(\d{4})\b").expect("regex");
-    let top_so = Regex::new(r"^so:[^#\n]*").expect("regex");
-    let top_ngay = Regex::new(r"^ngay:\s*([^#\n]*?)\s*(#.*)?$").expect("regex");
-
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        let (body, nl) = match line.strip_suffix('\n') {
-            Some(b) => (b, "\n"),
-            None => (line, ""),
-        };
-        if top_so.is_match(body) {
-            out.push_str(top_so.replace(body, "so: ").trim_end_matches(' '));
-            out.push_str(nl);
-            continue;
-        }
-        if let Some(c) = top_ngay.captures(body) {
-            let v = c[1].trim_matches(['"', '\'']);
-            if let Ok(d) = Ngay::parse(v) {
-                let d = d.cong_nam(delta);
-                let draft = match d.thang {
-                    Some(m) => format!("{}-{m:02}", d.nam),
-                    None => d.nam.to_string(),
-                };
-                let comment = c
-                    .get(2)
-                    .map(|m| format!(" {}", m.as_str()))
-                    .unwrap_or_default();
-                out.push_str(&format!("ngay: {draft}{comment}{nl}"));
-                continue;
-            }
-        }
-        let s = iso.replace_all(body, |c: &Captures| {
-            let y: i32 = c[1].parse().unwrap_or(0);
-            match Ngay::parse(&c[0]) {
-                Ok(d) if near(y) => d.cong_nam(delta).to_string(),
-                _ => c[0].to_owned(),
-            }
-        });
-        let s = short.replace_all(&s, |c: &Captures| {
-            let y: i32 = c[3].parse().unwrap_or(0);
-            let (d, m): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-            if !near(y) {
-                return c[0].to_owned();
-            }
-            let mut d2 = d;
-            if m == 2 && d == 29 && chrono::NaiveDate::from_ymd_opt(y + delta, 2, 29).is_none() {
-                d2 = 28;
-            }
-            let day = if c[1].len() == 2 {
-                format!("{d2:02}")
-            } else {
-                d2.to_string()
-            };
-            format!("{day}/{}/{}", &c[2], y + delta)
-        });
-        let s = range.replace_all(&s, |c: &Captures| {
-            let (a, b): (i32, i32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
-            if near(a) && near(b) {
-                format!("{}{}{}", a + delta, &c[2], b + delta)
-            } else {
-                c[0].to_owned()
-            }
-        });
-        let s = year.replace_all(&s, |c: &Captures| {
-            let y: i32 = c[3].parse().unwrap_or(0);
-            if near(y) {
-                format!("{}{}{}", &c[1], &c[2], y + delta)
-            } else {
-                c[0].to_owned()
-            }
-        });
-        out.push_str(&s);
-        out.push_str(nl);
-    }
-    out
+    roll(text, from, to).text
 }
 
 /// The year of a loaded document (its date, else its `nam` variable).
@@ -122,9 +45,36 @@ pub const TO_FILL: [&str; 8] = [
     "noi_nhan",
 ];
 
-/// A child skeleton for `parent`, to be written at `child`: `extends:` and
-/// the keys the child must fill, in the model's key order. Returns the
-/// YAML text.
+/// Text of the skeleton written by [`derive`] (one place, for the coming
+/// catalogue).
+mod msg {
+    pub fn header(rel: &str) -> String {
+        format!(
+            "# Văn bản cấp dưới của {rel}: mọi thứ không viết ở đây được kế thừa.\n\
+             # Điền cơ quan, người ký, Kính gửi và Nơi nhận; thay một mục của văn bản cấp trên\n\
+             # bằng cách viết lại mục đó với cùng `id`; mục mới cần `them_moi: true` (hoặc `sau: <id>`).\n"
+        )
+    }
+    pub const SHA: &str =
+        "# văn bản cấp trên khi tạo văn bản này: `vanban check` báo khi văn bản cấp trên được sửa";
+    pub const IDS: &str = "# Các mục của văn bản cấp trên (id: những chữ đầu):";
+    pub const OPENING: &str =
+        "# Câu mở đầu, in sau trích dẫn văn bản cấp trên (“Thực hiện … của …”): điền tên cơ quan vào chỗ “…”.";
+    pub fn opening(kind: &str, subject: &str) -> String {
+        if kind.is_empty() {
+            ", … triển khai thực hiện như sau:".to_owned()
+        } else if subject.is_empty() {
+            format!(", … ban hành {kind} như sau:")
+        } else {
+            format!(", … ban hành {kind} {subject} như sau:")
+        }
+    }
+}
+
+/// A child skeleton for `parent`, to be written at `child`: `extends:`, the
+/// keys the child must fill, the opening sentence after the citation of
+/// its parent, and the parent's item ids (as comments), in the model's key
+/// order. Returns the YAML text.
 pub fn derive(parent: &Path, child: &Path, parent_doc: &load::Loaded) -> String {
     let dir = child
         .parent()
@@ -133,26 +83,93 @@ pub fn derive(parent: &Path, child: &Path, parent_doc: &load::Loaded) -> String 
     let rel = relative(parent, dir);
     let year = year_of(parent_doc).unwrap_or(2000);
     let month = parent_doc.doc.ngay.and_then(|n| n.thang).unwrap_or(1);
+    let info = parent_doc.doc.loai.info();
+    let kind = {
+        let mut c = info.ten_thuong.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let subject = parent_doc
+        .doc
+        .trich_yeu
+        .as_deref()
+        .map(|t| {
+            let t = t.replace('\n', " ");
+            let mut c = t.chars();
+            c.next()
+                .map(|f| f.to_lowercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    let opening = serde_yaml::to_string(&msg::opening(&kind, &subject)).unwrap_or_default();
+    let mut ids = Vec::new();
+    if let Ok(v) = load::merged_value(parent, &mut Vec::new()) {
+        item_ids(&v, "", &mut ids);
+    }
+    let parent_sha = parent_doc
+        .sources
+        .first()
+        .map(|s| s.sha256.clone())
+        .unwrap_or_default();
     let entry = |key: &str| -> Option<String> {
         Some(match key {
             "extends" => format!("extends: {rel}\n"),
+            "extends_sha256" => format!("extends_sha256: {parent_sha}  {}\n", msg::SHA),
             "co_quan_chu_quan" => "co_quan_chu_quan: \"\"  # e.g. UBND HUYỆN …\n".into(),
             "co_quan" => "co_quan: \"\"           # e.g. PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n".into(),
             "ten_co_quan" => "ten_co_quan: \"\"       # full name, for citations\n".into(),
             "ngay" => format!("ngay: {year}-{month:02}     # draft: day left blank until signed\n"),
             "kinh_gui" => "kinh_gui: []\n".into(),
+            "mo_dau" => format!("{}\nmo_dau: {}\n", msg::OPENING, opening.trim_end()),
+            "noi_dung" if !ids.is_empty() => format!("{}\n{}\n", msg::IDS, ids.join("\n")),
             "nguoi_ky" => "nguoi_ky:\n  quyen_han: \"\"\n  chuc_vu: \"\"\n  ho_ten: \"\"\n".into(),
             "noi_nhan" => "noi_nhan:\n  - \"Lưu: VT\"\n".into(),
             k if TO_FILL.contains(&k) => format!("{k}: \"\"\n"),
             _ => return None,
         })
     };
-    let mut out = format!(
-        "# Derived from {rel}: everything not written here is inherited.\n\
-         # Fill in the issuer, signer, recipients and Nơi nhận; override tasks by `id`.\n"
-    );
+    let mut out = msg::header(&rel);
     out.extend(crate::model::keys().iter().filter_map(|k| entry(k)));
     out
+}
+
+/// `#   noi_dung: sgddt-nv: Chủ trì, phối hợp …` for each list item with an
+/// `id` in `v`, at path `at`.
+fn item_ids(v: &Value, at: &str, out: &mut Vec<String>) {
+    match v {
+        Value::Mapping(m) => {
+            for (k, v) in m {
+                let k = k.as_str().unwrap_or_default();
+                let path = if at.is_empty() {
+                    k.to_owned()
+                } else {
+                    format!("{at}.{k}")
+                };
+                item_ids(v, &path, out);
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let Some(m) = item.as_mapping() else { continue };
+                if let Some(id) = m.get("id").and_then(Value::as_str) {
+                    let first = m
+                        .iter()
+                        .filter(|(k, _)| k.as_str() != Some("id"))
+                        .find_map(|(_, v)| v.as_str())
+                        .unwrap_or("");
+                    let words: Vec<&str> = first.split_whitespace().collect();
+                    let mut first = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
+                    if words.len() > 8 {
+                        first.push_str(" …");
+                    }
+                    out.push(format!("#   {at}: {id}: {first}"));
+                }
+                item_ids(item, &format!("{at}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// `target` relative to folder `from` (both made absolute).

@@ -19,6 +19,7 @@ pub mod evolve;
 pub mod filters;
 pub mod i18n;
 pub mod inline;
+pub mod lints;
 pub mod load;
 pub mod locate;
 pub mod model;

@@ -180,6 +180,137 @@ pub fn thu(d: NaiveDate) -> &'static str {
     }
 }
 
+/// A written weekday: `thứ Hai` … `thứ Bảy`, `Chủ nhật` in any letter case,
+/// `thứ 2` … `thứ 7`, or `CN`.
+pub const THU_PATTERN: &str = r"(?:(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)|\bCN\b)";
+
+/// The weekday of a written `thứ …` (see [`THU_PATTERN`]).
+pub fn parse_thu(s: &str) -> Option<Weekday> {
+    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    Some(match w.as_slice() {
+        ["cn"] | ["chủ", "nhật"] => Weekday::Sun,
+        ["thứ", "hai" | "2"] => Weekday::Mon,
+        ["thứ", "ba" | "3"] => Weekday::Tue,
+        ["thứ", "tư" | "4"] => Weekday::Wed,
+        ["thứ", "năm" | "5"] => Weekday::Thu,
+        ["thứ", "sáu" | "6"] => Weekday::Fri,
+        ["thứ", "bảy" | "7"] => Weekday::Sat,
+        _ => return None,
+    })
+}
+
+/// The weekday of `d` written the way `like` writes one: in digits
+/// (`thứ 6`, `CN`) or words, in capitals, with a capital first letter or
+/// as NĐ30 writes it (`thứ Sáu`, `Chủ nhật`).
+pub fn thu_nhu(like: &str, d: NaiveDate) -> String {
+    let like = like.split_whitespace().collect::<Vec<_>>().join(" ");
+    if like == "CN" || like.chars().any(|c| c.is_ascii_digit()) {
+        let word = match d.weekday() {
+            Weekday::Sun => "CN".to_owned(),
+            w => format!("thứ {}", w.number_from_sunday()),
+        };
+        return if like.starts_with("Thứ") || like.starts_with("THỨ") {
+            capitalised(&word, like.starts_with("THỨ"))
+        } else {
+            word
+        };
+    }
+    let word = thu(d);
+    let canonical = parse_thu(&like)
+        .and_then(|w| NaiveDate::from_isoywd_opt(2024, 1, w))
+        .map(thu);
+    let letters: Vec<char> = like.chars().filter(|c| c.is_alphabetic()).collect();
+    if canonical == Some(like.as_str()) {
+        word.to_owned()
+    } else if letters.iter().all(|c| c.is_lowercase()) {
+        word.to_lowercase()
+    } else if letters.iter().all(|c| c.is_uppercase()) {
+        word.to_uppercase()
+    } else {
+        capitalised(word, false)
+    }
+}
+
+/// `word` with a capital first letter, or all in capitals.
+fn capitalised(word: &str, all: bool) -> String {
+    if all {
+        return word.to_uppercase();
+    }
+    let mut cs = word.chars();
+    cs.next()
+        .map(|f| f.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
+}
+
+/// A weekday written next to a date it does not match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrongWeekday {
+    /// 1-based line of the weekday.
+    pub line: usize,
+    /// 1-based column (characters) of the weekday.
+    pub column: usize,
+    /// The weekday as written.
+    pub written: String,
+    /// The date next to it, as written.
+    pub date_text: String,
+    /// The date's real weekday.
+    pub expected: &'static str,
+}
+
+/// Every weekday in `text` next to a date it does not match: `thứ Sáu,
+/// ngày 31/5/2026`, `ngày 06/10/2023 (thứ Sáu)`, `thứ Hai, ngày 02 tháng 10
+/// năm 2023`. A date without its year (`thứ Hai, 02/10`) takes `year`.
+pub fn wrong_weekdays(text: &str, year: Option<i32>) -> Vec<WrongWeekday> {
+    use std::sync::LazyLock;
+    const DATE: &str = r"(?:(\d{1,2})/(\d{1,2})(?:/(\d{4}))?|(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm[\s*_]*(\d{4}))?)";
+    static THU: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(THU_PATTERN).expect("regex"));
+    static AFTER: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(&format!(r"^[\s,*_]*\(?\s*(?i:ngày\s+)?{DATE}")).expect("regex")
+    });
+    static BEFORE: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(&format!(r"{DATE}[\s*_]*[(,]\s*$")).expect("regex"));
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        for w in THU.find_iter(line) {
+            let Some(written) = parse_thu(w.as_str()) else {
+                continue;
+            };
+            let caps = AFTER
+                .captures(&line[w.end()..])
+                .or_else(|| BEFORE.captures(&line[..w.start()]));
+            let Some(c) = caps else { continue };
+            let n = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<i64>().ok());
+            let (d, m, y) = match (n(1), n(2), n(4), n(5)) {
+                (Some(d), Some(m), _, _) => (d, m, n(3)),
+                (_, _, Some(d), Some(m)) => (d, m, n(6)),
+                _ => continue,
+            };
+            let Some(y) = y.or(year.map(i64::from)) else {
+                continue;
+            };
+            let Some(date) = NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32) else {
+                continue;
+            };
+            if date.weekday() != written {
+                let whole = c.get(0).map_or("", |m| m.as_str());
+                let date_text = whole
+                    .trim_matches(|ch: char| ch.is_whitespace() || "*_,()".contains(ch))
+                    .to_owned();
+                out.push(WrongWeekday {
+                    line: i + 1,
+                    column: line[..w.start()].chars().count() + 1,
+                    written: w.as_str().to_owned(),
+                    date_text,
+                    expected: thu(date),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// `từ ngày 01/10 đến ngày 07/10/2023`; the year is written once when both
 /// ends share it.
 pub fn khoang(a: NaiveDate, b: NaiveDate) -> String {
@@ -315,5 +446,49 @@ mod tests {
         assert_eq!(d.to_string(), "2025-02-28");
         let d = Ngay::parse("2023-10").unwrap().cong_nam(1);
         assert_eq!(d.to_string(), "2024-10");
+    }
+
+    #[test]
+    fn written_weekdays_read_and_rewritten_in_their_style() {
+        let sun = NaiveDate::from_ymd_opt(2026, 5, 31).unwrap();
+        let fri = NaiveDate::from_ymd_opt(2025, 5, 30).unwrap();
+        assert_eq!(parse_thu("thứ Sáu"), Some(Weekday::Fri));
+        assert_eq!(parse_thu("THỨ  SÁU"), Some(Weekday::Fri));
+        assert_eq!(parse_thu("Thứ 6"), Some(Weekday::Fri));
+        assert_eq!(parse_thu("Chủ nhật"), Some(Weekday::Sun));
+        assert_eq!(parse_thu("thứ Tám"), None);
+        assert_eq!(thu_nhu("thứ Sáu", sun), "Chủ nhật");
+        assert_eq!(thu_nhu("Thứ Sáu", fri), "Thứ Sáu");
+        assert_eq!(thu_nhu("THỨ HAI", sun), "CHỦ NHẬT");
+        assert_eq!(thu_nhu("thứ 2", fri), "thứ 6");
+        assert_eq!(thu_nhu("thứ 2", sun), "CN");
+        assert_eq!(thu_nhu("Chủ nhật", fri), "thứ Sáu");
+        assert_eq!(thu_nhu("Thứ Sáu", sun), "Chủ nhật");
+        assert_eq!(thu_nhu("thứ sáu", sun), "chủ nhật");
+        let re = regex::Regex::new(THU_PATTERN).unwrap();
+        for s in ["thứ Hai", "Thứ Bảy", "CHỦ NHẬT", "thứ 7", "CN"] {
+            assert!(re.is_match(s), "{s}");
+        }
+        assert!(!re.is_match("thứ tám"));
+    }
+
+    #[test]
+    fn weekdays_that_do_not_match_their_date() {
+        let text = "a: *thứ Sáu, ngày 31/5/2026*\nb: ngày 06/10/2023 (thứ Sáu), Thứ Hai, ngày 02/10\nc: thứ Hai, ngày 02 tháng 10 năm 2023; thứ Ba 03/10\n";
+        let w = wrong_weekdays(text, Some(2024));
+        let got: Vec<_> = w
+            .iter()
+            .map(|w| (w.line, w.column, w.written.as_str(), w.expected))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, 5, "thứ Sáu", "Chủ nhật"),
+                (2, 31, "Thứ Hai", "thứ Tư"),
+                (3, 40, "thứ Ba", "thứ Năm")
+            ]
+        );
+        assert_eq!(w[0].date_text, "ngày 31/5/2026");
+        assert!(wrong_weekdays(text, None).len() == 1);
     }
 }

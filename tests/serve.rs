@@ -455,7 +455,27 @@ fn pdf_new_next_year_and_derive() {
     assert_eq!(status, 200, "{r}");
     let next = std::fs::read_to_string(s.dir.join("thu-thua/cong-van-2024.yaml")).unwrap();
     assert!(next.contains("\nngay: 2024-10\n"), "{next}");
-    assert!(next.contains("Kế hoạch số 5758/KH-UBND ngày 02/10/2024"));
+    // The plan it cites keeps its date, and is listed for review; the
+    // editor gets the same report as the command line.
+    assert!(next.contains("Kế hoạch số 5758/KH-UBND ngày 02/10/2023"));
+    let line = next
+        .lines()
+        .position(|l| l.contains("Thực hiện Kế hoạch số 5758/KH-UBND"))
+        .unwrap()
+        + 1;
+    let items: Vec<&str> = r["report"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        items.contains(&format!(
+            "thu-thua/cong-van-2024.yaml:{line}: Kế hoạch số 5758/KH-UBND ngày 02/10/2023 → giữ nguyên (trích dẫn văn bản khác): còn là căn cứ đúng cho năm 2024?"
+        ).as_str()),
+        "{items:#?}"
+    );
+    assert!(r["summary"].as_str().unwrap().contains("năm 2024"), "{r}");
     // Never over an existing file.
     let (status, _) = s.post("/api/next-year", &json!({"path": DOC, "out": DOC}));
     assert_eq!(status, 409);
@@ -1194,7 +1214,25 @@ async fn browser_next_year_into_a_new_folder() {
         (t == proposed).then_some(())
     })
     .await;
-    assert!(c.find(Locator::Css("#dialog[open]")).await.is_err());
+    // The dialog now shows what changed and what to check; closed, it goes.
+    until("the report of the draft", || async {
+        let n = js(
+            &c,
+            "return document.querySelectorAll('#dialog[open] ul.report li').length",
+            vec![],
+        )
+        .await;
+        n.as_u64().filter(|n| *n > 0)
+    })
+    .await;
+    click(&c, "dlg-ok").await;
+    until("the dialog to close", || async {
+        c.find(Locator::Css("#dialog[open]"))
+            .await
+            .is_err()
+            .then_some(())
+    })
+    .await;
     let made = std::fs::read_to_string(s.dir.join(&proposed)).unwrap();
     assert!(made.contains("ngay: 2024-10"), "{made}");
     // It still inherits from the province's plan of 2023.
@@ -1631,4 +1669,52 @@ async fn browser_giay_moi_through_the_form() {
 fn chrono_year() -> i32 {
     use chrono::Datelike;
     chrono::Local::now().year()
+}
+
+#[tokio::test]
+async fn browser_next_year_shows_what_changed_and_what_to_check() {
+    let (s, _driver, c) = opened().await;
+    click(&c, "btn-next-year").await;
+    let out = c
+        .find(Locator::Css("#dialog input[name=out]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    click(&c, "dlg-ok").await;
+    let items = until("the list of changes", || async {
+        let v = js(
+            &c,
+            "const d = document.getElementById('dialog'); return d.open ? [...d.querySelectorAll('ul.report li')].map(l => l.textContent) : []",
+            vec![],
+        )
+        .await;
+        let items: Vec<String> = v
+            .as_array()?
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_owned))
+            .collect();
+        (!items.is_empty()).then_some(items)
+    })
+    .await;
+    // The cited plan is kept and listed at its line of the new file.
+    let made = std::fs::read_to_string(s.dir.join(&out)).unwrap();
+    let line = made
+        .lines()
+        .position(|l| l.contains("Thực hiện Kế hoạch số 5758/KH-UBND ngày 02/10/2023"))
+        .unwrap()
+        + 1;
+    let cited = format!("{out}:{line}: Kế hoạch số 5758/KH-UBND ngày 02/10/2023 → giữ nguyên");
+    assert!(items.iter().any(|i| i.starts_with(&cited)), "{items:#?}");
+    // And every change is there, as in the file.
+    let ngay = made.lines().position(|l| l.starts_with("ngay:")).unwrap() + 1;
+    assert!(
+        items
+            .iter()
+            .any(|i| i.starts_with(&format!("{out}:{ngay}: ngay:"))),
+        "{items:#?}"
+    );
+    c.close().await.unwrap();
 }

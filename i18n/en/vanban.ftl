@@ -181,6 +181,7 @@ cli-list-arg-format = Output format
 cli-new-about = Next year's draft of a document: dates moved, number cleared
 cli-new-arg-from = Last year's document
 cli-new-arg-year = The new year
+cli-new-arg-dry_run = Print the changes and the spots to review, write nothing
 cli-new-arg-out = Where to write (default: print)
 cli-derive-about = Write a child skeleton that inherits from PARENT
 cli-derive-arg-parent = The parent document
@@ -266,3 +267,7 @@ cli-tron-thu-arg-layouts = { cli-build-arg-layouts }
 
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = beyond the limit { $what }: { $found } (at most { $limit })
+
+# Worded where they arise (src/load/merge.rs, src/model/refused.rs).
+unknown-id = { $text }
+key-not-printed = { $text }

@@ -178,6 +178,7 @@ cli-list-arg-format = Dạng kết quả
 cli-new-about = Bản nháp năm sau của một văn bản: dời ngày, xóa số văn bản
 cli-new-arg-from = Văn bản của năm trước
 cli-new-arg-year = Năm mới
+cli-new-arg-dry_run = Chỉ in ra các thay đổi và chỗ cần xem lại, không ghi tệp
 cli-new-arg-out = Nơi ghi (mặc định: in ra màn hình)
 cli-derive-about = Tạo văn bản con kế thừa văn bản PARENT
 cli-derive-arg-parent = Văn bản cha
@@ -263,3 +264,7 @@ cli-tron-thu-arg-layouts = { cli-build-arg-layouts }
 
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
+
+# Worded where they arise (src/load/merge.rs, src/model/refused.rs).
+unknown-id = { $text }
+key-not-printed = { $text }

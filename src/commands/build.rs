@@ -177,13 +177,16 @@ pub fn build_loaded(
     ))
 }
 
-/// The model's warnings for a loaded document, rendered.
+/// The model's warnings for a loaded document, then the plausible
+/// mistakes found in its text ([`crate::lints`]), rendered.
 pub fn lint(doc: &Loaded, color: bool) -> String {
-    doc.doc
+    let model: String = doc
+        .doc
         .warnings()
         .iter()
         .map(|w| diag::render_warning(&doc.path, &doc.text, w, color))
-        .collect()
+        .collect();
+    model + &diag::render_all(&crate::lints::of(doc), color)
 }
 
 /// Expands folders into the YAML documents under them (sorted); files are

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::commands::refuse_existing;
 use crate::diag::Error;
+use crate::evolve::Rollover;
 use crate::load::{self, Loaded};
 use crate::model::Loai;
 use crate::{evolve, output};
@@ -14,11 +15,12 @@ use crate::{evolve, output};
 static EXAMPLES: include_dir::Dir<'static> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/data/examples");
 
-/// The text of `doc` moved to `year` (default: the year after its own), or
-/// `None` when it has no `ngay` or `bien.nam` to take its year from.
-pub fn next_year(doc: &Loaded, year: Option<i32>) -> Option<String> {
+/// `doc` moved to `year` (default: the year after its own): the new text
+/// and the report of what changed, or `None` when it has no `ngay` or
+/// `bien.nam` to take its year from.
+pub fn next_year(doc: &Loaded, year: Option<i32>) -> Option<Rollover> {
     let old = evolve::year_of(doc)?;
-    Some(evolve::new_year(&doc.text, old, year.unwrap_or(old + 1)))
+    Some(evolve::roll(&doc.text, old, year.unwrap_or(old + 1)))
 }
 
 /// Why [`next_year`] gave nothing, for `from`.
@@ -93,27 +95,24 @@ fn lexical(path: &Path) -> std::path::PathBuf {
     out
 }
 
-/// `vanban new --from FROM --year YEAR [-o OUT]`: the draft written to
-/// `out`, or printed when there is none.
-pub fn run(from: &Path, year: i32, out: Option<&Path>) -> Result<(), Error> {
+/// `vanban new --from FROM --year YEAR [-o OUT] [--dry-run]`: the draft
+/// written to `out`, or printed when there is none, and the report of every
+/// change and every spot to review (on stderr; on stdout with `dry_run`,
+/// which writes nothing).
+pub fn run(from: &Path, year: i32, out: Option<&Path>, dry_run: bool) -> Result<(), Error> {
     let doc = load::load(from)?;
-    let text = next_year(&doc, Some(year)).ok_or_else(|| no_year(from))?;
-    match out {
-        Some(path) => {
-            create(path, &moved(&text, from, path))?;
-            eprintln!(
-                "{}",
-                crate::i18n::t(
-                    "new-draft",
-                    &[
-                        ("path", &path.display().to_string()),
-                        ("year", &year.to_string())
-                    ]
-                )
-            );
-        }
-        None => print!("{text}"),
+    let rolled = next_year(&doc, Some(year)).ok_or_else(|| no_year(from))?;
+    let shown = out.unwrap_or(from).display().to_string();
+    let report = rolled.report(&shown);
+    if dry_run {
+        print!("{report}");
+        return Ok(());
     }
+    match out {
+        Some(path) => create(path, &moved(&rolled.text, from, path))?,
+        None => print!("{}", rolled.text),
+    }
+    eprint!("{report}");
     Ok(())
 }
 

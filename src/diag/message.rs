@@ -130,6 +130,10 @@ message_ids! {
     TypstTrace = "typst-trace",
     /// A model warning: `{text}`.
     Warning = "warning",
+    /// A child's list item names an `id` its parent lacks: `{text}`.
+    UnknownId = "unknown-id",
+    /// A key the document's kind would not print: `{text}`.
+    KeyNotPrinted = "key-not-printed",
     /// Help: `did you mean `{key}`?`.
     DidYouMean = "did-you-mean",
     /// Help: the keys or values allowed here: `{keys}`.

@@ -13,7 +13,7 @@ use super::merge::strip_directives;
 use super::problems::{located, type_value};
 use super::read::{project_root, read_text, resolve_ref, Source};
 use super::{check_citing, templates, Citation, Loaded};
-use crate::diag::Error;
+use crate::diag::{Diagnostic, Error, Message, MessageId};
 use crate::locate::{self, Positions};
 use crate::model::{KemTheo, VanBan};
 
@@ -32,11 +32,9 @@ pub(super) fn finish(
     strip_directives(&mut merged);
     templates::render(path, text, &mut merged)?;
     super::limits::check_value(path, text, &merged)?;
-    let doc: VanBan = type_value(&merged).map_err(|e| {
-        // The merged document is wrong: show the problem in the file (this
-        // one or a parent) that holds the offending key.
-        let at = locate::from_serde(e.path());
-        let message = e.inner().to_string();
+    // The merged document is wrong: show the problem in the file (this
+    // one or a parent) that holds the offending key.
+    let holder = |at: &[locate::Step]| {
         let own = std::iter::once((path, text));
         let parents = sources
             .iter()
@@ -44,12 +42,29 @@ pub(super) fn finish(
             .map(|s| (s.path.as_path(), s.text.as_str()));
         own.chain(parents)
             .map(|(p, t)| (p, t, Positions::of(t)))
-            .find(|(_, _, pos)| pos.has(&at))
-            .map_or_else(
-                || located(path, text, &Positions::of(text), &at, &message),
-                |(p, t, pos)| located(p, t, &pos, &at, &message),
-            )
+            .find(|(_, _, pos)| pos.has(at))
+            .unwrap_or_else(|| (path, text, Positions::of(text)))
+    };
+    let doc: VanBan = type_value(&merged).map_err(|e| {
+        let at = locate::from_serde(e.path());
+        let (p, t, pos) = holder(&at);
+        located(p, t, &pos, &at, &e.inner().to_string())
     })?;
+    // A key the kind would not print is refused, at the key.
+    if let Some(r) = doc.refused_keys().first() {
+        let (p, t, pos) = holder(&r.at);
+        let place = pos
+            .key(&r.at)
+            .unwrap_or(locate::Place { line: 1, column: 1 });
+        return Err(Diagnostic::error(
+            p,
+            t,
+            place.line,
+            place.column,
+            Message::new(MessageId::KeyNotPrinted, &[("text", r.message.clone())]),
+        )
+        .into());
+    }
     let mut chain = citing.to_vec();
     chain.push(path.canonicalize().unwrap_or_else(|_| path.to_owned()));
     let mut thuc_hien = Vec::new();

@@ -1,8 +1,10 @@
 //! Inheritance: a child names its parent with `extends: ../tinh/kh.yaml`.
 //! Maps merge deeply, the child winning. A list whose child items carry an
 //! `id` merges item by item: an item with a known `id` replaces the parent's
-//! (`xoa: true` removes it), a new one is inserted `sau: <id>` (after),
-//! `truoc: <id>` (before) or at the end. A list without ids replaces the
+//! (`xoa: true` removes it), a new one says so (`them_moi: true`, or where
+//! it goes: `sau: <id>` after, `truoc: <id>` before; else at the end). An
+//! `id` the parent does not have, without `them_moi`, is an error with the
+//! closest id of the parent: a mistyped id never adds a second item. A list without ids replaces the
 //! parent's list. The register data of the parent (`so`, `ngay`,
 //! `dong_ngay`, `thuc_hien`, `mo_dau`) is not inherited: a derived document
 //! is a new document, and by default it cites its parent.
@@ -13,14 +15,73 @@ use serde_yaml::Value;
 
 use super::images::{resolve_images, IMAGE_KEYS};
 use super::read::{parse_value, read_text, resolve_ref, Source};
-use crate::diag::Error;
+use crate::diag::{Diagnostic, Error, Message, MessageId};
+use crate::locate::{Positions, Step};
+
+/// Messages shown to the user (one place, for the coming catalogue).
+mod msg {
+    pub fn unknown_id(id: &str, parent: &str) -> String {
+        format!(
+            "`id: {id}` không có trong văn bản cấp trên ({parent}): sửa cho đúng id của mục muốn thay, hoặc thêm `them_moi: true` nếu đây là mục mới"
+        )
+    }
+    pub fn unknown_anchor(key: &str, id: &str, parent: &str) -> String {
+        format!("`{key}: {id}`: văn bản cấp trên ({parent}) không có mục `id: {id}`")
+    }
+    pub fn unknown_removal(id: &str, parent: &str) -> String {
+        format!("`xoa: true` cho `id: {id}`, nhưng văn bản cấp trên ({parent}) không có mục này")
+    }
+    pub fn not_new(id: &str, parent: &str) -> String {
+        format!(
+            "`them_moi: true`, nhưng văn bản cấp trên ({parent}) đã có `id: {id}`: bỏ `them_moi` để thay mục đó, hoặc đặt id khác"
+        )
+    }
+    pub fn known(ids: &str) -> String {
+        format!("các id của văn bản cấp trên ở đây: {ids}")
+    }
+}
 
 /// Longest `extends` chain.
 const MAX_DEPTH: usize = 16;
 /// Keys a child never inherits from its parent.
-const OWN_KEYS: [&str; 5] = ["so", "ngay", "dong_ngay", "thuc_hien", "mo_dau"];
+const OWN_KEYS: [&str; 6] = [
+    "so",
+    "ngay",
+    "dong_ngay",
+    "thuc_hien",
+    "mo_dau",
+    "extends_sha256",
+];
 /// Keys of list items that steer merging; removed before typing.
-const DIRECTIVES: [&str; 4] = ["id", "xoa", "sau", "truoc"];
+const DIRECTIVES: [&str; 5] = ["id", "xoa", "sau", "truoc", "them_moi"];
+
+/// A child's list item that names an `id` its parent's list lacks.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct UnknownId {
+    /// Where, in the child's text: the list item.
+    pub at: Vec<Step>,
+    /// Which key names it: `id`, `sau`, `truoc`.
+    pub key: &'static str,
+    /// What went wrong.
+    pub problem: Problem,
+    /// The id written.
+    pub id: String,
+    /// The ids of the parent's list.
+    pub known: Vec<String>,
+}
+
+/// What is wrong with an id of a child.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Problem {
+    /// Not in the parent, and not marked new.
+    Unknown,
+    /// An anchor (`sau`, `truoc`) not in the parent.
+    Anchor,
+    /// Removing (`xoa: true`) what the parent does not have.
+    Removal,
+    /// Marked new (`them_moi: true`) but in the parent.
+    NotNew,
+}
 
 /// The document's value with all its parents merged in (not yet rendered).
 /// `chain` receives the canonical path of each file as it is reached.
@@ -68,7 +129,7 @@ pub(super) fn merged_value_of(
         }
     };
     resolve_images(path, &text, &mut value, &mut Vec::new())?;
-    read.push(Source::new(canon, text));
+    read.push(Source::new(canon, text.clone()));
     let parent = value
         .get("extends")
         .and_then(Value::as_str)
@@ -99,25 +160,76 @@ pub(super) fn merged_value_of(
             );
         }
     }
-    merge(&mut base, value);
+    let mut unknown = Vec::new();
+    merge_checked(&mut base, value, &mut Vec::new(), &mut unknown);
+    if let Some(u) = unknown.first() {
+        return Err(unknown_id(path, &text, &parent, u).into());
+    }
     Ok(base)
 }
 
-/// Deep merge of `child` into `base`.
+/// The error for an id of the child at `path` (text `text`) that its
+/// parent lacks, at the id, with the closest id of the parent.
+fn unknown_id(path: &Path, text: &str, parent: &str, u: &UnknownId) -> Diagnostic {
+    let positions = Positions::of(text);
+    let mut at = u.at.clone();
+    at.push(Step::Key(if u.problem == Problem::Removal {
+        "id".into()
+    } else {
+        u.key.into()
+    }));
+    let place = positions.value(&at);
+    let message = match u.problem {
+        Problem::Unknown => msg::unknown_id(&u.id, parent),
+        Problem::Anchor => msg::unknown_anchor(u.key, &u.id, parent),
+        Problem::Removal => msg::unknown_removal(&u.id, parent),
+        Problem::NotNew => msg::not_new(&u.id, parent),
+    };
+    let mut d = Diagnostic::error(
+        path,
+        text,
+        place.map_or(1, |p| p.line),
+        place.map_or(1, |p| p.column),
+        Message::new(MessageId::UnknownId, &[("text", message)]),
+    );
+    if u.problem != Problem::NotNew {
+        let best = u
+            .known
+            .iter()
+            .map(|k| (strsim::jaro_winkler(&u.id, k), k))
+            .filter(|(score, _)| *score > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, k)) = best {
+            d = d.with_hint(Message::new(MessageId::DidYouMean, &[("key", k.clone())]));
+        }
+        d = d.with_hint(Message::text(msg::known(&u.known.join(", "))));
+    }
+    d
+}
+
+/// Deep merge of `child` into `base` (ids the parent lacks are added).
 pub fn merge(base: &mut Value, child: Value) {
+    merge_checked(base, child, &mut Vec::new(), &mut Vec::new());
+}
+
+/// Deep merge of `child` into `base`; `at` is the path in the child, and
+/// `unknown` receives the ids of the child the parent lacks.
+fn merge_checked(base: &mut Value, child: Value, at: &mut Vec<Step>, unknown: &mut Vec<UnknownId>) {
     match (base, child) {
         (Value::Mapping(b), Value::Mapping(c)) => {
             for (k, v) in c {
+                at.push(Step::Key(k.as_str().unwrap_or_default().to_owned()));
                 match b.get_mut(&k) {
-                    Some(slot) => merge(slot, v),
+                    Some(slot) => merge_checked(slot, v, at, unknown),
                     None => {
                         b.insert(k, v);
                     }
                 }
+                at.pop();
             }
         }
         (Value::Sequence(b), Value::Sequence(c)) if c.iter().any(|i| item_id(i).is_some()) => {
-            merge_by_id(b, c);
+            merge_by_id(b, c, at, unknown);
         }
         (slot, v) => *slot = v,
     }
@@ -131,51 +243,62 @@ fn directive<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     v.as_mapping()?.get(key)
 }
 
-/// Merges the items of `child` into `base` by `id`. Positions of the ids
-/// of `base` are indexed (rebuilt only after an item is removed or
-/// inserted), so that a child replacing n items takes linear time.
-fn merge_by_id(base: &mut Vec<Value>, child: Vec<Value>) {
-    let index_of = |base: &[Value]| -> std::collections::HashMap<String, usize> {
-        let mut index = std::collections::HashMap::new();
-        for (i, b) in base.iter().enumerate() {
-            if let Some(id) = item_id(b) {
-                index.entry(id.to_owned()).or_insert(i);
-            }
-        }
-        index
-    };
-    let mut index = index_of(base);
-    for item in child {
+fn merge_by_id(
+    base: &mut Vec<Value>,
+    child: Vec<Value>,
+    at: &[Step],
+    unknown: &mut Vec<UnknownId>,
+) {
+    let known: Vec<String> = base.iter().filter_map(item_id).map(str::to_owned).collect();
+    for (j, item) in child.into_iter().enumerate() {
         let Some(id) = item_id(&item).map(str::to_owned) else {
             base.push(item);
             continue;
         };
-        let pos = index.get(&id).copied();
-        let remove = directive(&item, "xoa")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
+        let flag = |key: &str| {
+            directive(&item, key)
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+        };
+        let (remove, new) = (flag("xoa"), flag("them_moi"));
+        let mut report = |key: &'static str, problem: Problem, id: &str| {
+            let mut path = at.to_vec();
+            path.push(Step::Index(j));
+            unknown.push(UnknownId {
+                at: path,
+                key,
+                problem,
+                id: id.to_owned(),
+                known: known.clone(),
+            });
+        };
+        let pos = base.iter().position(|b| item_id(b) == Some(id.as_str()));
         match pos {
+            Some(_) if new => report("them_moi", Problem::NotNew, &id),
             Some(i) if remove => {
                 base.remove(i);
-                index = index_of(base);
             }
             Some(i) => base[i] = item,
-            None if remove => {}
+            None if remove => report("id", Problem::Removal, &id),
             None => {
-                let anchor = |key: &str| {
-                    let target = directive(&item, key)?.as_str()?;
-                    index.get(target).copied()
-                };
-                let at = anchor("sau").map(|i| i + 1).or_else(|| anchor("truoc"));
-                match at {
-                    Some(i) => {
-                        base.insert(i, item);
-                        index = index_of(base);
+                let anchor = |key: &str| directive(&item, key).and_then(Value::as_str);
+                let find = |target: &str| base.iter().position(|b| item_id(b) == Some(target));
+                let (after, before) = (anchor("sau"), anchor("truoc"));
+                if !new && after.is_none() && before.is_none() {
+                    report("id", Problem::Unknown, &id);
+                    continue;
+                }
+                let mut place = None;
+                for (key, target) in [("sau", after), ("truoc", before)] {
+                    let Some(target) = target else { continue };
+                    match find(target) {
+                        Some(i) => place = place.or(Some(if key == "sau" { i + 1 } else { i })),
+                        None => report(key, Problem::Anchor, target),
                     }
-                    None => {
-                        index.entry(id).or_insert(base.len());
-                        base.push(item);
-                    }
+                }
+                match place {
+                    Some(i) => base.insert(i, item),
+                    None => base.push(item),
                 }
             }
         }

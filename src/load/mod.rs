@@ -17,7 +17,7 @@ mod templates;
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::Error;
+use crate::diag::{Error, MessageId};
 use crate::locate::{self, Positions};
 use crate::model::VanBan;
 
@@ -137,6 +137,10 @@ fn check_citing(
         Ok(doc) => Ok(doc),
         // Only a document that fails is typed again, key by key, so that
         // every problem of its own text is reported, not only the first.
+        // An id of the child its parent lacks: the typing is not in question.
+        Err(Error::Source(d)) if d.message.id == MessageId::UnknownId => {
+            Err(vec![Error::Source(d)])
+        }
         Err(first) => {
             let partial = own.get("extends").is_some();
             let problems = problems::own_problems(path, &text, own, partial);

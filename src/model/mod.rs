@@ -8,6 +8,7 @@ mod bang;
 mod khoi;
 mod loai;
 mod parts;
+mod refused;
 mod trinh_bay;
 mod warnings;
 
@@ -23,6 +24,7 @@ pub use bang::{Bang, CanLe};
 pub use khoi::Khoi;
 pub use loai::{Loai, LoaiInfo, KINDS};
 pub use parts::{DoKhan, DoMat, KemTheo, NguoiKy, NoiNhan, PhuLuc};
+pub use refused::Refused;
 pub use trinh_bay::{Le, TrinhBay};
 pub use warnings::Warning;
 
@@ -34,6 +36,11 @@ pub struct VanBan {
     /// inherits and overrides. Handled by the loader before typing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
+    /// SHA-256 of the parent's text when this document was derived from it
+    /// (`vanban derive` writes it): `check` warns when the parent has been
+    /// changed since. Never inherited, never printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends_sha256: Option<String>,
     /// Free variables usable in any text as `{{ bien.name }}` or `{{ name }}`.
     #[serde(default, skip_serializing_if = "serde_yaml::Mapping::is_empty")]
     #[schemars(with = "std::collections::BTreeMap<String, serde_json::Value>")]

@@ -666,12 +666,18 @@ pub fn diagnostic(path: &Path, e: &Error) -> Diagnostic {
     all.swap_remove(0)
 }
 
-/// The model's warnings for a loaded document, placed at their key's line.
+/// The model's warnings for a loaded document, placed at their key's line,
+/// and the plausible mistakes of its text at their line and column.
 fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
     doc.doc
         .warnings()
         .iter()
         .map(|w| Diagnostic::of(&doc.path, &diag::warning(&doc.path, &doc.text, w)))
+        .chain(
+            crate::lints::of(doc)
+                .iter()
+                .map(|d| Diagnostic::of(&doc.path, d)),
+        )
         .collect()
 }
 
@@ -1083,11 +1089,18 @@ async fn next_year(
     let target = app.fresh(&body.out)?;
     blocking(move || {
         let doc = load::load(&from)?;
-        let text = commands::new::next_year(&doc, body.year)
+        let rolled = commands::new::next_year(&doc, body.year)
             .ok_or_else(|| ApiError::bad(t("serve-no-year", &[])))?;
-        let text = commands::new::moved(&text, &from, &target);
+        let text = commands::new::moved(&rolled.text, &from, &target);
         commands::new::create(&target, &text)?;
-        Ok(Json(json!({ "path": app.rel(&target) })))
+        // What changed and what to check, as `vanban new` prints it.
+        let rel = app.rel(&target);
+        let summary = rolled.report(&rel).lines().next().unwrap_or("").to_owned();
+        Ok(Json(json!({
+            "path": rel,
+            "summary": summary,
+            "report": rolled.items(&rel),
+        })))
     })
     .await
 }

@@ -844,6 +844,24 @@ async function create(endpoint, body, out) {
   return res;
 }
 
+// A list to read (what a command changed), in the dialog.
+function showList(title, summary, items) {
+  const dlg = $("dialog");
+  $("dlg-title").textContent = title;
+  $("dlg-error").textContent = "";
+  const p = document.createElement("p");
+  p.textContent = summary;
+  const ul = document.createElement("ul");
+  ul.className = "report";
+  for (const t of items) {
+    const li = document.createElement("li");
+    li.textContent = t;
+    ul.append(li);
+  }
+  $("dlg-body").replaceChildren(p, ul);
+  dlg.showModal();
+}
+
 async function newDoc() {
   if (dirty() && !confirm("Văn bản đang soạn chưa được lưu. Bỏ các thay đổi?")) return;
   const first = state.kinds[0]?.key || "cong_van";
@@ -866,11 +884,13 @@ async function nextYear() {
   if (!state.path) return;
   const m = /\b(20\d\d)\b/.exec(editor.value.match(/^ngay:.*$/m)?.[0] || "");
   const year = m ? Number(m[1]) + 1 : new Date().getFullYear();
-  await askThen("Dự thảo năm sau", [
+  const res = await askThen("Dự thảo năm sau", [
     { name: "year", label: "Năm", type: "number", value: year,
       onChange: (el, body) => { body.querySelector('[name="out"]').value = nextYearName(state.path, el.value); } },
     { name: "out", label: "Tên tệp mới (thư mục chưa có sẽ được tạo)", value: nextYearName(state.path, year) },
   ], (v) => create("/api/next-year", { path: state.path, out: yamlName(v.out), year: Number(v.year) }, yamlName(v.out)));
+  // What changed and what to check, as `vanban new` prints it.
+  if (res?.report) showList("Dự thảo năm sau: đã đổi và cần xem lại", res.summary, res.report);
 }
 
 async function derive() {

@@ -1,0 +1,103 @@
+//! Keys a kind does not print are refused, never accepted and dropped: a
+//! `tham_quyen` outside a quyết định, what a công văn has no place for (no
+//! type name, so no caption, `ten_loai` or `kem_theo`; no căn cứ), a
+//! `mo_dau` without the `thuc_hien` citation it goes on from.
+
+use super::{Loai, VanBan};
+use crate::locate::Step;
+
+/// Messages shown to the user (one place, for the coming catalogue).
+mod msg {
+    pub fn tham_quyen(kind: &str) -> String {
+        format!(
+            "`tham_quyen` (dòng thẩm quyền dưới tên loại, hoặc người gửi công điện) chỉ có ở quyết định, nghị quyết và công điện; {kind} không in dòng này: bỏ `tham_quyen`, hoặc viết `loai: quyet_dinh`"
+        )
+    }
+    pub fn thu_ky(kind: &str) -> String {
+        format!(
+            "`thu_ky` (người ký thứ hai, bên trái) chỉ có ở biên bản, cùng với `nguoi_ky`; {kind} không in khối này: bỏ `thu_ky`, hoặc viết `loai: bien_ban` và thêm `nguoi_ky`"
+        )
+    }
+    pub fn can_cu_cong_dien() -> String {
+        "công điện không có phần căn cứ: bỏ `can_cu`, hoặc đưa căn cứ vào nội dung".to_owned()
+    }
+    pub fn no_title(key: &str) -> String {
+        format!(
+            "công văn không có tên loại nên không in `{key}`: bỏ `{key}`, hoặc chọn loại văn bản có tên loại (`loai: ke_hoach`, …)"
+        )
+    }
+    pub const CAN_CU: &str = "`can_cu`: công văn không có phần căn cứ riêng: viết căn cứ trong câu mở đầu (`thuc_hien`, `mo_dau`) hoặc trong `noi_dung`";
+    pub const EXTENDS_SHA: &str = "`extends_sha256` ghi lại văn bản cấp trên (`extends`); văn bản này không có `extends`: bỏ `extends_sha256`";
+    pub const MO_DAU: &str = "`mo_dau` nối tiếp câu trích dẫn `thuc_hien` (“Thực hiện …, …”); văn bản không có `thuc_hien` nên câu này không được in: thêm `thuc_hien`, hoặc đưa câu vào đầu `noi_dung`";
+}
+
+/// A key of a document that its kind would not print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// Where: the key's path from the top of the document.
+    pub at: Vec<Step>,
+    /// Why, and what to do.
+    pub message: String,
+}
+
+impl VanBan {
+    /// The keys given that this document's kind would not print (the
+    /// forms of `phu_luc` included).
+    pub fn refused_keys(&self) -> Vec<Refused> {
+        let mut out = Vec::new();
+        refused(self, &[], &mut out);
+        out
+    }
+}
+
+fn refused(doc: &VanBan, at: &[Step], out: &mut Vec<Refused>) {
+    let mut refuse = |key: &str, message: String| {
+        let mut path = at.to_vec();
+        path.push(Step::Key(key.to_owned()));
+        out.push(Refused { at: path, message });
+    };
+    let info = doc.loai.info();
+    // The authority line of a quyết định or nghị quyết; the sender of a
+    // công điện.
+    let has_authority = matches!(doc.loai, Loai::QuyetDinh | Loai::NghiQuyet | Loai::CongDien);
+    if doc.tham_quyen.is_some() && !has_authority {
+        refuse("tham_quyen", msg::tham_quyen(info.ten_thuong));
+    }
+    if doc.thu_ky.is_some() && (doc.loai != Loai::BienBan || doc.nguoi_ky.is_none()) {
+        refuse("thu_ky", msg::thu_ky(info.ten_thuong));
+    }
+    if doc.loai == Loai::CongDien && !doc.can_cu.is_empty() {
+        refuse("can_cu", msg::can_cu_cong_dien());
+    }
+    if info.ten.is_empty() {
+        if !doc.can_cu.is_empty() {
+            refuse("can_cu", msg::CAN_CU.to_owned());
+        }
+        for (key, given) in [
+            ("ten_loai", doc.ten_loai.is_some()),
+            ("chu_thich", doc.chu_thich.is_some()),
+            ("kem_theo", doc.kem_theo.is_some()),
+        ] {
+            if given {
+                refuse(key, msg::no_title(key));
+            }
+        }
+    }
+    if doc.extends_sha256.is_some() && doc.extends.is_none() {
+        refuse("extends_sha256", msg::EXTENDS_SHA.to_owned());
+    }
+    if doc.mo_dau.is_some() && doc.thuc_hien.is_empty() {
+        refuse("mo_dau", msg::MO_DAU.to_owned());
+    }
+    for (i, p) in doc.phu_luc.iter().enumerate() {
+        if let Some(mau) = &p.mau {
+            let mut inner = at.to_vec();
+            inner.extend([
+                Step::Key("phu_luc".into()),
+                Step::Index(i),
+                Step::Key("mau".into()),
+            ]);
+            refused(mau, &inner, out);
+        }
+    }
+}

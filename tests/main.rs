@@ -23,4 +23,5 @@ mod realdocs;
 mod register;
 mod seeds;
 mod serve;
+mod sign;
 mod watch;

@@ -41,7 +41,9 @@ fn ca(name: &str) -> rcgen::CertifiedIssuer<'static, rcgen::KeyPair> {
     use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair, KeyUsagePurpose};
     let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
     params.distinguished_name.push(DnType::CommonName, name);
-    params.distinguished_name.push(DnType::OrganizationName, "vanban test");
+    params
+        .distinguished_name
+        .push(DnType::OrganizationName, "vanban test");
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
     rcgen::CertifiedIssuer::self_signed(params, KeyPair::generate().unwrap()).unwrap()
@@ -56,7 +58,9 @@ fn leaf(
     use rcgen::{CertificateParams, DnType, KeyUsagePurpose};
     let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
     params.distinguished_name.push(DnType::CommonName, cn);
-    params.distinguished_name.push(DnType::OrganizationName, org);
+    params
+        .distinguished_name
+        .push(DnType::OrganizationName, org);
     params.key_usages = vec![
         KeyUsagePurpose::DigitalSignature,
         KeyUsagePurpose::ContentCommitment,
@@ -66,7 +70,10 @@ fn leaf(
 
 fn p12(path: &Path, key_pkcs8: &[u8], chain: &[&[u8]]) {
     use p12_keystore::{Certificate, KeyStore, KeyStoreEntry, PrivateKey, PrivateKeyChain};
-    let certs: Vec<Certificate> = chain.iter().map(|c| Certificate::from_der(c).unwrap()).collect();
+    let certs: Vec<Certificate> = chain
+        .iter()
+        .map(|c| Certificate::from_der(c).unwrap())
+        .collect();
     let key = PrivateKey::from_der(key_pkcs8).unwrap();
     let entry = PrivateKeyChain::new(vec![1u8, 2, 3, 4], key, certs);
     let mut store = KeyStore::new();
@@ -82,7 +89,7 @@ fn make_pki() -> Pki {
     std::fs::write(&ca_pem, ca.pem()).unwrap();
 
     // The signer: RSA, as Vietnamese tokens have.
-    let rsa_key = rsa::RsaPrivateKey::new(&mut rand::rng(), 2048).unwrap();
+    let rsa_key = rsa::PrivateKey::new(&mut rand::rng(), 2048).unwrap();
     let rsa_der = rsa_key.to_pkcs8_der().unwrap().as_bytes().to_vec();
     let rsa_pair = rcgen::KeyPair::try_from(rsa_der.as_slice()).unwrap();
     let signer = leaf("Nguyễn Văn A", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", &rsa_pair, &ca);
@@ -91,7 +98,12 @@ fn make_pki() -> Pki {
 
     // The organisation: ECDSA P-256.
     let org_key = rcgen::KeyPair::generate().unwrap();
-    let org = leaf("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "UBND HUYỆN THỦ THỪA", &org_key, &ca);
+    let org = leaf(
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+        "UBND HUYỆN THỦ THỪA",
+        &org_key,
+        &ca,
+    );
     let org_p12 = dir.path().join("co-quan.p12");
     p12(&org_p12, &org_key.serialize_der(), &[&org, ca.der()]);
 
@@ -99,7 +111,11 @@ fn make_pki() -> Pki {
     let stranger_key = rcgen::KeyPair::generate().unwrap();
     let stranger = leaf("Người lạ", "Không rõ", &stranger_key, &other);
     let stranger_p12 = dir.path().join("la.p12");
-    p12(&stranger_p12, &stranger_key.serialize_der(), &[&stranger, other.der()]);
+    p12(
+        &stranger_p12,
+        &stranger_key.serialize_der(),
+        &[&stranger, other.der()],
+    );
 
     Pki {
         _dir: dir,
@@ -304,7 +320,9 @@ fn images_in(
             }
             "Do" => {
                 let name = op.operands[0].as_name().unwrap();
-                let xobjects = deref(doc, resources.get(b"XObject").unwrap()).as_dict().unwrap();
+                let xobjects = deref(doc, resources.get(b"XObject").unwrap())
+                    .as_dict()
+                    .unwrap();
                 let id = xobjects.get(name).unwrap().as_reference().unwrap();
                 let stream = doc.get_object(id).unwrap().as_stream().unwrap();
                 match stream.dict.get(b"Subtype").unwrap().as_name().unwrap() {
@@ -312,7 +330,10 @@ fn images_in(
                         let pts: Vec<(f64, f64)> = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
                             .iter()
                             .map(|&(x, y)| {
-                                (top[0] * x + top[2] * y + top[4], top[1] * x + top[3] * y + top[5])
+                                (
+                                    top[0] * x + top[2] * y + top[4],
+                                    top[1] * x + top[3] * y + top[5],
+                                )
                             })
                             .collect();
                         let xs = pts.iter().map(|p| p.0);
@@ -342,7 +363,9 @@ fn images_in(
                             .get(b"Resources")
                             .map(|r| deref(doc, r).as_dict().unwrap().clone())
                             .unwrap_or_else(|_| resources.clone());
-                        let content = stream.decompressed_content().unwrap_or(stream.content.clone());
+                        let content = stream
+                            .decompressed_content()
+                            .unwrap_or(stream.content.clone());
                         images_in(doc, &content, &res, mul(&m, &top), page, out);
                     }
                 }
@@ -356,7 +379,7 @@ fn images_in(
 pub fn page_images(doc: &Document) -> Vec<Drawn> {
     let mut out = Vec::new();
     for (n, id) in doc.get_pages() {
-        let content = doc.get_page_content(id).unwrap();
+        let content = doc.get_page_content(id);
         let (res, ids) = doc.get_page_resources(id).unwrap();
         let mut merged = res.cloned().unwrap_or_default();
         for rid in ids {
@@ -364,7 +387,14 @@ pub fn page_images(doc: &Document) -> Vec<Drawn> {
                 merged.set(k.clone(), v.clone());
             }
         }
-        images_in(doc, &content, &merged, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], n as usize, &mut out);
+        images_in(
+            doc,
+            &content,
+            &merged,
+            [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            n as usize,
+            &mut out,
+        );
     }
     out
 }
@@ -382,19 +412,38 @@ pub struct Field {
 }
 
 pub fn fields(doc: &Document) -> Vec<Field> {
-    let pages: std::collections::HashMap<ObjectId, usize> =
-        doc.get_pages().into_iter().map(|(n, id)| (id, n as usize)).collect();
+    let pages: std::collections::HashMap<ObjectId, usize> = doc
+        .get_pages()
+        .into_iter()
+        .map(|(n, id)| (id, n as usize))
+        .collect();
     let catalog = doc.catalog().unwrap();
-    let form = deref(doc, catalog.get(b"AcroForm").unwrap()).as_dict().unwrap();
+    let form = deref(doc, catalog.get(b"AcroForm").unwrap())
+        .as_dict()
+        .unwrap();
     let list = deref(doc, form.get(b"Fields").unwrap()).as_array().unwrap();
     list.iter()
         .map(|f| {
             let d = doc.get_dictionary(f.as_reference().unwrap()).unwrap();
-            let r: Vec<f64> = d.get(b"Rect").unwrap().as_array().unwrap().iter().map(num).collect();
-            let rect = [r[0].min(r[2]), r[1].min(r[3]), r[0].max(r[2]), r[1].max(r[3])];
+            let r: Vec<f64> = d
+                .get(b"Rect")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(num)
+                .collect();
+            let rect = [
+                r[0].min(r[2]),
+                r[1].min(r[3]),
+                r[0].max(r[2]),
+                r[1].max(r[3]),
+            ];
             let page = pages[&d.get(b"P").unwrap().as_reference().unwrap()];
             let ap = deref(doc, d.get(b"AP").unwrap()).as_dict().unwrap();
-            let n = doc.get_object(ap.get(b"N").unwrap().as_reference().unwrap()).unwrap();
+            let n = doc
+                .get_object(ap.get(b"N").unwrap().as_reference().unwrap())
+                .unwrap();
             let n = n.as_stream().unwrap();
             let res = n
                 .dict
@@ -404,7 +453,14 @@ pub fn fields(doc: &Document) -> Vec<Field> {
             let mut images = Vec::new();
             let content = n.decompressed_content().unwrap_or(n.content.clone());
             if !content.is_empty() {
-                images_in(doc, &content, &res, [1.0, 0.0, 0.0, 1.0, rect[0], rect[1]], page, &mut images);
+                images_in(
+                    doc,
+                    &content,
+                    &res,
+                    [1.0, 0.0, 0.0, 1.0, rect[0], rect[1]],
+                    page,
+                    &mut images,
+                );
             }
             Field {
                 name: String::from_utf8_lossy(d.get(b"T").unwrap().as_str().unwrap()).into_owned(),
@@ -443,20 +499,34 @@ fn sign_ready_fields_sit_where_the_images_are_drawn() {
     let plain = load(&p.build("plain", &[]));
     let ready = load(&p.build("ky-so", &["--ky-so"]));
     let drawn = page_images(&plain);
-    let sig = drawn.iter().find(|d| d.pixels_wide == 120).expect("signature image drawn");
-    let seal = drawn.iter().find(|d| d.pixels_wide == 200).expect("seal image drawn");
+    let sig = drawn
+        .iter()
+        .find(|d| d.pixels_wide == 120)
+        .expect("signature image drawn");
+    let seal = drawn
+        .iter()
+        .find(|d| d.pixels_wide == 200)
+        .expect("seal image drawn");
     // Sign-ready: the images are not in the page; they are the signatures'
     // appearances, added when signing.
     assert!(page_images(&ready).is_empty(), "{:?}", page_images(&ready));
     let f = fields(&ready);
-    assert_eq!(f.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["nguoi-ky", "co-quan"]);
+    assert_eq!(
+        f.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+        ["nguoi-ky", "co-quan"]
+    );
     for (field, image) in [(&f[0], sig), (&f[1], seal)] {
         assert_eq!(field.page, image.page);
         assert_rect_close(field.rect, image.rect, 0.5, &field.name);
         assert!(field.value.is_none(), "unsigned");
     }
     // Real size: the seal is 35 mm wide.
-    assert_close(to_mm(f[1].rect[2] - f[1].rect[0]), 35.0, 0.1, "seal field width (mm)");
+    assert_close(
+        to_mm(f[1].rect[2] - f[1].rect[0]),
+        35.0,
+        0.1,
+        "seal field width (mm)",
+    );
 }
 
 #[test]
@@ -473,13 +543,18 @@ fn sign_ready_pdf_a_stays_pdf_a() {
     assert!(text.contains("pdfaid:part>2<") || text.contains("pdfaid:part=\"2\""));
     let doc = Document::load_mem(&bytes).unwrap();
     assert!(doc.trailer.get(b"ID").is_ok(), "trailer /ID");
-    let form = deref(&doc, doc.catalog().unwrap().get(b"AcroForm").unwrap()).as_dict().unwrap();
+    let form = deref(&doc, doc.catalog().unwrap().get(b"AcroForm").unwrap())
+        .as_dict()
+        .unwrap();
     assert!(form.get(b"NeedAppearances").is_err());
     for f in fields(&doc) {
         // Printed, not hidden; an appearance with /N only (PDF/A-2 6.3.2-3).
         assert_eq!(f.dict.get(b"F").unwrap().as_i64().unwrap() & 0b100111, 4);
         let ap = deref(&doc, f.dict.get(b"AP").unwrap()).as_dict().unwrap();
-        assert_eq!(ap.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), [b"N".to_vec()]);
+        assert_eq!(
+            ap.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(),
+            [b"N".to_vec()]
+        );
     }
 }
 
@@ -502,8 +577,16 @@ fn a_document_without_signature_block_has_no_place_to_sign() {
 // ─── Signing, checked by pdfsig and pyHanko ─────────────────────────────
 
 fn pdfsig(pdf: &Path) -> String {
-    let o = Command::new("pdfsig").arg("-nocert").arg(pdf).output().expect("pdfsig (poppler-utils)");
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    let o = Command::new("pdfsig")
+        .arg("-nocert")
+        .arg(pdf)
+        .output()
+        .expect("pdfsig (poppler-utils)");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 /// pyHanko's verdict on every signature, one line per signature.
@@ -516,7 +599,11 @@ fn pyhanko(pdf: &Path) -> (bool, String) {
         .expect("python3 with pyhanko");
     (
         o.status.success(),
-        format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
     )
 }
 
@@ -533,11 +620,23 @@ fn both_signatures_are_valid_for_pdfsig_and_pyhanko() {
     assert!(out.contains("Nguyễn Văn A"), "{out}");
     let (ok, report) = pyhanko(&pdf);
     assert!(ok, "{report}");
-    assert_eq!(report.matches("intact=True valid=True trusted=True").count(), 2, "{report}");
+    assert_eq!(
+        report
+            .matches("intact=True valid=True trusted=True")
+            .count(),
+        2,
+        "{report}"
+    );
     // The last signature covers everything; the first sees only the
     // organisation's signature added after it.
-    assert!(report.contains("co-quan: intact=True valid=True trusted=True coverage=ENTIRE_FILE"), "{report}");
-    assert!(report.contains("nguoi-ky: intact=True valid=True trusted=True coverage=ENTIRE_REVISION"), "{report}");
+    assert!(
+        report.contains("co-quan: intact=True valid=True trusted=True coverage=ENTIRE_FILE"),
+        "{report}"
+    );
+    assert!(
+        report.contains("nguoi-ky: intact=True valid=True trusted=True coverage=ENTIRE_REVISION"),
+        "{report}"
+    );
     assert!(!report.contains("modification=OTHER"), "{report}");
 }
 
@@ -566,7 +665,10 @@ fn a_certificate_from_another_ca_is_not_trusted() {
     ok(&ky(p.dir.path(), &pdf, &pki().stranger_p12, &[]));
     let (ok, report) = pyhanko(&pdf);
     assert!(!ok, "{report}");
-    assert!(report.contains("nguoi-ky: intact=True valid=True trusted=False"), "{report}");
+    assert!(
+        report.contains("nguoi-ky: intact=True valid=True trusted=False"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -582,7 +684,10 @@ fn wrong_password_missing_password_and_signed_field_are_refused() {
         .output()
         .unwrap();
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("sai mật khẩu"), "{o:?}");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("sai mật khẩu"),
+        "{o:?}"
+    );
     // No password at all and no terminal to ask on.
     let o = vanban_in(p.dir.path(), None)
         .arg("ky")
@@ -593,13 +698,29 @@ fn wrong_password_missing_password_and_signed_field_are_refused() {
         .output()
         .unwrap();
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("VANBAN_MAT_KHAU"), "{o:?}");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("VANBAN_MAT_KHAU"),
+        "{o:?}"
+    );
     assert_eq!(std::fs::read(&pdf).unwrap(), before, "the PDF is untouched");
     // Signing the same field twice.
-    ok(&ky(p.dir.path(), &pdf, &pki().signer_p12, &["--truong", "nguoi-ky"]));
-    let o = ky(p.dir.path(), &pdf, &pki().signer_p12, &["--truong", "nguoi-ky"]);
+    ok(&ky(
+        p.dir.path(),
+        &pdf,
+        &pki().signer_p12,
+        &["--truong", "nguoi-ky"],
+    ));
+    let o = ky(
+        p.dir.path(),
+        &pdf,
+        &pki().signer_p12,
+        &["--truong", "nguoi-ky"],
+    );
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("đã được ký"), "{o:?}");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("đã được ký"),
+        "{o:?}"
+    );
 }
 
 // ─── Appearance (Phụ lục I) ─────────────────────────────────────────────
@@ -624,7 +745,12 @@ fn signed_appearances_show_the_images_where_the_layout_put_them() {
     // The seal covers about a third of the signature, on its left.
     let (s, d) = (f[0].images[0].rect, f[1].images[0].rect);
     let overlap = d[2].min(s[2]) - d[0].max(s[0]);
-    assert_close(overlap / (s[2] - s[0]), 1.0 / 3.0, 0.02, "share of the signature under the seal");
+    assert_close(
+        overlap / (s[2] - s[0]),
+        1.0 / 3.0,
+        0.02,
+        "share of the signature under the seal",
+    );
     assert!(d[0] < s[0], "the seal sticks out on the left");
     // Centred: the signature's centre is the column's (the position line's).
     let cx = (s[0] + s[2]) / 2.0;

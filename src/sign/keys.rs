@@ -45,14 +45,17 @@ const EC_OID: der::oid::ObjectIdentifier =
 /// Reads a PKCS#12 file's key and certificates.
 pub fn from_pkcs12(bytes: &[u8], password: &str) -> Result<Identity, Error> {
     use p12_keystore::{KeyStore, Pkcs12ImportPolicy};
-    let store = KeyStore::from_pkcs12(bytes, password, Pkcs12ImportPolicy::Relaxed).map_err(|e| {
-        Error::Other(format!(
-            "không mở được tệp chứng thư số: sai mật khẩu hoặc tệp hỏng \
+    let store =
+        KeyStore::from_pkcs12(bytes, password, Pkcs12ImportPolicy::Relaxed).map_err(|e| {
+            Error::Other(format!(
+                "không mở được tệp chứng thư số: sai mật khẩu hoặc tệp hỏng \
              (cannot open the PKCS#12 file: wrong password or damaged file: {e})"
-        ))
-    })?;
+            ))
+        })?;
     let (_, chain) = store.private_key_chain().ok_or_else(|| {
-        Error::Other("tệp chứng thư số không có khóa bí mật (no private key in the PKCS#12 file)".into())
+        Error::Other(
+            "tệp chứng thư số không có khóa bí mật (no private key in the PKCS#12 file)".into(),
+        )
     })?;
     let certs = chain
         .certs()
@@ -72,10 +75,12 @@ pub fn from_pkcs12(bytes: &[u8], password: &str) -> Result<Identity, Error> {
 }
 
 fn key_from_pkcs8(der: &[u8], oid: der::oid::ObjectIdentifier) -> Result<Key, Error> {
-    let bad = |e: &dyn std::fmt::Display| Error::Other(format!("khóa bí mật hỏng (bad private key): {e}"));
+    let bad = |e: &dyn std::fmt::Display| {
+        Error::Other(format!("khóa bí mật hỏng (bad private key): {e}"))
+    };
     if oid == RSA_OID {
         use rsa::pkcs8::DecodePrivateKey;
-        let k = rsa::RsaPrivateKey::from_pkcs8_der(der).map_err(|e| bad(&e))?;
+        let k = rsa::PrivateKey::from_pkcs8_der(der).map_err(|e| bad(&e))?;
         Ok(Key::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(k))))
     } else if oid == EC_OID {
         use p256::pkcs8::DecodePrivateKey;
@@ -141,15 +146,13 @@ pub fn organisation(cert: &Certificate) -> Option<String> {
 
 fn name_part(name: &x509_cert::name::Name, oid: &str) -> Option<String> {
     let oid = der::oid::ObjectIdentifier::new(oid).ok()?;
-    for rdn in name.iter() {
-        for atv in rdn.iter() {
-            if atv.oid == oid {
-                if let Ok(s) = atv.value.decode_as::<der::asn1::Utf8StringRef<'_>>() {
-                    return Some(s.as_str().to_string());
-                }
-                if let Ok(s) = atv.value.decode_as::<der::asn1::PrintableStringRef<'_>>() {
-                    return Some(s.as_str().to_string());
-                }
+    for atv in name.iter() {
+        if atv.oid == oid {
+            if let Ok(s) = atv.value.decode_as::<der::asn1::Utf8StringRef<'_>>() {
+                return Some(s.as_str().to_string());
+            }
+            if let Ok(s) = atv.value.decode_as::<der::asn1::PrintableStringRef<'_>>() {
+                return Some(s.as_str().to_string());
             }
         }
     }

@@ -15,7 +15,6 @@ pub mod pades;
 pub mod pdf;
 pub mod verify;
 
-
 /// The two signatures an electronic document carries (NĐ30 Điều 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
@@ -107,12 +106,20 @@ pub fn xac_minh_file(
     let reports = verify::verify(&pdf, &anchors)?;
     let mut out = String::new();
     if reports.is_empty() {
-        let _ = writeln!(out, "{}: không có chữ ký số (no signature)", pdf_path.display());
+        let _ = writeln!(
+            out,
+            "{}: không có chữ ký số (no signature)",
+            pdf_path.display()
+        );
         return Ok((out, false));
     }
     let mut all_good = true;
     for r in &reports {
-        let verdict = if r.good() { "HỢP LỆ" } else { "KHÔNG HỢP LỆ" };
+        let verdict = if r.good() {
+            "HỢP LỆ"
+        } else {
+            "KHÔNG HỢP LỆ"
+        };
         all_good &= r.good();
         let _ = writeln!(
             out,
@@ -155,7 +162,10 @@ pub fn xac_minh_file(
     }
     match verify::rebuild_matches(&pdf, &reports)? {
         Some(true) => {
-            let _ = writeln!(out, "nguồn YAML kèm theo: dựng lại đúng từng byte phiên bản đã ký");
+            let _ = writeln!(
+                out,
+                "nguồn YAML kèm theo: dựng lại đúng từng byte phiên bản đã ký"
+            );
         }
         Some(false) => {
             all_good = false;

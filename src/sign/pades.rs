@@ -10,11 +10,10 @@
 use std::io::Write;
 
 use chrono::{DateTime, FixedOffset};
-use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
 use der::asn1::{OctetString, SetOfVec};
-use der::{Encode, Sequence};
+use der::{Decode, Encode, Sequence};
 use lopdf::{dictionary, Document, Object, ObjectId};
 use sha2::{Digest, Sha256};
 use x509_cert::ext::pkix::name::GeneralName;
@@ -45,9 +44,12 @@ pub struct SignOptions {
 /// Signs `pdf` and returns the signed file (the input bytes followed by
 /// the update).
 pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Error> {
-    let doc = Document::load_mem(pdf).map_err(|e| err("không đọc được PDF (cannot read the PDF)", e))?;
+    let doc =
+        Document::load_mem(pdf).map_err(|e| err("không đọc được PDF (cannot read the PDF)", e))?;
     if doc.is_encrypted() {
-        return Err(Error::Other("PDF được mã hóa, không ký được (encrypted PDF)".into()));
+        return Err(Error::Other(
+            "PDF được mã hóa, không ký được (encrypted PDF)".into(),
+        ));
     }
     let fields = signature_fields(&doc);
     if fields.is_empty() {
@@ -109,7 +111,10 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
         }
         _ => {
             let cat_id = catalog_id(&doc)?;
-            let mut cat = doc.get_dictionary(cat_id).map_err(|e| err("PDF", e))?.clone();
+            let mut cat = doc
+                .get_dictionary(cat_id)
+                .map_err(|e| err("PDF", e))?
+                .clone();
             let mut form = acroform(&doc).cloned().unwrap_or_default();
             form.set("SigFlags", 3);
             cat.set("AcroForm", Object::Dictionary(form));
@@ -214,10 +219,16 @@ fn fill_signature(out: &mut [u8], id: &Identity) -> Result<(), Error> {
     let contents_at = rfind(out, b"/Contents<")
         .or_else(|| rfind(out, b"/Contents <"))
         .ok_or_else(|| Error::Other("internal: no /Contents placeholder".into()))?;
-    let start = contents_at + out[contents_at..].iter().position(|&b| b == b'<').unwrap_or(0);
+    let start = contents_at
+        + out[contents_at..]
+            .iter()
+            .position(|&b| b == b'<')
+            .unwrap_or(0);
     let end = start + hex_len + 2;
     if out.get(end - 1) != Some(&b'>') {
-        return Err(Error::Other("internal: /Contents placeholder is not where expected".into()));
+        return Err(Error::Other(
+            "internal: /Contents placeholder is not where expected".into(),
+        ));
     }
     let range = [0, start, end, out.len() - end];
     let mut text = format!("[{} {} {} {}]", range[0], range[1], range[2], range[3]).into_bytes();
@@ -238,7 +249,10 @@ fn fill_signature(out: &mut [u8], id: &Identity) -> Result<(), Error> {
             cms.len()
         )));
     }
-    let hex: Vec<u8> = cms.iter().flat_map(|b| format!("{b:02X}").into_bytes()).collect();
+    let hex: Vec<u8> = cms
+        .iter()
+        .flat_map(|b| format!("{b:02X}").into_bytes())
+        .collect();
     out[start + 1..start + 1 + hex.len()].copy_from_slice(&hex);
     Ok(())
 }
@@ -266,52 +280,109 @@ struct IssuerSerial {
     serial_number: SerialNumber,
 }
 
-/// The detached CMS `SignedData` over a document digest.
+/// The detached CMS `SignedData` over a document digest: signed attributes
+/// content-type, message-digest and signing-certificate-v2 (no
+/// signing-time: PAdES takes the time from `/M`), signed by the key, with
+/// the certificate chain.
 pub fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
+    use cms::content_info::{CmsVersion, ContentInfo};
+    use cms::signed_data::{CertificateSet, SignedData, SignerInfo, SignerInfos};
+    use const_oid::db::{rfc5911, rfc5912};
     let fail = |e: &dyn std::fmt::Display| Error::Other(format!("không tạo được chữ ký CMS: {e}"));
     let signer = id.certificate();
-    let content = EncapsulatedContentInfo {
-        econtent_type: const_oid::db::rfc5911::ID_DATA,
-        econtent: None,
-    };
     let sha256 = AlgorithmIdentifierOwned {
-        oid: const_oid::db::rfc5912::ID_SHA_256,
+        oid: rfc5912::ID_SHA_256,
         parameters: None,
     };
-    let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
-        issuer: signer.tbs_certificate().issuer().clone(),
-        serial_number: signer.tbs_certificate().serial_number().clone(),
-    });
-    let mut info = SignerInfoBuilder::new(sid, sha256.clone(), &content, Some(digest)).map_err(|e| fail(&e))?;
+    let attr = |oid, value: der::Any| -> Result<x509_cert::attr::Attribute, Error> {
+        Ok(x509_cert::attr::Attribute {
+            oid,
+            values: SetOfVec::try_from(vec![value]).map_err(|e| fail(&e))?,
+        })
+    };
     let cert_der = signer.to_der().map_err(|e| fail(&e))?;
     let ess = SigningCertificateV2 {
         certs: vec![EssCertIdV2 {
-            cert_hash: OctetString::new(Sha256::digest(&cert_der).to_vec()).map_err(|e| fail(&e))?,
+            cert_hash: OctetString::new(Sha256::digest(&cert_der).to_vec())
+                .map_err(|e| fail(&e))?,
             issuer_serial: IssuerSerial {
-                issuer: vec![GeneralName::DirectoryName(signer.tbs_certificate().issuer().clone())],
+                issuer: vec![GeneralName::DirectoryName(
+                    signer.tbs_certificate().issuer().clone(),
+                )],
                 serial_number: signer.tbs_certificate().serial_number().clone(),
             },
         }],
     };
-    let value = der::Any::encode_from(&ess).map_err(|e| fail(&e))?;
-    info.add_signed_attribute(x509_cert::attr::Attribute {
-        oid: const_oid::db::rfc5911::ID_AA_SIGNING_CERTIFICATE_V_2,
-        values: SetOfVec::try_from(vec![value]).map_err(|e| fail(&e))?,
-    })
+    let signed_attrs = SetOfVec::try_from(vec![
+        attr(rfc5911::ID_CONTENT_TYPE, any_of(&rfc5911::ID_DATA)?)?,
+        attr(
+            rfc5911::ID_MESSAGE_DIGEST,
+            any_of(&OctetString::new(digest.to_vec()).map_err(|e| fail(&e))?)?,
+        )?,
+        attr(rfc5911::ID_AA_SIGNING_CERTIFICATE_V_2, any_of(&ess)?)?,
+    ])
     .map_err(|e| fail(&e))?;
-    let mut b = SignedDataBuilder::new(&content);
-    b.add_digest_algorithm(sha256).map_err(|e| fail(&e))?;
-    for c in &id.chain {
-        b.add_certificate(CertificateChoices::Certificate(c.clone()))
-            .map_err(|e| fail(&e))?;
+    // The signature is over the DER of the attributes as a SET OF.
+    let to_sign = signed_attrs.to_der().map_err(|e| fail(&e))?;
+    let (signature, signature_algorithm) = match &id.key {
+        Key::Rsa(k) => {
+            use rsa::signature::{SignatureEncoding, Signer};
+            let sig: rsa::pkcs1v15::Signature = k.try_sign(&to_sign).map_err(|e| fail(&e))?;
+            (sig.to_vec(), rfc5912::SHA_256_WITH_RSA_ENCRYPTION)
+        }
+        Key::P256(k) => {
+            use rsa::signature::{SignatureEncoding, Signer};
+            let sig: p256::ecdsa::DerSignature = k.try_sign(&to_sign).map_err(|e| fail(&e))?;
+            (sig.to_vec(), rfc5912::ECDSA_WITH_SHA_256)
+        }
+    };
+    let info = SignerInfo {
+        version: CmsVersion::V1,
+        sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+            issuer: signer.tbs_certificate().issuer().clone(),
+            serial_number: signer.tbs_certificate().serial_number().clone(),
+        }),
+        digest_alg: sha256.clone(),
+        signed_attrs: Some(signed_attrs),
+        signature_algorithm: AlgorithmIdentifierOwned {
+            oid: signature_algorithm,
+            parameters: match &id.key {
+                // sha256WithRSAEncryption takes an explicit NULL.
+                Key::Rsa(_) => Some(der::Any::from(der::asn1::Null)),
+                Key::P256(_) => None,
+            },
+        },
+        signature: OctetString::new(signature).map_err(|e| fail(&e))?,
+        unsigned_attrs: None,
+    };
+    let certs = id
+        .chain
+        .iter()
+        .map(|c| CertificateChoices::Certificate(c.clone()))
+        .collect::<Vec<_>>();
+    let sd = SignedData {
+        version: CmsVersion::V1,
+        digest_algorithms: SetOfVec::try_from(vec![sha256]).map_err(|e| fail(&e))?,
+        encap_content_info: EncapsulatedContentInfo {
+            econtent_type: rfc5911::ID_DATA,
+            econtent: None,
+        },
+        certificates: Some(CertificateSet(
+            SetOfVec::try_from(certs).map_err(|e| fail(&e))?,
+        )),
+        crls: None,
+        signer_infos: SignerInfos(SetOfVec::try_from(vec![info]).map_err(|e| fail(&e))?),
+    };
+    ContentInfo {
+        content_type: rfc5911::ID_SIGNED_DATA,
+        content: any_of(&sd)?,
     }
-    match &id.key {
-        Key::Rsa(k) => b.add_signer_info::<_, rsa::pkcs1v15::Signature>(info, k.as_ref()),
-        Key::P256(k) => b.add_signer_info::<_, p256::ecdsa::DerSignature>(info, k.as_ref()),
-    }
-    .map_err(|e| fail(&e))?;
-    b.build()
-        .map_err(|e| fail(&e))?
-        .to_der()
-        .map_err(|e| fail(&e))
+    .to_der()
+    .map_err(|e| fail(&e))
+}
+
+/// A value as `Any` (its DER, decoded back as a tagged value).
+fn any_of(v: &impl Encode) -> Result<der::Any, Error> {
+    let fail = |e: der::Error| Error::Other(format!("không tạo được chữ ký CMS: {e}"));
+    der::Any::from_der(&v.to_der().map_err(fail)?).map_err(fail)
 }

@@ -51,7 +51,10 @@ impl SignatureReport {
 pub fn trust_store(pems: &[Vec<u8>]) -> Result<Vec<Certificate>, Error> {
     let mut out = Vec::new();
     for pem in pems {
-        out.extend(Certificate::load_pem_chain(pem).map_err(|e| err("tệp CA tin cậy hỏng (bad trust store)", e))?);
+        out.extend(
+            Certificate::load_pem_chain(pem)
+                .map_err(|e| err("tệp CA tin cậy hỏng (bad trust store)", e))?,
+        );
     }
     Ok(out)
 }
@@ -79,13 +82,16 @@ fn check_one(
     doc: &Document,
 ) -> Result<SignatureReport, Error> {
     let bad = |m: &str| Error::Other(format!("chữ ký `{field}`: {m}"));
-    let range: Vec<usize> = resolve(doc, sig.get(b"ByteRange").map_err(|_| bad("thiếu /ByteRange"))?)?
-        .as_array()
-        .map_err(|_| bad("/ByteRange hỏng"))?
-        .iter()
-        .map(|o| o.as_i64().ok().and_then(|v| usize::try_from(v).ok()))
-        .collect::<Option<_>>()
-        .ok_or_else(|| bad("/ByteRange hỏng"))?;
+    let range: Vec<usize> = resolve(
+        doc,
+        sig.get(b"ByteRange").map_err(|_| bad("thiếu /ByteRange"))?,
+    )?
+    .as_array()
+    .map_err(|_| bad("/ByteRange hỏng"))?
+    .iter()
+    .map(|o| o.as_i64().ok().and_then(|v| usize::try_from(v).ok()))
+    .collect::<Option<_>>()
+    .ok_or_else(|| bad("/ByteRange hỏng"))?;
     let [a, b, c, d] = range[..] else {
         return Err(bad("/ByteRange hỏng"));
     };
@@ -183,9 +189,10 @@ fn verify_with(cert: &Certificate, msg: &[u8], sig: &[u8]) -> bool {
     };
     {
         use rsa::pkcs8::DecodePublicKey;
-        if let Ok(k) = rsa::RsaPublicKey::from_public_key_der(&spki) {
+        if let Ok(k) = rsa::PublicKey::from_public_key_der(&spki) {
             let k = rsa::pkcs1v15::VerifyingKey::<Sha256>::new(k);
-            return rsa::pkcs1v15::Signature::try_from(sig).is_ok_and(|s| k.verify(msg, &s).is_ok());
+            return rsa::pkcs1v15::Signature::try_from(sig)
+                .is_ok_and(|s| k.verify(msg, &s).is_ok());
         }
     }
     use p256::pkcs8::DecodePublicKey;
@@ -197,7 +204,12 @@ fn verify_with(cert: &Certificate, msg: &[u8], sig: &[u8]) -> bool {
 
 /// Why `leaf` does not chain to one of `trust` (each link's signature
 /// checked, each certificate valid at `at`), or `None` if it does.
-fn chain_problem(leaf: &Certificate, pool: &[Certificate], trust: &[Certificate], at: SystemTime) -> Option<String> {
+fn chain_problem(
+    leaf: &Certificate,
+    pool: &[Certificate],
+    trust: &[Certificate],
+    at: SystemTime,
+) -> Option<String> {
     let mut cert = leaf.clone();
     for _ in 0..8 {
         let v = cert.tbs_certificate().validity();
@@ -221,7 +233,10 @@ fn chain_problem(leaf: &Certificate, pool: &[Certificate], trust: &[Certificate]
             .find(|c| verify_with(c, &tbs, cert.signature().as_bytes().unwrap_or_default()));
         match issuer {
             Some(i) if i == &cert => {
-                return Some(format!("CA gốc {} không nằm trong danh sách tin cậy", common_name(i)))
+                return Some(format!(
+                    "CA gốc {} không nằm trong danh sách tin cậy",
+                    common_name(i)
+                ))
             }
             Some(i) => cert = i.clone(),
             None => {
@@ -269,10 +284,16 @@ pub fn rebuild_matches(pdf: &[u8], reports: &[SignatureReport]) -> Result<Option
     // The unsigned file ends at the last `%%EOF` before the first
     // signature's update.
     let signed = &pdf[..first.revision_end.min(pdf.len())];
-    let Some(contents_at) = signed.windows(10).rposition(|w| w == b"/Contents<" || w == b"/Contents ") else {
+    let Some(contents_at) = signed
+        .windows(10)
+        .rposition(|w| w == b"/Contents<" || w == b"/Contents ")
+    else {
         return Ok(None);
     };
-    let Some(eof) = signed[..contents_at].windows(5).rposition(|w| w == b"%%EOF") else {
+    let Some(eof) = signed[..contents_at]
+        .windows(5)
+        .rposition(|w| w == b"%%EOF")
+    else {
         return Ok(None);
     };
     let base = &signed[..eof + 5];

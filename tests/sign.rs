@@ -769,3 +769,160 @@ fn lines_of_pdf_centre(p: &Project, needle: &str) -> f64 {
     let ls = lines(&flat);
     find_line(&ls, needle).centre()
 }
+
+// ─── vanban xac-minh ────────────────────────────────────────────────────
+
+fn xac_minh(dir: &Path, pdf: &Path, trust: Option<&Path>) -> (bool, String) {
+    let mut c = vanban_in(dir, None);
+    c.arg("xac-minh").arg(pdf);
+    if let Some(t) = trust {
+        c.arg("--tin-cay").arg(t);
+    }
+    let o = c.output().unwrap();
+    (
+        o.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+    )
+}
+
+/// A sign-ready PDF/A-3b carrying its YAML, signed by both.
+fn signed_with_source(p: &Project) -> PathBuf {
+    let pdf = p.build("ky-so", &["--ky-so", "--pdf-a", "--embed-source"]);
+    ok(&ky(
+        p.dir.path(),
+        &pdf,
+        &pki().signer_p12,
+        &["--anh", "anh/chu-ky.png"],
+    ));
+    ok(&ky(
+        p.dir.path(),
+        &pdf,
+        &pki().org_p12,
+        &["--anh", "anh/dau.png"],
+    ));
+    pdf
+}
+
+#[test]
+fn xac_minh_reports_signer_organisation_time_and_the_rebuilt_source() {
+    let p = Project::new();
+    let pdf = signed_with_source(&p);
+    let (good, out) = xac_minh(p.dir.path(), &pdf, Some(&pki().ca_pem));
+    assert!(good, "{out}");
+    assert!(
+        out.contains("nguoi-ky: HỢP LỆ — Nguyễn Văn A (PHÒNG GIÁO DỤC VÀ ĐÀO TẠO)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("co-quan: HỢP LỆ — PHÒNG GIÁO DỤC VÀ ĐÀO TẠO (UBND HUYỆN THỦ THỪA)"),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("+07:00").count(),
+        2,
+        "signing times in Việt Nam's zone: {out}"
+    );
+    assert_eq!(
+        out.matches("toàn vẹn: nguyên vẹn; chữ ký: đúng; chứng thư: tin cậy")
+            .count(),
+        2,
+        "{out}"
+    );
+    assert!(out.contains("phạm vi: toàn bộ tệp"), "{out}");
+    assert!(
+        out.contains("dựng lại đúng từng byte phiên bản đã ký"),
+        "{out}"
+    );
+    // Without the CA in the trust store, the same file is not accepted.
+    let (good, out) = xac_minh(p.dir.path(), &pdf, None);
+    assert!(!good);
+    assert_eq!(
+        out.matches("không nằm trong danh sách tin cậy").count(),
+        2,
+        "{out}"
+    );
+}
+
+#[test]
+fn xac_minh_catches_a_changed_byte_and_an_appended_update() {
+    let p = Project::new();
+    let pdf = signed_with_source(&p);
+    let bytes = std::fs::read(&pdf).unwrap();
+    // One byte of the page's content.
+    let mut bad = bytes.clone();
+    let at = bad.windows(6).position(|w| w == b"stream").unwrap() + 20;
+    bad[at] ^= 0x01;
+    let changed = p.path("sua.pdf");
+    std::fs::write(&changed, &bad).unwrap();
+    let (good, out) = xac_minh(p.dir.path(), &changed, Some(&pki().ca_pem));
+    assert!(!good);
+    assert_eq!(out.matches("ĐÃ BỊ SỬA").count(), 2, "{out}");
+    // An update appended after the last signature (a new page content):
+    // the signatures stay intact but cover only part of the file.
+    let mut appended = bytes.clone();
+    let prev = appended
+        .windows(9)
+        .rposition(|w| w == b"startxref")
+        .unwrap();
+    let prev: usize = String::from_utf8_lossy(&appended[prev + 9..])
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let doc = Document::load_mem(&bytes).unwrap();
+    let n = doc.max_id + 1;
+    let obj_at = appended.len();
+    appended.extend_from_slice(
+        format!("{n} 0 obj\n<< /Length 0 >>\nstream\n\nendstream\nendobj\n").as_bytes(),
+    );
+    let xref = appended.len();
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    appended.extend_from_slice(
+        format!(
+            "xref\n{n} 1\n{obj_at:010} 00000 n\r\ntrailer\n<< /Size {} /Root {} {} R /Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n",
+            n + 1,
+            root.0,
+            root.1
+        )
+        .as_bytes(),
+    );
+    let extra = p.path("them.pdf");
+    std::fs::write(&extra, &appended).unwrap();
+    let (good, out) = xac_minh(p.dir.path(), &extra, Some(&pki().ca_pem));
+    assert!(!good, "{out}");
+    assert!(
+        out.contains("CẢNH BÁO: tệp có nội dung thêm sau chữ ký cuối cùng"),
+        "{out}"
+    );
+    assert_eq!(out.matches("nguyên vẹn").count(), 2, "{out}");
+}
+
+#[test]
+fn xac_minh_catches_pages_the_embedded_yaml_does_not_build() {
+    let p = Project::new();
+    let ready = p.build("ky-so", &["--ky-so", "--pdf-a", "--embed-source"]);
+    // The pages changed before signing (here: page 1 shifted up 5 pt),
+    // while the YAML attached still says what it said: signatures on such
+    // a file are valid, but the file is not what its sources produce.
+    let mut doc = load(&ready);
+    let page = *doc.get_pages().get(&1).unwrap();
+    let mut content = doc.get_page_content(page);
+    content.splice(0..0, b"1 0 0 1 0 5 cm\n".iter().copied());
+    doc.change_page_content(page, content).unwrap();
+    doc.save(&ready).unwrap();
+    ok(&ky(p.dir.path(), &ready, &pki().signer_p12, &[]));
+    ok(&ky(p.dir.path(), &ready, &pki().org_p12, &[]));
+    let (good, out) = xac_minh(p.dir.path(), &ready, Some(&pki().ca_pem));
+    assert!(!good, "{out}");
+    assert_eq!(
+        out.matches(": HỢP LỆ").count(),
+        2,
+        "the signatures themselves hold: {out}"
+    );
+    assert!(out.contains("KHÁC NGUỒN"), "{out}");
+}

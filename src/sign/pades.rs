@@ -176,7 +176,7 @@ fn append_update(out: &mut Vec<u8>, prev: &Document, upd: &Document) -> Result<(
     let mut offsets: Vec<(u32, u16, usize)> = Vec::new();
     for (&(num, gen), obj) in &upd.objects {
         offsets.push((num, gen, out.len()));
-        write!(out, "{num} {gen} obj\n").map_err(io)?;
+        writeln!(out, "{num} {gen} obj").map_err(io)?;
         lopdf::Writer::write_object(out, obj).map_err(io)?;
         out.extend_from_slice(b"\nendobj\n");
     }

@@ -85,7 +85,7 @@ pub fn catalog_id(doc: &Document) -> Result<ObjectId, Error> {
 }
 
 /// The `/AcroForm` dictionary, following a reference.
-pub fn acroform<'a>(doc: &'a Document) -> Option<&'a Dictionary> {
+pub fn acroform(doc: &Document) -> Option<&Dictionary> {
     let cat = doc.get_dictionary(catalog_id(doc).ok()?).ok()?;
     resolve(doc, cat.get(b"AcroForm").ok()?)
         .ok()?
@@ -99,15 +99,16 @@ pub fn signature_fields(doc: &Document) -> Vec<(ObjectId, &Dictionary)> {
     let Some(form) = acroform(doc) else {
         return Vec::new();
     };
-    let Ok(fields) = form
+    let Some(fields) = form
         .get(b"Fields")
-        .and_then(|f| Ok(resolve(doc, f).ok().and_then(|f| f.as_array().ok())))
+        .ok()
+        .and_then(|f| resolve(doc, f).ok())
+        .and_then(|f| f.as_array().ok())
     else {
         return Vec::new();
     };
     fields
-        .into_iter()
-        .flatten()
+        .iter()
         .filter_map(|f| {
             let id = f.as_reference().ok()?;
             let dict = doc.get_dictionary(id).ok()?;

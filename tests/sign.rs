@@ -703,6 +703,14 @@ fn wrong_password_missing_password_and_signed_field_are_refused() {
         "{o:?}"
     );
     assert_eq!(std::fs::read(&pdf).unwrap(), before, "the PDF is untouched");
+    // A PDF built without --ky-so has no field to sign.
+    let plain = p.build("plain", &[]);
+    let o = ky(p.dir.path(), &plain, &pki().signer_p12, &[]);
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("--ky-so"),
+        "{o:?}"
+    );
     // Signing the same field twice.
     ok(&ky(
         p.dir.path(),

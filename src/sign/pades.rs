@@ -14,7 +14,7 @@ use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
 use der::asn1::{OctetString, SetOfVec};
 use der::{Decode, Encode, Sequence};
-use lopdf::{dictionary, Document, Object, ObjectId};
+use lopdf::{dictionary, Document, Object};
 use sha2::{Digest, Sha256};
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::serial_number::SerialNumber;
@@ -81,6 +81,7 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
         )));
     }
     let field_id = *field_id;
+    let name = field_name(field);
     let field = (*field).clone();
     let r = field
         .get(b"Rect")
@@ -132,7 +133,7 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
         "M" => Object::string_literal(pdf_date(&opts.time)),
         "Name" => text_string(&common_name(signer)),
     };
-    if let Some(role) = Role::from_field_name(&field_name(&widget_name(&upd, field_id))) {
+    if let Some(role) = Role::from_field_name(&name) {
         sig.set("Reason", text_string(role.description()));
     }
     upd.objects.insert(sig_id, Object::Dictionary(sig));
@@ -141,10 +142,6 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
     append_update(&mut out, &doc, &upd)?;
     fill_signature(&mut out, id)?;
     Ok(out)
-}
-
-fn widget_name(upd: &Document, id: ObjectId) -> lopdf::Dictionary {
-    upd.get_dictionary(id).cloned().unwrap_or_default()
 }
 
 /// Wide enough for any offset, so that the real `/ByteRange` fits in its

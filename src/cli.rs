@@ -72,6 +72,10 @@ pub struct OutputArgs {
     /// (`vanban extract` gets them back).
     #[arg(long = "embed-source")]
     pub embed_source: bool,
+    /// Sign-ready PDF (ký số): empty signature fields for the signer (ô 7c)
+    /// and the organisation (ô 8) where the images go; `vanban ky` signs them.
+    #[arg(long = "ky-so")]
+    pub ky_so: bool,
     /// What to write (comma-separated or repeated): the PDF, one picture
     /// per page (`NAME-1.png`, `NAME-2.png`, …), or an editable Word file
     /// laid out as the PDF (`NAME.docx`).
@@ -89,6 +93,7 @@ impl OutputArgs {
         builder.color = color;
         builder.source_date_epoch = source_date_epoch();
         builder.embed_source = self.embed_source;
+        builder.ky_so = self.ky_so;
         builder
     }
 
@@ -273,6 +278,39 @@ pub enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+    /// Ký số (sign) a PDF made with `build --ky-so`: PAdES, with a PKCS#12
+    /// file; the password comes from VANBAN_MAT_KHAU or a prompt.
+    Ky {
+        /// The PDF to sign.
+        #[arg(value_name = "FILE.pdf")]
+        pdf: PathBuf,
+        /// The PKCS#12 file (.p12, .pfx) with the key and its certificates.
+        #[arg(long, value_name = "FILE.p12")]
+        p12: PathBuf,
+        /// Which signature: the signer's (nguoi-ky) or the organisation's
+        /// (co-quan); default: the first field not yet signed.
+        #[arg(long, value_enum)]
+        truong: Option<Truong>,
+        /// PNG shown in the field: the signature image (blue) or the seal
+        /// (red, real size).
+        #[arg(long, value_name = "IMAGE.png")]
+        anh: Option<PathBuf>,
+        /// Where to write (default: over the input; signing only appends).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        out: Option<PathBuf>,
+    },
+    /// Xác minh (verify) the signatures of a PDF: integrity, certificate
+    /// chain, signer, organisation, time; with embedded sources, rebuilds
+    /// the signed revision and compares.
+    XacMinh {
+        /// The signed PDF.
+        #[arg(value_name = "FILE.pdf")]
+        pdf: PathBuf,
+        /// Trusted CA certificates (PEM; repeatable), e.g. the root CA of
+        /// the Ban Cơ yếu Chính phủ or of a public CA.
+        #[arg(long = "tin-cay", value_name = "CA.pem")]
+        tin_cay: Vec<PathBuf>,
+    },
     /// Edit the documents under DIR in the browser, with a live preview.
     Serve {
         /// Folder of documents.
@@ -290,6 +328,24 @@ pub enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+}
+
+/// The signature fields of a sign-ready PDF.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Truong {
+    /// The signer's signature (ô 7c).
+    NguoiKy,
+    /// The organisation's signature (ô 8, over the seal).
+    CoQuan,
+}
+
+impl From<Truong> for crate::sign::Role {
+    fn from(t: Truong) -> Self {
+        match t {
+            Truong::NguoiKy => Self::NguoiKy,
+            Truong::CoQuan => Self::CoQuan,
+        }
+    }
 }
 
 /// Runs the command line; returns the process exit code.
@@ -470,6 +526,22 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             commands::derive::run(&parent, &out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Ky {
+            pdf,
+            p12,
+            truong,
+            anh,
+            out,
+        } => {
+            let out = out.unwrap_or_else(|| pdf.clone());
+            commands::ky::run(&pdf, &out, &p12, truong.map(Into::into), anh.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::XacMinh { pdf, tin_cay } => Ok(if commands::xac_minh::run(&pdf, &tin_cay)? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }),
         Command::Diff { child } => {
             commands::diff::run(&child)?;
             Ok(ExitCode::SUCCESS)

@@ -29,6 +29,7 @@ pub mod register;
 pub mod render;
 pub mod resolve;
 pub mod serve;
+pub mod sign;
 pub mod vndate;
 pub mod world;
 

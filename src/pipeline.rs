@@ -28,6 +28,9 @@ pub struct Builder<'e> {
     pub source_date_epoch: Option<i64>,
     /// Attach the YAML sources to the PDF ([`embed`]).
     pub embed_source: bool,
+    /// Sign-ready PDF: empty signature fields where the signature and seal
+    /// go, instead of their images ([`crate::sign::fields`]).
+    pub ky_so: bool,
 }
 
 /// The result of building one document.
@@ -51,6 +54,7 @@ impl<'e> Builder<'e> {
             color: false,
             source_date_epoch: None,
             embed_source: false,
+            ky_so: false,
         }
     }
 
@@ -73,6 +77,7 @@ impl<'e> Builder<'e> {
             font => self.engine.family(),
             source_name => doc.path.file_name().map(|n| n.to_string_lossy().into_owned()),
             attachments => minijinja::Value::from(minijinja::value::Serde(&attachments)),
+            ky_so => self.ky_so,
             pdf_date => minijinja::Value::from_safe_string(match date {
                 Some(d) => format!(
                     "datetime(year: {}, month: {}, day: {}, hour: 0, minute: 0, second: 0)",
@@ -149,7 +154,12 @@ impl<'e> Builder<'e> {
             attachments: self.embed_source,
             timestamp: self.pdf_date(doc),
         };
-        output::pdf(&built.document, &built.source, &settings)
+        let pdf = output::pdf(&built.document, &built.source, &settings)?;
+        if self.ky_so {
+            let slots = crate::sign::fields::slots(&built.document);
+            return crate::sign::fields::add_fields(&pdf, &slots);
+        }
+        Ok(pdf)
     }
 }
 

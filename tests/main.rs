@@ -28,4 +28,5 @@ mod register;
 mod rollover;
 mod seeds;
 mod serve;
+mod sign;
 mod watch;

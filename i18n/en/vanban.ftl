@@ -271,3 +271,16 @@ limit = beyond the limit { $what }: { $found } (at most { $limit })
 # Worded where they arise (src/load/merge.rs, src/model/refused.rs).
 unknown-id = { $text }
 key-not-printed = { $text }
+
+# Digital signatures (ký số)
+cli-build-arg-ky_so = Sign-ready PDF (ký số): empty signature fields for the signer (ô 7c) and the organisation (ô 8) where the images go; `vanban ky` signs them
+cli-watch-arg-ky_so = Sign-ready PDF (ký số): empty signature fields for the signer (ô 7c) and the organisation (ô 8) where the images go; `vanban ky` signs them
+cli-ky-about = Sign a PDF (PAdES) with a PKCS#12 file; the password from a prompt or VANBAN_MAT_KHAU, never an argument
+cli-ky-arg-pdf = The PDF to sign
+cli-ky-arg-p12 = The PKCS#12 file (.p12, .pfx) with the key and its certificates
+cli-ky-arg-truong = Which signature: the signer's (nguoi-ky) or the organisation's (co-quan); default: the first field not yet signed
+cli-ky-arg-anh = PNG shown in the field: the signature image (blue) or the seal (red, real size)
+cli-ky-arg-out = Where to write (default: over the input; signing only appends)
+cli-xac-minh-about = Verify the signatures of a PDF: integrity, certificate chain, signer, organisation and time
+cli-xac-minh-arg-pdf = The signed PDF
+cli-xac-minh-arg-tin_cay = Trusted CA certificates (PEM; repeatable), e.g. the root CA of the Ban Cơ yếu Chính phủ or of a public CA

@@ -268,3 +268,16 @@ limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
 # Worded where they arise (src/load/merge.rs, src/model/refused.rs).
 unknown-id = { $text }
 key-not-printed = { $text }
+
+# Digital signatures (ký số)
+cli-build-arg-ky_so = PDF sẵn sàng ký số: chừa ô chữ ký số của người ký (ô 7c) và của cơ quan (ô 8) đúng chỗ đặt ảnh; ký bằng `vanban ky`
+cli-watch-arg-ky_so = PDF sẵn sàng ký số: chừa ô chữ ký số của người ký (ô 7c) và của cơ quan (ô 8) đúng chỗ đặt ảnh; ký bằng `vanban ky`
+cli-ky-about = Ký số tệp PDF (PAdES) bằng tệp PKCS#12; mật khẩu nhập khi được hỏi hoặc qua VANBAN_MAT_KHAU, không bao giờ ghi trên dòng lệnh
+cli-ky-arg-pdf = Tệp PDF cần ký
+cli-ky-arg-p12 = Tệp PKCS#12 (.p12, .pfx) chứa khóa và chứng thư số
+cli-ky-arg-truong = Chữ ký nào: của người ký (nguoi-ky) hay của cơ quan (co-quan); mặc định: ô đầu tiên chưa ký
+cli-ky-arg-anh = Ảnh PNG hiện trong ô ký: ảnh chữ ký (màu xanh) hoặc con dấu (màu đỏ, đúng kích thước)
+cli-ky-arg-out = Nơi ghi (mặc định: ghi đè tệp vào; ký số chỉ ghi thêm vào cuối tệp)
+cli-xac-minh-about = Xác minh chữ ký số của tệp PDF: toàn vẹn, chuỗi chứng thư, người ký, cơ quan và thời gian ký
+cli-xac-minh-arg-pdf = Tệp PDF đã ký
+cli-xac-minh-arg-tin_cay = Chứng thư CA tin cậy (PEM; có thể nhắc lại), ví dụ CA gốc của Ban Cơ yếu Chính phủ hoặc của CA công cộng

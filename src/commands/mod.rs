@@ -9,6 +9,7 @@ pub mod check;
 pub mod derive;
 pub mod diff;
 pub mod extract;
+pub mod ky;
 pub mod list;
 pub mod new;
 pub mod schema;
@@ -17,6 +18,7 @@ pub mod so_dang_ky;
 pub mod thu_hoi;
 pub mod tron_thu;
 pub mod watch;
+pub mod xac_minh;
 
 /// How a command over several documents went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

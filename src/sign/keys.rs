@@ -1,0 +1,160 @@
+//! The signing key and its certificates, from a PKCS#12 file (`.p12`,
+//! `.pfx`), the form a certification authority hands a soft certificate in.
+//!
+//! The password comes from the environment ([`PASSWORD_ENV`]) or a prompt
+//! on the terminal, never from the command line, where other users and the
+//! shell history would see it.
+
+use der::{Decode, Encode};
+use x509_cert::Certificate;
+
+use crate::diag::Error;
+
+/// The environment variable holding the PKCS#12 password.
+pub const PASSWORD_ENV: &str = "VANBAN_MAT_KHAU";
+
+/// A private key of a kind Vietnamese certificates use.
+pub enum Key {
+    /// RSA, signed with PKCS#1 v1.5 and SHA-256 (most tokens and soft
+    /// certificates issued in Việt Nam).
+    Rsa(Box<rsa::pkcs1v15::SigningKey<sha2::Sha256>>),
+    /// ECDSA on P-256 with SHA-256.
+    P256(Box<p256::ecdsa::SigningKey>),
+}
+
+/// A key with its certificate chain, signer's certificate first.
+pub struct Identity {
+    /// The private key.
+    pub key: Key,
+    /// The signer's certificate, then the CAs above it (as the file has them).
+    pub chain: Vec<Certificate>,
+}
+
+impl Identity {
+    /// The signer's certificate.
+    pub fn certificate(&self) -> &Certificate {
+        &self.chain[0]
+    }
+}
+
+const RSA_OID: der::oid::ObjectIdentifier =
+    der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const EC_OID: der::oid::ObjectIdentifier =
+    der::oid::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+
+/// Reads a PKCS#12 file's key and certificates.
+pub fn from_pkcs12(bytes: &[u8], password: &str) -> Result<Identity, Error> {
+    use p12_keystore::{KeyStore, Pkcs12ImportPolicy};
+    let store =
+        KeyStore::from_pkcs12(bytes, password, Pkcs12ImportPolicy::Relaxed).map_err(|e| {
+            Error::Other(format!(
+                "không mở được tệp chứng thư số: sai mật khẩu hoặc tệp hỏng \
+             (cannot open the PKCS#12 file: wrong password or damaged file: {e})"
+            ))
+        })?;
+    let (_, chain) = store.private_key_chain().ok_or_else(|| {
+        Error::Other(
+            "tệp chứng thư số không có khóa bí mật (no private key in the PKCS#12 file)".into(),
+        )
+    })?;
+    let certs = chain
+        .certs()
+        .iter()
+        .map(|c| Certificate::from_der(c.as_der()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Error::Other(format!("chứng thư số hỏng (bad certificate): {e}")))?;
+    if certs.is_empty() {
+        return Err(Error::Other(
+            "tệp chứng thư số không có chứng thư của khóa (no certificate for the key)".into(),
+        ));
+    }
+    let key = key_from_pkcs8(chain.key().as_der(), chain.key().oid())?;
+    let id = Identity { key, chain: certs };
+    check_pair(&id)?;
+    Ok(id)
+}
+
+fn key_from_pkcs8(der: &[u8], oid: der::oid::ObjectIdentifier) -> Result<Key, Error> {
+    let bad = |e: &dyn std::fmt::Display| {
+        Error::Other(format!("khóa bí mật hỏng (bad private key): {e}"))
+    };
+    if oid == RSA_OID {
+        use rsa::pkcs8::DecodePrivateKey;
+        let k = rsa::PrivateKey::from_pkcs8_der(der).map_err(|e| bad(&e))?;
+        Ok(Key::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(k))))
+    } else if oid == EC_OID {
+        use p256::pkcs8::DecodePrivateKey;
+        let k = p256::ecdsa::SigningKey::from_pkcs8_der(der).map_err(|e| bad(&e))?;
+        Ok(Key::P256(Box::new(k)))
+    } else {
+        Err(Error::Other(format!(
+            "loại khóa {oid} chưa được hỗ trợ (only RSA and ECDSA P-256 keys are supported)"
+        )))
+    }
+}
+
+/// The key must be the one the first certificate certifies.
+fn check_pair(id: &Identity) -> Result<(), Error> {
+    use p256::pkcs8::EncodePublicKey as _;
+    use rsa::signature::Keypair;
+    let spki = match &id.key {
+        Key::Rsa(k) => rsa::pkcs8::EncodePublicKey::to_public_key_der(&k.verifying_key()),
+        Key::P256(k) => k.verifying_key().to_public_key_der(),
+    }
+    .map_err(|e| Error::Other(e.to_string()))?;
+    let cert_spki = id
+        .certificate()
+        .tbs_certificate()
+        .subject_public_key_info()
+        .to_der()
+        .map_err(|e| Error::Other(e.to_string()))?;
+    if spki.as_bytes() != cert_spki.as_slice() {
+        return Err(Error::Other(
+            "khóa bí mật không khớp chứng thư số (the key does not match the certificate)".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The PKCS#12 password: [`PASSWORD_ENV`] if set, else asked on the
+/// terminal without echo.
+pub fn password() -> Result<String, Error> {
+    if let Ok(p) = std::env::var(PASSWORD_ENV) {
+        return Ok(p);
+    }
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Other(format!(
+            "cần mật khẩu của tệp chứng thư số: đặt biến môi trường {PASSWORD_ENV} \
+             hoặc chạy trong cửa sổ dòng lệnh để nhập (no terminal to ask the password on)"
+        )));
+    }
+    rpassword::prompt_password("Mật khẩu tệp chứng thư số: ")
+        .map_err(|e| Error::Other(format!("không đọc được mật khẩu: {e}")))
+}
+
+/// The common name (CN) of a certificate's subject, or the whole subject.
+pub fn common_name(cert: &Certificate) -> String {
+    name_part(cert.tbs_certificate().subject(), "2.5.4.3")
+        .unwrap_or_else(|| cert.tbs_certificate().subject().to_string())
+}
+
+/// The organisation (O) of a certificate's subject, if any.
+pub fn organisation(cert: &Certificate) -> Option<String> {
+    name_part(cert.tbs_certificate().subject(), "2.5.4.10")
+}
+
+fn name_part(name: &x509_cert::name::Name, oid: &str) -> Option<String> {
+    let oid = der::oid::ObjectIdentifier::new(oid).ok()?;
+    for atv in name.iter() {
+        if atv.oid == oid {
+            if let Ok(s) = atv.value.decode_as::<der::asn1::Utf8StringRef<'_>>() {
+                return Some(s.as_str().to_string());
+            }
+            if let Ok(s) = atv.value.decode_as::<der::asn1::PrintableStringRef<'_>>() {
+                return Some(s.as_str().to_string());
+            }
+        }
+    }
+    None
+}

@@ -3,6 +3,8 @@ import { Editor, shortMessage } from "/assets/editor.js";
 
 const $ = (id) => document.getElementById(id);
 const PREVIEW_DELAY_MS = 150;
+// How long a message the user caused stays before a preview note replaces it.
+const NOTE_KEEP_MS = 5000;
 const FORM_DELAY_MS = 250;
 
 const LABELS = {
@@ -75,6 +77,19 @@ async function api(path, body) {
 
 function status(text) {
   $("status").textContent = text;
+}
+
+// A status the user must get to read (a save): a preview's timing note
+// does not replace it for a few seconds.
+function statusKept(text) {
+  status(text);
+  state.keptUntil = performance.now() + NOTE_KEEP_MS;
+}
+
+// The preview's timing note, unless a kept status is still showing.
+function previewNote(text) {
+  if (performance.now() < (state.keptUntil || 0)) return;
+  status(text);
 }
 
 function dirty() {
@@ -225,7 +240,7 @@ async function save(force = false) {
     state.saved = text;
     $("conflict").hidden = true;
     updateTitle();
-    status("Đã lưu lúc " + new Date().toLocaleTimeString("vi-VN"));
+    statusKept("Đã lưu lúc " + new Date().toLocaleTimeString("vi-VN"));
     loadList();
   } catch (e) {
     if (e.status === 409) {
@@ -399,7 +414,7 @@ async function runPreview() {
       showDiagnostics(res.diagnostics);
       if (res.ok) {
         showPages(res.pages);
-        status(`Xem trước: ${Math.round(performance.now() - t0)} ms (vẽ lại ${state.sentPages}/${res.pages.length} trang)`);
+        previewNote(`Xem trước: ${Math.round(performance.now() - t0)} ms (vẽ lại ${state.sentPages}/${res.pages.length} trang)`);
       } else {
         status(`Văn bản có ${errorsIn(res.diagnostics).length} lỗi`);
       }

@@ -117,13 +117,6 @@ pub fn to_csv(rows: &[Entry]) -> String {
 /// The register as an aligned text table.
 pub fn to_table(rows: &[Entry]) -> String {
     let header = ["Số/ký hiệu", "Ngày", "Loại", "Trích yếu", "Cơ quan", "Tệp"];
-    let cut = |s: &str, n: usize| {
-        if s.chars().count() > n {
-            format!("{}…", s.chars().take(n - 1).collect::<String>())
-        } else {
-            s.to_owned()
-        }
-    };
     let body: Vec<[String; 6]> = rows
         .iter()
         .map(|r| {
@@ -141,8 +134,14 @@ pub fn to_table(rows: &[Entry]) -> String {
             ]
         })
         .collect();
-    let mut widths = header.map(|h| h.chars().count());
-    for row in &body {
+    aligned_table(&header.map(String::from), &body)
+}
+
+/// Rows of text as a table: columns padded to their widest cell, two
+/// spaces apart, no trailing spaces.
+pub fn aligned_table<const N: usize>(header: &[String; N], body: &[[String; N]]) -> String {
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in body {
         for (w, c) in widths.iter_mut().zip(row) {
             *w = (*w).max(c.chars().count());
         }
@@ -155,9 +154,18 @@ pub fn to_table(rows: &[Entry]) -> String {
             .collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
-    let mut out = line(&header.map(String::from));
-    for row in &body {
+    let mut out = line(header);
+    for row in body {
         out.push_str(&line(row));
     }
     out
+}
+
+/// `s` cut to `n` characters, the last one an ellipsis when it was longer.
+pub fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() > n {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    } else {
+        s.to_owned()
+    }
 }

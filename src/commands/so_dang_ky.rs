@@ -9,7 +9,7 @@ use crate::load;
 use crate::output;
 use crate::register::db::{self, Filter, Record, Register, Series};
 use crate::register::export::{self, Book};
-use crate::register::{import, msg};
+use crate::register::{cut, import, msg};
 use crate::world::Engine;
 
 /// What to show or write.
@@ -87,13 +87,6 @@ pub fn run(opts: &Options, engine: impl FnOnce() -> Result<Engine, Error>) -> Re
 
 /// The register as an aligned text table.
 fn table(records: &[Record]) -> String {
-    let cut = |s: &str, n: usize| {
-        if s.chars().count() > n {
-            format!("{}…", s.chars().take(n - 1).collect::<String>())
-        } else {
-            s.to_owned()
-        }
-    };
     let body: Vec<[String; 6]> = records
         .iter()
         .map(|r| {
@@ -107,23 +100,5 @@ fn table(records: &[Record]) -> String {
             ]
         })
         .collect();
-    let mut widths = msg::TABLE_HEADERS.map(|h| h.chars().count());
-    for row in &body {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let line = |cells: &[String]| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
-            .collect();
-        format!("{}\n", padded.join("  ").trim_end())
-    };
-    let mut out = line(&msg::TABLE_HEADERS.map(String::from));
-    for row in &body {
-        out.push_str(&line(row));
-    }
-    out
+    crate::register::aligned_table(&msg::TABLE_HEADERS.map(String::from), &body)
 }

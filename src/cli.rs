@@ -285,8 +285,23 @@ pub enum Command {
         #[arg(value_name = "FILE.pdf")]
         pdf: PathBuf,
         /// The PKCS#12 file (.p12, .pfx) with the key and its certificates.
-        #[arg(long, value_name = "FILE.p12")]
-        p12: PathBuf,
+        #[arg(
+            long,
+            value_name = "FILE.p12",
+            required_unless_present = "token",
+            conflicts_with = "token"
+        )]
+        p12: Option<PathBuf>,
+        /// Sign with a USB token (PKCS#11) instead of a PKCS#12 file; the
+        /// PIN from a prompt or VANBAN_MA_PIN, never an argument.
+        #[arg(long)]
+        token: bool,
+        /// The token's PKCS#11 library (default: VANBAN_PKCS11_MODULE).
+        #[arg(long = "thu-vien", value_name = "LIB.so", requires = "token")]
+        thu_vien: Option<PathBuf>,
+        /// The label of the key on the token, when it holds several.
+        #[arg(long, value_name = "LABEL", requires = "token")]
+        nhan: Option<String>,
         /// Which signature: the signer's (nguoi-ky) or the organisation's
         /// (co-quan); default: the first field not yet signed.
         #[arg(long, value_enum)]
@@ -529,12 +544,22 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
         Command::Ky {
             pdf,
             p12,
+            token,
+            thu_vien,
+            nhan,
             truong,
             anh,
             out,
         } => {
             let out = out.unwrap_or_else(|| pdf.clone());
-            commands::ky::run(&pdf, &out, &p12, truong.map(Into::into), anh.as_deref())?;
+            let key = match p12 {
+                Some(p12) if !token => commands::ky::KeySource::P12(p12),
+                _ => commands::ky::KeySource::Token {
+                    module: thu_vien,
+                    label: nhan,
+                },
+            };
+            commands::ky::run(&pdf, &out, &key, truong.map(Into::into), anh.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::XacMinh { pdf, tin_cay } => Ok(if commands::xac_minh::run(&pdf, &tin_cay)? {

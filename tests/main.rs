@@ -29,4 +29,5 @@ mod rollover;
 mod seeds;
 mod serve;
 mod sign;
+mod token;
 mod watch;

@@ -275,7 +275,7 @@ key-not-printed = { $text }
 # Digital signatures (ký số)
 cli-build-arg-ky_so = Sign-ready PDF (ký số): empty signature fields for the signer (ô 7c) and the organisation (ô 8) where the images go; `vanban ky` signs them
 cli-watch-arg-ky_so = Sign-ready PDF (ký số): empty signature fields for the signer (ô 7c) and the organisation (ô 8) where the images go; `vanban ky` signs them
-cli-ky-about = Sign a PDF (PAdES) with a PKCS#12 file; the password from a prompt or VANBAN_MAT_KHAU, never an argument
+cli-ky-about = Sign a PDF (PAdES) with a PKCS#12 file or a USB token (--token); the password or PIN from a prompt or VANBAN_MAT_KHAU, VANBAN_MA_PIN, never an argument
 cli-ky-arg-pdf = The PDF to sign
 cli-ky-arg-p12 = The PKCS#12 file (.p12, .pfx) with the key and its certificates
 cli-ky-arg-truong = Which signature: the signer's (nguoi-ky) or the organisation's (co-quan); default: the first field not yet signed
@@ -284,3 +284,24 @@ cli-ky-arg-out = Where to write (default: over the input; signing only appends)
 cli-xac-minh-about = Verify the signatures of a PDF: integrity, certificate chain, signer, organisation and time
 cli-xac-minh-arg-pdf = The signed PDF
 cli-xac-minh-arg-tin_cay = Trusted CA certificates (PEM; repeatable), e.g. the root CA of the Ban Cơ yếu Chính phủ or of a public CA
+
+# Signing with a token, certificate checks, electronic copies (issue 20)
+cli-ky-arg-token = Sign with a USB token (PKCS#11) instead of a PKCS#12 file; the PIN from a prompt or VANBAN_MA_PIN, never an argument
+cli-ky-arg-thu_vien = The token's PKCS#11 library (the .so/.dll driver the certification authority installs); default: the environment variable VANBAN_PKCS11_MODULE
+cli-ky-arg-nhan = The label of the key on the token, when it holds several
+token-error = the token reported an error: { $detail }
+token-no-module = no PKCS#11 library for the token: add --thu-vien PATH (the token driver's .so/.dll) or set { $env }
+token-load = cannot load the PKCS#11 library `{ $path }`: { $detail }; check the path and that the token driver is installed
+token-none = no token found: plug the USB token in (and check its driver), then sign again
+token-several = several tokens are plugged in ({ $tokens }): leave only the one to sign with
+token-pin-needed = the token's PIN is needed: set { $env } or run in a terminal to type it
+token-pin-prompt = Token PIN
+token-pin-wrong = wrong token PIN; the token locks itself after a few wrong PINs
+token-pin-locked = the token is locked after too many wrong PINs: ask the certification authority to unlock it
+token-no-key = the token holds no private key to sign with
+token-no-such-key = the token has no key labelled `{ $label }`; keys on the token: { $labels }
+token-several-keys = the token holds several keys: choose one with --nhan LABEL; keys on the token: { $labels }
+token-no-cert = the token has no certificate for the key `{ $label }`
+cert-expired = { $source }: the certificate of { $name } expired at { $date }; renew it, then sign again
+cert-not-yet = { $source }: the certificate of { $name } is not valid before { $date }; check the computer's clock or wait until then
+cert-usage = { $source }: the certificate of { $name } may not sign documents (key usage: { $usage }; digitalSignature or nonRepudiation needed); use a document-signing certificate

@@ -272,7 +272,7 @@ key-not-printed = { $text }
 # Digital signatures (ký số)
 cli-build-arg-ky_so = PDF sẵn sàng ký số: chừa ô chữ ký số của người ký (ô 7c) và của cơ quan (ô 8) đúng chỗ đặt ảnh; ký bằng `vanban ky`
 cli-watch-arg-ky_so = PDF sẵn sàng ký số: chừa ô chữ ký số của người ký (ô 7c) và của cơ quan (ô 8) đúng chỗ đặt ảnh; ký bằng `vanban ky`
-cli-ky-about = Ký số tệp PDF (PAdES) bằng tệp PKCS#12; mật khẩu nhập khi được hỏi hoặc qua VANBAN_MAT_KHAU, không bao giờ ghi trên dòng lệnh
+cli-ky-about = Ký số tệp PDF (PAdES) bằng tệp PKCS#12 hoặc USB token (--token); mật khẩu, mã PIN nhập khi được hỏi hoặc qua VANBAN_MAT_KHAU, VANBAN_MA_PIN, không bao giờ ghi trên dòng lệnh
 cli-ky-arg-pdf = Tệp PDF cần ký
 cli-ky-arg-p12 = Tệp PKCS#12 (.p12, .pfx) chứa khóa và chứng thư số
 cli-ky-arg-truong = Chữ ký nào: của người ký (nguoi-ky) hay của cơ quan (co-quan); mặc định: ô đầu tiên chưa ký
@@ -281,3 +281,24 @@ cli-ky-arg-out = Nơi ghi (mặc định: ghi đè tệp vào; ký số chỉ gh
 cli-xac-minh-about = Xác minh chữ ký số của tệp PDF: toàn vẹn, chuỗi chứng thư, người ký, cơ quan và thời gian ký
 cli-xac-minh-arg-pdf = Tệp PDF đã ký
 cli-xac-minh-arg-tin_cay = Chứng thư CA tin cậy (PEM; có thể nhắc lại), ví dụ CA gốc của Ban Cơ yếu Chính phủ hoặc của CA công cộng
+
+# Ký số bằng token, kiểm tra chứng thư số, bản sao điện tử (issue 20)
+cli-ky-arg-token = Ký bằng USB token (PKCS#11) thay cho tệp PKCS#12; mã PIN nhập khi được hỏi hoặc qua VANBAN_MA_PIN, không bao giờ ghi trên dòng lệnh
+cli-ky-arg-thu_vien = Thư viện PKCS#11 của token (tệp .so/.dll do nhà cung cấp chứng thư số cài kèm); mặc định: biến môi trường VANBAN_PKCS11_MODULE
+cli-ky-arg-nhan = Nhãn của khóa trên token, khi token có nhiều khóa
+token-error = token báo lỗi: { $detail }
+token-no-module = chưa chỉ thư viện PKCS#11 của token: thêm --thu-vien ĐƯỜNG_DẪN (tệp .so/.dll trình điều khiển token) hoặc đặt biến môi trường { $env }
+token-load = không nạp được thư viện PKCS#11 `{ $path }`: { $detail }; kiểm tra đường dẫn và trình điều khiển token đã cài
+token-none = không thấy token nào: cắm USB token vào máy (và kiểm tra trình điều khiển) rồi ký lại
+token-several = đang cắm nhiều token ({ $tokens }): chỉ để lại token dùng để ký rồi ký lại
+token-pin-needed = cần mã PIN của token: đặt biến môi trường { $env } hoặc chạy trong cửa sổ dòng lệnh để nhập
+token-pin-prompt = Mã PIN của token
+token-pin-wrong = sai mã PIN của token; lưu ý token sẽ bị khóa sau vài lần nhập sai
+token-pin-locked = token đã bị khóa vì nhập sai mã PIN nhiều lần: liên hệ nhà cung cấp chứng thư số để mở khóa
+token-no-key = token không có khóa bí mật nào để ký
+token-no-such-key = token không có khóa có nhãn `{ $label }`; các khóa trên token: { $labels }
+token-several-keys = token có nhiều khóa: chọn một bằng --nhan NHÃN; các khóa trên token: { $labels }
+token-no-cert = token không có chứng thư số của khóa `{ $label }`
+cert-expired = { $source }: chứng thư số của { $name } đã hết hạn lúc { $date }; hãy gia hạn chứng thư số rồi ký lại
+cert-not-yet = { $source }: chứng thư số của { $name } chưa có hiệu lực (từ { $date }); kiểm tra đồng hồ máy tính hoặc chờ đến ngày đó
+cert-usage = { $source }: chứng thư số của { $name } không được dùng để ký văn bản (mục đích sử dụng khóa: { $usage }; cần digitalSignature hoặc nonRepudiation); hãy dùng chứng thư số ký văn bản

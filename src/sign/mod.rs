@@ -13,6 +13,8 @@ pub mod fields;
 pub mod keys;
 pub mod pades;
 pub mod pdf;
+pub mod token;
+pub mod usage;
 pub mod verify;
 
 /// The two signatures an electronic document carries (NĐ30 Điều 5).

@@ -332,6 +332,10 @@ pub fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
             let sig: p256::ecdsa::DerSignature = k.try_sign(&to_sign).map_err(|e| fail(&e))?;
             (sig.to_vec(), rfc5912::ECDSA_WITH_SHA_256)
         }
+        Key::Token(t) => match t.sign(&to_sign)? {
+            (sig, true) => (sig, rfc5912::SHA_256_WITH_RSA_ENCRYPTION),
+            (sig, false) => (sig, rfc5912::ECDSA_WITH_SHA_256),
+        },
     };
     let info = SignerInfo {
         version: CmsVersion::V1,
@@ -343,11 +347,9 @@ pub fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
         signed_attrs: Some(signed_attrs),
         signature_algorithm: AlgorithmIdentifierOwned {
             oid: signature_algorithm,
-            parameters: match &id.key {
-                // sha256WithRSAEncryption takes an explicit NULL.
-                Key::Rsa(_) => Some(der::Any::from(der::asn1::Null)),
-                Key::P256(_) => None,
-            },
+            // sha256WithRSAEncryption takes an explicit NULL.
+            parameters: (signature_algorithm == rfc5912::SHA_256_WITH_RSA_ENCRYPTION)
+                .then(|| der::Any::from(der::asn1::Null)),
         },
         signature: OctetString::new(signature).map_err(|e| fail(&e))?,
         unsigned_attrs: None,

@@ -302,6 +302,12 @@ pub enum Command {
         /// The label of the key on the token, when it holds several.
         #[arg(long, value_name = "LABEL", requires = "token")]
         nhan: Option<String>,
+        /// Sign a file attached to a document (an appendix issued as a
+        /// separate file) as the organisation: a text block at the top
+        /// right of page 1 with the document's số and ký hiệu (this value)
+        /// and the signing time.
+        #[arg(long = "kem-theo", value_name = "SO/KY-HIEU", conflicts_with_all = ["anh", "truong"])]
+        kem_theo: Option<String>,
         /// Which signature: the signer's (nguoi-ky) or the organisation's
         /// (co-quan); default: the first field not yet signed.
         #[arg(long, value_enum)]
@@ -547,6 +553,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             token,
             thu_vien,
             nhan,
+            kem_theo,
             truong,
             anh,
             out,
@@ -559,7 +566,12 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                     label: nhan,
                 },
             };
-            commands::ky::run(&pdf, &out, &key, truong.map(Into::into), anh.as_deref())?;
+            match kem_theo {
+                Some(so) => commands::ky::run_attached(&pdf, &out, &key, &so)?,
+                None => {
+                    commands::ky::run(&pdf, &out, &key, truong.map(Into::into), anh.as_deref())?
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::XacMinh { pdf, tin_cay } => Ok(if commands::xac_minh::run(&pdf, &tin_cay)? {

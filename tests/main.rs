@@ -1,6 +1,7 @@
 //! Integration tests: one binary (see `Cargo.toml`), one module per area.
 
 mod archive;
+mod attached;
 mod batch;
 mod chain;
 mod cli;

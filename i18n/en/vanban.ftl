@@ -305,3 +305,6 @@ token-no-cert = the token has no certificate for the key `{ $label }`
 cert-expired = { $source }: the certificate of { $name } expired at { $date }; renew it, then sign again
 cert-not-yet = { $source }: the certificate of { $name } is not valid before { $date }; check the computer's clock or wait until then
 cert-usage = { $source }: the certificate of { $name } may not sign documents (key usage: { $usage }; digitalSignature or nonRepudiation needed); use a document-signing certificate
+cli-ky-arg-kem_theo = Sign a file attached to a document (an appendix issued as a separate file) as the organisation: a text block at the top right of page 1 with the document's số and ký hiệu (this value) and the signing time
+attached-has-fields = the file already has signature fields: --kem-theo is for attached files without one (an appendix exported from Word or Excel, say); sign a document built with --ky-so with --truong
+attached-no-number = --kem-theo needs the số and ký hiệu of the document this file is attached to, e.g. --kem-theo "15/QĐ-UBND"

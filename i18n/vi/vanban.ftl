@@ -302,3 +302,6 @@ token-no-cert = token không có chứng thư số của khóa `{ $label }`
 cert-expired = { $source }: chứng thư số của { $name } đã hết hạn lúc { $date }; hãy gia hạn chứng thư số rồi ký lại
 cert-not-yet = { $source }: chứng thư số của { $name } chưa có hiệu lực (từ { $date }); kiểm tra đồng hồ máy tính hoặc chờ đến ngày đó
 cert-usage = { $source }: chứng thư số của { $name } không được dùng để ký văn bản (mục đích sử dụng khóa: { $usage }; cần digitalSignature hoặc nonRepudiation); hãy dùng chứng thư số ký văn bản
+cli-ky-arg-kem_theo = Ký tệp đính kèm văn bản (phụ lục ban hành thành tệp riêng) với tư cách cơ quan: khối chữ ở góc trên bên phải trang 1 ghi số, ký hiệu văn bản (giá trị này) và thời gian ký
+attached-has-fields = tệp đã có ô chữ ký số: --kem-theo dành cho tệp đính kèm chưa có ô chữ ký (ví dụ phụ lục xuất từ Word, Excel); văn bản tạo bằng --ky-so thì ký bằng --truong
+attached-no-number = --kem-theo cần số và ký hiệu của văn bản mà tệp này kèm theo, ví dụ --kem-theo "15/QĐ-UBND"

@@ -69,8 +69,41 @@ pub fn run(
         role,
         picture,
         time: crate::sign::now_vietnam(),
+        text: None,
     };
     let signed = crate::sign::pades::sign(&pdf, &id, &opts)?;
+    crate::output::write_atomic(output, &signed)?;
+    println!("{}", output.display());
+    Ok(())
+}
+
+/// Signs `input`, a file attached to the document numbered `so_ky_hieu`, as
+/// the organisation: a new field at the top right of page 1 showing the
+/// number and the signing time ([`crate::sign::text_block`]).
+pub fn run_attached(
+    input: &Path,
+    output: &Path,
+    key: &KeySource,
+    so_ky_hieu: &str,
+) -> Result<(), Error> {
+    use crate::diag::{Message, MessageId};
+    if so_ky_hieu.trim().is_empty() {
+        return Err(Error::Other(
+            Message::bare(MessageId::AttachedNoNumber).encoded(),
+        ));
+    }
+    let pdf = std::fs::read(input).map_err(|e| Error::io(input, e))?;
+    let time = crate::sign::now_vietnam();
+    let lines = crate::sign::text_block::lines(so_ky_hieu, &time);
+    let ready = crate::sign::text_block::add_field(&pdf, &lines)?;
+    let id = key.open()?;
+    let opts = crate::sign::pades::SignOptions {
+        role: Some(crate::sign::Role::CoQuan),
+        picture: None,
+        time,
+        text: Some(lines),
+    };
+    let signed = crate::sign::pades::sign(&ready, &id, &opts)?;
     crate::output::write_atomic(output, &signed)?;
     println!("{}", output.display());
     Ok(())

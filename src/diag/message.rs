@@ -209,6 +209,10 @@ message_ids! {
     /// The certificate's key usage forbids signing documents: `{source}`,
     /// `{name}`, `{usage}`.
     CertUsage = "cert-usage",
+    /// `--kem-theo` on a PDF that already has signature fields.
+    AttachedHasFields = "attached-has-fields",
+    /// `--kem-theo` without a số and ký hiệu.
+    AttachedNoNumber = "attached-no-number",
 }
 
 /// A message: an id and its named arguments.

@@ -13,6 +13,7 @@ pub mod fields;
 pub mod keys;
 pub mod pades;
 pub mod pdf;
+pub mod text_block;
 pub mod token;
 pub mod usage;
 pub mod verify;

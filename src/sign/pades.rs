@@ -39,6 +39,9 @@ pub struct SignOptions {
     pub picture: Option<Picture>,
     /// The signing time, written in `/M` with its offset (Việt Nam: +07:00).
     pub time: DateTime<FixedOffset>,
+    /// Lines of text shown instead of a picture (the organisation's
+    /// signature on an attached file, [`super::text_block`]).
+    pub text: Option<Vec<String>>,
 }
 
 /// Signs `pdf` and returns the signed file (the input bytes followed by
@@ -92,7 +95,10 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
     // New and changed objects, numbered after the existing ones.
     let mut upd = Document::new();
     upd.max_id = doc.max_id;
-    let ap = image_appearance(&mut upd, r[2] - r[0], r[3] - r[1], opts.picture.as_ref());
+    let ap = match &opts.text {
+        Some(lines) => super::text_block::appearance(&mut upd, r[2] - r[0], r[3] - r[1], lines)?,
+        None => image_appearance(&mut upd, r[2] - r[0], r[3] - r[1], opts.picture.as_ref()),
+    };
     let sig_id = upd.new_object_id();
     let mut widget = field;
     widget.set("V", Object::Reference(sig_id));

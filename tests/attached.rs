@@ -25,7 +25,7 @@ fn ky_attached(dir: &Path, pdf: &Path, so: &str, lang: &str) -> std::process::Ou
 }
 
 /// `pdftotext -bbox-layout`'s words of page 1: (text, xMin, yMin, xMax, yMax).
-fn words(pdf: &Path) -> Vec<(String, f64, f64, f64, f64)> {
+pub(crate) fn words(pdf: &Path) -> Vec<(String, f64, f64, f64, f64)> {
     let o = Command::new("pdftotext")
         .args(["-bbox", "-f", "1", "-l", "1"])
         .arg(pdf)

@@ -27,6 +27,7 @@ mod previews;
 mod realdocs;
 mod register;
 mod rollover;
+mod sao;
 mod seeds;
 mod serve;
 mod sign;

@@ -242,7 +242,7 @@ pub(crate) fn ok(o: &Output) -> String {
 
 /// Builds the sign-ready PDF and signs both fields (signer, then the
 /// organisation), with their images; returns the signed PDF.
-fn signed_both(p: &Project, pdf_a: bool) -> PathBuf {
+pub(crate) fn signed_both(p: &Project, pdf_a: bool) -> PathBuf {
     let mut args = vec!["--ky-so"];
     if pdf_a {
         args.push("--pdf-a");

@@ -213,6 +213,10 @@ message_ids! {
     AttachedHasFields = "attached-has-fields",
     /// `--kem-theo` without a số and ký hiệu.
     AttachedNoNumber = "attached-no-number",
+    /// A PDF to sign or copy that does not parse: `{detail}`.
+    PdfUnreadable = "pdf-unreadable",
+    /// An encrypted PDF to copy.
+    CopyEncrypted = "copy-encrypted",
 }
 
 /// A message: an id and its named arguments.

@@ -9,6 +9,7 @@
 //! - [`verify`]: `vanban xac-minh`, checking each signature.
 
 pub mod appearance;
+pub mod copy;
 pub mod fields;
 pub mod keys;
 pub mod pades;

@@ -169,7 +169,11 @@ pub fn pdf_date(t: &DateTime<FixedOffset>) -> String {
 
 /// Appends `upd`'s objects, a cross-reference section and a trailer
 /// pointing back at the previous one (ISO 32000-1, 7.5.6).
-fn append_update(out: &mut Vec<u8>, prev: &Document, upd: &Document) -> Result<(), Error> {
+pub(crate) fn append_update(
+    out: &mut Vec<u8>,
+    prev: &Document,
+    upd: &Document,
+) -> Result<(), Error> {
     let io = |e: std::io::Error| Error::Other(e.to_string());
     let prev_xref = last_startxref(out)
         .ok_or_else(|| Error::Other("PDF thiếu `startxref` (no startxref)".into()))?;

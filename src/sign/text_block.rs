@@ -95,8 +95,9 @@ pub fn size(lines: &[String]) -> Result<(f64, f64), Error> {
 /// Adds the organisation's empty signature field at the top right of page
 /// 1, sized for `lines`, to a PDF that has no signature field yet.
 pub fn add_field(pdf: &[u8], lines: &[String]) -> Result<Vec<u8>, Error> {
-    let doc =
-        Document::load_mem(pdf).map_err(|e| err("không đọc được PDF (cannot read the PDF)", e))?;
+    let doc = Document::load_mem(pdf).map_err(|e| {
+        Error::Other(Message::new(MessageId::PdfUnreadable, &[("detail", e.to_string())]).encoded())
+    })?;
     if !signature_fields(&doc).is_empty() {
         return Err(Error::Other(
             Message::bare(MessageId::AttachedHasFields).encoded(),

@@ -1,6 +1,7 @@
 //! Integration tests: one binary (see `Cargo.toml`), one module per area.
 
 mod archive;
+mod attached;
 mod batch;
 mod chain;
 mod cli;
@@ -26,7 +27,9 @@ mod previews;
 mod realdocs;
 mod register;
 mod rollover;
+mod sao;
 mod seeds;
 mod serve;
 mod sign;
+mod token;
 mod watch;

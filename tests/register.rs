@@ -37,7 +37,7 @@ noi_nhan:
 
 /// A project folder (marked by `vanban.toml`) holding `names` as copies of
 /// `yaml`.
-fn project(names: &[&str], yaml: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
+pub(crate) fn project(names: &[&str], yaml: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("vanban.toml"), "").unwrap();
     let paths = names
@@ -54,24 +54,24 @@ fn project(names: &[&str], yaml: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
 
 /// One row of the register as stored, read with SQL.
 #[derive(Debug, Clone, PartialEq)]
-struct Row {
-    issuer: String,
-    year: i32,
-    series: String,
-    number: u32,
-    symbol: String,
-    date: String,
-    title: String,
-    signer: String,
-    recipients: String,
-    file_copy: String,
-    note: String,
-    source: String,
-    pdf_sha256: String,
-    status: String,
+pub(crate) struct Row {
+    pub(crate) issuer: String,
+    pub(crate) year: i32,
+    pub(crate) series: String,
+    pub(crate) number: u32,
+    pub(crate) symbol: String,
+    pub(crate) date: String,
+    pub(crate) title: String,
+    pub(crate) signer: String,
+    pub(crate) recipients: String,
+    pub(crate) file_copy: String,
+    pub(crate) note: String,
+    pub(crate) source: String,
+    pub(crate) pdf_sha256: String,
+    pub(crate) status: String,
 }
 
-fn rows(root: &Path) -> Vec<Row> {
+pub(crate) fn rows(root: &Path) -> Vec<Row> {
     let path = root.join("so-van-ban.sqlite");
     if !path.exists() {
         return Vec::new();
@@ -123,7 +123,7 @@ fn cap_so(files: &[&Path], extra: &[&str]) -> std::process::Output {
 
 /// The text of a PDF; `mode` is `-layout` (columns kept apart), `-raw`
 /// (in the order it was drawn) or empty.
-fn pdftotext(pdf: &Path, mode: &str) -> String {
+pub(crate) fn pdftotext(pdf: &Path, mode: &str) -> String {
     let mut c = Command::new("pdftotext");
     if !mode.is_empty() {
         c.arg(mode);

@@ -284,3 +284,13 @@ cli-ky-arg-out = Where to write (default: over the input; signing only appends)
 cli-xac-minh-about = Verify the signatures of a PDF: integrity, certificate chain, signer, organisation and time
 cli-xac-minh-arg-pdf = The signed PDF
 cli-xac-minh-arg-tin_cay = Trusted CA certificates (PEM; repeatable), e.g. the root CA of the Ban Cơ yếu Chính phủ or of a public CA
+
+# Address book and mail merge (issue 19: src/load/address_book.rs, src/register/merge.rs)
+address-unknown = the address book {$file} has no entry or group `{$key}`
+address-no-book = `@{$key}` names an entry of the address book, but the project has no address book {$file}
+address-how-to = create so-dia-chi.yaml in the project folder, one key per recipient, e.g. `so-gddt: {"{"}ten: Sở Giáo dục và Đào tạo tỉnh Bắc Giang, ma_dinh_danh: 000.00.12.H06{"}"}`; or write the full name instead of `@…`
+address-bad-key = the address-book key `{$key}` may use only lower-case letters without accents, digits, `-` and `_` (e.g. `so-gddt`)
+address-no-name = the address-book entry `{$key}` has no full name: write `ten: …`
+address-bad-code = the organisation code `{$value}` of `{$key}` is not well formed: 13 characters like 000.00.00.H00 (three groups of digits and one capital letter with two digits, separated by dots) are needed, it has {$length}
+address-group-clash = the group `{$key}` has the name of an address-book entry: `@{$key}` would be ambiguous; rename the group
+quote-at = `@` cannot start a YAML text without quotes; put it in double quotes: {$fixed}

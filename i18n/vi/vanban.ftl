@@ -281,3 +281,13 @@ cli-ky-arg-out = Nơi ghi (mặc định: ghi đè tệp vào; ký số chỉ gh
 cli-xac-minh-about = Xác minh chữ ký số của tệp PDF: toàn vẹn, chuỗi chứng thư, người ký, cơ quan và thời gian ký
 cli-xac-minh-arg-pdf = Tệp PDF đã ký
 cli-xac-minh-arg-tin_cay = Chứng thư CA tin cậy (PEM; có thể nhắc lại), ví dụ CA gốc của Ban Cơ yếu Chính phủ hoặc của CA công cộng
+
+# Sổ địa chỉ và trộn thư (issue 19: src/load/address_book.rs, src/register/merge.rs)
+address-unknown = sổ địa chỉ {$file} không có mục hay nhóm `{$key}`
+address-no-book = `@{$key}` chỉ một mục của sổ địa chỉ, nhưng dự án chưa có sổ địa chỉ {$file}
+address-how-to = tạo tệp so-dia-chi.yaml trong thư mục dự án, mỗi nơi nhận một khóa, ví dụ `so-gddt: {"{"}ten: Sở Giáo dục và Đào tạo tỉnh Bắc Giang, ma_dinh_danh: 000.00.12.H06{"}"}`; hoặc viết tên đầy đủ thay cho `@…`
+address-bad-key = khóa `{$key}` của sổ địa chỉ chỉ được dùng chữ thường không dấu, chữ số, `-` và `_` (ví dụ `so-gddt`)
+address-no-name = mục `{$key}` của sổ địa chỉ thiếu tên đầy đủ: viết `ten: …`
+address-bad-code = mã định danh `{$value}` của `{$key}` không đúng dạng: cần 13 ký tự dạng 000.00.00.H00 (ba nhóm chữ số và một chữ cái in hoa với hai chữ số, cách nhau bởi dấu chấm), đang có {$length} ký tự
+address-group-clash = nhóm `{$key}` trùng tên một mục của sổ địa chỉ: `@{$key}` sẽ không rõ chỉ mục hay nhóm; đổi tên nhóm
+quote-at = `@` không thể đứng đầu một chữ YAML không có dấu ngoặc; đặt trong dấu ngoặc kép: {$fixed}

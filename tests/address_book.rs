@@ -229,3 +229,145 @@ fn editing_the_book_changes_the_next_build() {
     let text = flat(&pdftotext(Path::new(&files[0].with_extension("pdf")), ""));
     assert!(text.contains("- UBND huyện Hiệp Hòa;"), "{text}");
 }
+
+// Mail merge over a group of the address book, and one merged PDF.
+
+/// The number of pages of a PDF, by `pdfinfo`.
+fn pages(pdf: &Path) -> usize {
+    let o = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo");
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+/// The text of each page of a PDF (`pdftotext` ends pages with a form feed).
+fn page_texts(pdf: &Path) -> Vec<String> {
+    let mut all: Vec<String> = pdftotext(pdf, "").split('\u{c}').map(flat).collect();
+    if all.last().is_some_and(String::is_empty) {
+        all.pop();
+    }
+    all
+}
+
+#[test]
+fn mail_merge_of_50_rows_writes_50_pdfs_and_one_merged_pdf() {
+    let (dir, files) = project(&["gm.yaml"], crate::register::INVITATION);
+    let csv = dir.path().join("khach.csv");
+    let mut data = String::from("ho_ten,don_vi\n");
+    for i in 1..=50 {
+        data.push_str(&format!("Bà Lê Khách {i},Trường số {i}\n"));
+    }
+    fs::write(&csv, data).unwrap();
+    let merged = dir.path().join("in-mot-lan.pdf");
+    let o = run(vanban()
+        .arg("tron-thu")
+        .arg(&files[0])
+        .arg(&csv)
+        .args(["--numbers", "none", "--gop"])
+        .arg(&merged));
+    assert_exit(&o, 0);
+    let pdfs: Vec<std::path::PathBuf> = stdout_lines(&o);
+    assert_eq!(pdfs.len(), 50);
+    assert!(
+        stderr(&o).contains("merged 50 documents into"),
+        "{}",
+        stderr(&o)
+    );
+    // As many pages as the 50 PDFs together, in their order, each page of
+    // the merged PDF the same text as the page it comes from.
+    let mut want = Vec::new();
+    for pdf in &pdfs {
+        want.extend(page_texts(pdf));
+    }
+    assert_eq!(pages(&merged), want.len());
+    let got = page_texts(&merged);
+    assert_eq!(got, want);
+    for i in 1..=50 {
+        let name = format!("Bà Lê Khách {i} (Trường số {i})");
+        let at = got.iter().position(|p| p.contains(&name)).unwrap();
+        let before = got
+            .iter()
+            .position(|p| p.contains(&format!("Khách {} ", i + 1)));
+        assert!(before.is_none_or(|b| b > at), "page order of {i}");
+    }
+    crate::common::assert_qpdf_check(&merged);
+    assert!(rows(dir.path()).is_empty(), "drafts take no number");
+}
+
+fn stdout_lines(o: &std::process::Output) -> Vec<std::path::PathBuf> {
+    crate::common::stdout(o)
+        .lines()
+        .map(std::path::PathBuf::from)
+        .collect()
+}
+
+const GROUP_INVITATION: &str = "\
+loai: giay_moi
+co_quan_chu_quan: UBND HUYỆN HIỆP HÒA
+co_quan: PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+ky_hieu: PGDĐT
+dia_danh: Hiệp Hòa
+ngay: 2026-05
+trich_yeu: dự hội nghị tổng kết năm học
+bien:
+  ten: Trường mẫu
+  ma_dinh_danh: ''
+noi_dung:
+  - \"Trân trọng kính mời đại diện {{ ten }} (mã định danh: {{ ma_dinh_danh or 'chưa có' }}) dự hội nghị.\"
+nguoi_ky:
+  chuc_vu: TRƯỞNG PHÒNG
+  ho_ten: Nguyễn Văn A
+noi_nhan:
+  - Như trên
+  - \"Lưu: VT\"
+";
+
+#[test]
+fn mail_merge_over_a_group_numbers_each_and_merges_them() {
+    let (dir, files) = project(&["gm.yaml"], GROUP_INVITATION);
+    let book = BOOK.replace(
+        "thpt-2: {ten: Trường THPT Hiệp Hòa số 2, nhom: [truong]}",
+        "thpt-2: {ten: Trường THPT Hiệp Hòa số 2, nhom: [truong], ma_dinh_danh: 000.21.12.H06}",
+    );
+    fs::write(dir.path().join("so-dia-chi.yaml"), book).unwrap();
+    let o = run(vanban()
+        .arg("tron-thu")
+        .arg(&files[0])
+        .arg("@truong")
+        .args(["--date", "2026-05-10", "--gop"]));
+    assert_exit(&o, 0);
+    let pdfs = stdout_lines(&o);
+    assert_eq!(pdfs.len(), 2);
+    let merged = pdfs[0].parent().unwrap().join("gm-gop.pdf");
+    let got = page_texts(&merged);
+    assert_eq!(got.len(), pages(&merged));
+    let rows = rows(dir.path());
+    assert_eq!(rows.len(), 2);
+    for (i, (name, code)) in [
+        ("Trường THPT Hiệp Hòa số 1", "chưa có"),
+        ("Trường THPT Hiệp Hòa số 2", "000.21.12.H06"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let page = &got[i];
+        assert!(page.contains(&format!("Kính gửi: {name}")), "{page}");
+        assert!(
+            page.contains(&format!("đại diện {name} (mã định danh: {code})")),
+            "{page}"
+        );
+        assert!(page.contains(&format!("Số: 0{}/GM-PGDĐT", i + 1)), "{page}");
+        let row = rows.iter().find(|r| r.number == i as u32 + 1).unwrap();
+        assert_eq!(&row.recipients, name);
+    }
+    // A group the book lacks: refused with the closest one.
+    let o = run(vanban().arg("tron-thu").arg(&files[0]).arg("@truon"));
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("no group `truon`"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("`@truong`"), "{}", stderr(&o));
+}

@@ -808,7 +808,7 @@ fn an_import_with_a_bad_row_adds_nothing_and_names_the_row() {
 
 /// A giấy mời whose recipient and unit come from variables (with sample
 /// values, so that the template is a document of its own).
-const INVITATION: &str = "\
+pub(crate) const INVITATION: &str = "\
 loai: giay_moi
 co_quan: ỦY BAN NHÂN DÂN XÃ AN NHỰT TÂN
 ky_hieu: UBND

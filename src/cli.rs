@@ -15,7 +15,7 @@ use crate::diag::Error;
 use crate::i18n::Lang;
 use crate::output::OutputFormat;
 use crate::register::issue::{parse_date, IssueOptions};
-use crate::register::merge::Numbering;
+use crate::register::merge::{Data, Numbering};
 use crate::world::Engine;
 use crate::Builder;
 
@@ -260,7 +260,8 @@ pub enum Command {
         template: PathBuf,
         /// The rows: `.csv` or `.xlsx`, column heads as variable names
         /// (`ho_ten`); a `kinh_gui` or `trich_yeu` column sets that key.
-        #[arg(value_name = "DATA.csv")]
+        /// Or `@GROUP`: every entry of that group of the address book.
+        #[arg(value_name = "DATA.csv|@NHOM")]
         data: PathBuf,
         /// Folder for the documents (default: NAME-tron/ beside the template).
         #[arg(short, long, value_name = "DIR")]
@@ -275,6 +276,10 @@ pub enum Command {
         /// Write the YAML documents (and number them) without building PDFs.
         #[arg(long = "no-pdf")]
         no_pdf: bool,
+        /// Also write one PDF of all the documents, in order, to print at
+        /// once (default: NAME-gop.pdf in the folder of the documents).
+        #[arg(long, value_name = "FILE.pdf", num_args = 0..=1, conflicts_with = "no_pdf")]
+        gop: Option<Option<PathBuf>>,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -772,6 +777,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             numbers,
             date,
             no_pdf,
+            gop,
             fonts,
         } => {
             let engine = engine(&fonts)?;
@@ -783,7 +789,16 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 no_pdf,
                 ..IssueOptions::default()
             };
-            commands::tron_thu::run(&builder, &template, &data, out.as_deref(), numbers, &opts)?;
+            let data = Data::from_arg(&data);
+            commands::tron_thu::run(
+                &builder,
+                &template,
+                &data,
+                out.as_deref(),
+                numbers,
+                gop.as_ref().map(Option::as_deref),
+                &opts,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {

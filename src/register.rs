@@ -3,6 +3,7 @@
 //! in the submodules, the register database that issues numbers.
 
 pub mod audit;
+pub mod combine;
 pub mod db;
 pub mod export;
 pub mod import;

@@ -1,5 +1,6 @@
 //! Integration tests: one binary (see `Cargo.toml`), one module per area.
 
+mod address_book;
 mod archive;
 mod attached;
 mod batch;

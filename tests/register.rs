@@ -37,7 +37,7 @@ noi_nhan:
 
 /// A project folder (marked by `vanban.toml`) holding `names` as copies of
 /// `yaml`.
-fn project(names: &[&str], yaml: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
+pub(crate) fn project(names: &[&str], yaml: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("vanban.toml"), "").unwrap();
     let paths = names
@@ -54,24 +54,24 @@ fn project(names: &[&str], yaml: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
 
 /// One row of the register as stored, read with SQL.
 #[derive(Debug, Clone, PartialEq)]
-struct Row {
-    issuer: String,
-    year: i32,
-    series: String,
-    number: u32,
-    symbol: String,
-    date: String,
-    title: String,
-    signer: String,
-    recipients: String,
-    file_copy: String,
-    note: String,
-    source: String,
-    pdf_sha256: String,
-    status: String,
+pub(crate) struct Row {
+    pub(crate) issuer: String,
+    pub(crate) year: i32,
+    pub(crate) series: String,
+    pub(crate) number: u32,
+    pub(crate) symbol: String,
+    pub(crate) date: String,
+    pub(crate) title: String,
+    pub(crate) signer: String,
+    pub(crate) recipients: String,
+    pub(crate) file_copy: String,
+    pub(crate) note: String,
+    pub(crate) source: String,
+    pub(crate) pdf_sha256: String,
+    pub(crate) status: String,
 }
 
-fn rows(root: &Path) -> Vec<Row> {
+pub(crate) fn rows(root: &Path) -> Vec<Row> {
     let path = root.join("so-van-ban.sqlite");
     if !path.exists() {
         return Vec::new();
@@ -123,7 +123,7 @@ fn cap_so(files: &[&Path], extra: &[&str]) -> std::process::Output {
 
 /// The text of a PDF; `mode` is `-layout` (columns kept apart), `-raw`
 /// (in the order it was drawn) or empty.
-fn pdftotext(pdf: &Path, mode: &str) -> String {
+pub(crate) fn pdftotext(pdf: &Path, mode: &str) -> String {
     let mut c = Command::new("pdftotext");
     if !mode.is_empty() {
         c.arg(mode);
@@ -501,6 +501,67 @@ fn check_warns_of_gaps_among_documents_without_a_register() {
     assert!(err.contains("thiếu số 03, 04 trước số này"), "{err}");
 }
 
+/// `files` numbered `so` on `ngay` (2026-03-DD), each under the governing
+/// body given (or the draft's own).
+fn numbered_drafts(files: &[PathBuf], numbers: &[(u32, u32, Option<&str>)]) {
+    for (f, (n, day, body)) in files.iter().zip(numbers) {
+        let mut text = DRAFT
+            .replace("ky_hieu:", &format!("so: {n}\nky_hieu:"))
+            .replace("2026-03", &format!("2026-03-{day:02}"));
+        if let Some(b) = body {
+            text = text.replace("UBND HUYỆN THỦ THỪA", b);
+        }
+        fs::write(f, text).unwrap();
+    }
+}
+
+#[test]
+fn gaps_are_not_reported_among_documents_that_are_no_series() {
+    let (_dir, files) = project(&["a.yaml", "b.yaml", "c.yaml"], DRAFT);
+    let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    // Numbers against their dates: a selection, not a series numbered in
+    // the order of issue.
+    numbered_drafts(&files, &[(1, 5, None), (2, 2, None), (5, 9, None)]);
+    let (code, err) = check(&paths);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("thiếu số"), "{err}");
+    // Three of 40 numbers: a selection.
+    numbered_drafts(&files, &[(1, 1, None), (2, 2, None), (40, 9, None)]);
+    let (_, err) = check(&paths);
+    assert!(!err.contains("thiếu số"), "{err}");
+    // Two offices of one name under different bodies: two series, neither
+    // with a gap, and 01 is no duplicate.
+    numbered_drafts(
+        &files,
+        &[
+            (1, 1, None),
+            (2, 2, None),
+            (1, 3, Some("UBND HUYỆN CẦN ĐƯỚC")),
+        ],
+    );
+    let (code, err) = check(&paths);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("trùng số"), "{err}");
+    // Still one office, in date order, most numbers there: the gap is news.
+    numbered_drafts(&files, &[(1, 1, None), (2, 2, None), (4, 9, None)]);
+    let (code, err) = check(&paths);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains(&place(&files[2], "so")), "{err}");
+    assert!(err.contains("thiếu số 03 trước số này"), "{err}");
+}
+
+#[test]
+fn the_examples_are_no_register_and_have_no_gaps() {
+    let o = run(vanban()
+        .env("LANGUAGE", "vi")
+        .arg("check")
+        .arg(crate::common::root().join("data")));
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    assert!(!err.contains("thiếu số"), "{err}");
+    assert!(!err.contains("trùng số"), "{err}");
+}
+
 /// Three numbered documents, the second withdrawn: the project folder.
 fn register_of_three() -> (tempfile::TempDir, Vec<Row>) {
     let (dir, files) = project(&["a.yaml", "b.yaml", "c.yaml"], DRAFT);
@@ -808,7 +869,7 @@ fn an_import_with_a_bad_row_adds_nothing_and_names_the_row() {
 
 /// A giấy mời whose recipient and unit come from variables (with sample
 /// values, so that the template is a document of its own).
-const INVITATION: &str = "\
+pub(crate) const INVITATION: &str = "\
 loai: giay_moi
 co_quan: ỦY BAN NHÂN DÂN XÃ AN NHỰT TÂN
 ky_hieu: UBND

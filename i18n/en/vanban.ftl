@@ -256,7 +256,7 @@ cli-so-dang-ky-arg-font = { cli-build-arg-font }
 cli-so-dang-ky-arg-layouts = { cli-build-arg-layouts }
 cli-tron-thu-about = Mail merge (trộn thư): one document per row of a CSV or XLSX, each inheriting the template, numbered on its own or sharing one
 cli-tron-thu-arg-template = The document every row fills in (its text uses {"{{"} NAME {"}}"} for the columns; its bien: holds sample values)
-cli-tron-thu-arg-data = The rows: .csv or .xlsx, column heads as variable names (ho_ten); a kinh_gui or trich_yeu column sets that key
+cli-tron-thu-arg-data = The rows: .csv or .xlsx, column heads as variable names (ho_ten); a kinh_gui or trich_yeu column sets that key; or @GROUP: every entry of that group of the address book so-dia-chi.yaml
 cli-tron-thu-arg-out = Folder for the documents (default: NAME-tron/ beside the template)
 cli-tron-thu-arg-numbers = Each document its own number, one shared number (the template's), or none (drafts)
 cli-tron-thu-arg-date = Date of issue (default: today)
@@ -328,3 +328,17 @@ cli-sao-arg-nhan = { cli-ky-arg-nhan }
 cli-sao-arg-out = Where to write (default: NAME-sao-y.pdf beside the original)
 pdf-unreadable = cannot read the PDF ({ $detail }); check that the file is a PDF and not damaged
 copy-encrypted = the PDF is encrypted (password-protected) and cannot be copied: use an unencrypted one
+
+# Address book and mail merge (issue 19: src/load/address_book.rs, src/register/merge.rs)
+address-unknown = the address book {$file} has no entry or group `{$key}`
+address-no-book = `@{$key}` names an entry of the address book, but the project has no address book {$file}
+address-how-to = create so-dia-chi.yaml in the project folder, one key per recipient, e.g. `so-gddt: {"{"}ten: Sở Giáo dục và Đào tạo tỉnh Bắc Giang, ma_dinh_danh: 000.00.12.H06{"}"}`; or write the full name instead of `@…`
+address-bad-key = the address-book key `{$key}` may use only lower-case letters without accents, digits, `-` and `_` (e.g. `so-gddt`)
+address-no-name = the address-book entry `{$key}` has no full name: write `ten: …`
+address-bad-code = the organisation code `{$value}` of `{$key}` is not well formed: 13 characters like 000.00.00.H00 (three groups of digits and one capital letter with two digits, separated by dots) are needed, it has {$length}
+address-group-clash = the group `{$key}` has the name of an address-book entry: `@{$key}` would be ambiguous; rename the group
+quote-at = `@` cannot start a YAML text without quotes; put it in double quotes: {$fixed}
+cli-tron-thu-arg-gop = Also write one PDF of all the documents, in order, to print at once (default: NAME-gop.pdf in the folder of the documents)
+merge-no-book = cannot merge over the group `@{$group}`: the project has no address book {$file}
+merge-no-group = the address book {$file} has no group `{$group}` (groups are the names under `nhom:` of its entries)
+merge-combined = merged {$count} documents into {$file}

@@ -253,7 +253,7 @@ cli-so-dang-ky-arg-font = { cli-build-arg-font }
 cli-so-dang-ky-arg-layouts = { cli-build-arg-layouts }
 cli-tron-thu-about = Trộn thư: mỗi dòng của tệp CSV hoặc XLSX thành một văn bản kế thừa văn bản mẫu, mỗi văn bản một số hoặc dùng chung một số
 cli-tron-thu-arg-template = Văn bản mẫu để điền (trong chữ dùng {"{{"} TÊN {"}}"} cho các cột; mục bien: giữ giá trị mẫu)
-cli-tron-thu-arg-data = Các dòng: .csv hoặc .xlsx, tên cột là tên biến (ho_ten); cột kinh_gui hoặc trich_yeu đặt khóa đó
+cli-tron-thu-arg-data = Các dòng: .csv hoặc .xlsx, tên cột là tên biến (ho_ten); cột kinh_gui hoặc trich_yeu đặt khóa đó; hoặc @NHOM: mỗi mục của nhóm đó trong sổ địa chỉ so-dia-chi.yaml
 cli-tron-thu-arg-out = Thư mục ghi các văn bản (mặc định: TÊN-tron/ cạnh văn bản mẫu)
 cli-tron-thu-arg-numbers = Mỗi văn bản một số, dùng chung một số (của văn bản mẫu), hoặc không cấp số (bản nháp)
 cli-tron-thu-arg-date = Ngày ban hành (mặc định: hôm nay)
@@ -325,3 +325,17 @@ cli-sao-arg-nhan = { cli-ky-arg-nhan }
 cli-sao-arg-out = Nơi ghi (mặc định: TÊN-sao-y.pdf cạnh tệp gốc)
 pdf-unreadable = không đọc được tệp PDF ({ $detail }); kiểm tra tệp có đúng là PDF và không hỏng
 copy-encrypted = tệp PDF được mã hóa (đặt mật khẩu), không sao được: dùng bản không mã hóa
+
+# Sổ địa chỉ và trộn thư (issue 19: src/load/address_book.rs, src/register/merge.rs)
+address-unknown = sổ địa chỉ {$file} không có mục hay nhóm `{$key}`
+address-no-book = `@{$key}` chỉ một mục của sổ địa chỉ, nhưng dự án chưa có sổ địa chỉ {$file}
+address-how-to = tạo tệp so-dia-chi.yaml trong thư mục dự án, mỗi nơi nhận một khóa, ví dụ `so-gddt: {"{"}ten: Sở Giáo dục và Đào tạo tỉnh Bắc Giang, ma_dinh_danh: 000.00.12.H06{"}"}`; hoặc viết tên đầy đủ thay cho `@…`
+address-bad-key = khóa `{$key}` của sổ địa chỉ chỉ được dùng chữ thường không dấu, chữ số, `-` và `_` (ví dụ `so-gddt`)
+address-no-name = mục `{$key}` của sổ địa chỉ thiếu tên đầy đủ: viết `ten: …`
+address-bad-code = mã định danh `{$value}` của `{$key}` không đúng dạng: cần 13 ký tự dạng 000.00.00.H00 (ba nhóm chữ số và một chữ cái in hoa với hai chữ số, cách nhau bởi dấu chấm), đang có {$length} ký tự
+address-group-clash = nhóm `{$key}` trùng tên một mục của sổ địa chỉ: `@{$key}` sẽ không rõ chỉ mục hay nhóm; đổi tên nhóm
+quote-at = `@` không thể đứng đầu một chữ YAML không có dấu ngoặc; đặt trong dấu ngoặc kép: {$fixed}
+cli-tron-thu-arg-gop = Ghi thêm một tệp PDF gộp tất cả các văn bản theo thứ tự để in một lần (mặc định: TÊN-gop.pdf trong thư mục các văn bản)
+merge-no-book = không trộn được theo nhóm `@{$group}`: dự án chưa có sổ địa chỉ {$file}
+merge-no-group = sổ địa chỉ {$file} không có nhóm `{$group}` (nhóm là tên ghi ở `nhom:` của các mục)
+merge-combined = đã gộp {$count} văn bản vào {$file}

@@ -245,7 +245,8 @@ fn collect_yaml(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if name.starts_with('.') {
+        // The address book is no document.
+        if name.starts_with('.') || name == crate::load::address_book::FILE {
             continue;
         }
         // Follows symlinks: a document may be a link to a file.

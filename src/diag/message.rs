@@ -163,6 +163,26 @@ message_ids! {
     /// `image-pixels`, `cited-documents`, `file-type`, `file-size`),
     /// `{limit}` and `{found}`; worded by `limit_wording`.
     Limit = "limit",
+    /// A recipient names an address-book key that is neither an entry nor
+    /// a group: `{key}`, `{file}`.
+    AddressUnknown = "address-unknown",
+    /// A recipient names an address-book key, but the project has no
+    /// address book: `{key}`, `{file}`.
+    AddressNoBook = "address-no-book",
+    /// Help: how to start an address book.
+    AddressHowTo = "address-how-to",
+    /// An address-book key or group name that is not lower-case ASCII
+    /// letters, digits, `-`, `_`: `{key}`.
+    AddressBadKey = "address-bad-key",
+    /// An address-book entry without a name (`ten`): `{key}`.
+    AddressNoName = "address-no-name",
+    /// An organisation code not of the form `NNN.NN.NN.XNN`: `{key}`,
+    /// `{value}`, `{length}`.
+    AddressBadCode = "address-bad-code",
+    /// A group named like an entry: `{key}`.
+    AddressGroupClash = "address-group-clash",
+    /// Help: `@` cannot start a plain YAML text; quote it: `{fixed}`.
+    QuoteAt = "quote-at",
     /// Label of an error (`error`).
     LabelError = "label-error",
     /// Label of a warning (`warning`).

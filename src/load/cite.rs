@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
 
+use super::address_book;
 use super::limits::MAX_CITED;
 use super::merge::strip_directives;
 use super::problems::{located, type_value};
@@ -31,6 +32,22 @@ pub(super) fn finish(
 ) -> Result<Loaded, Error> {
     strip_directives(&mut merged);
     templates::render(path, text, &mut merged)?;
+    // `"@so-gddt"` in kinh_gui / noi_nhan: the address book's full names.
+    let book = {
+        let holder = |at: &[locate::Step]| {
+            let own = std::iter::once((path, text));
+            let parents = sources
+                .iter()
+                .skip(1)
+                .map(|s| (s.path.as_path(), s.text.as_str()));
+            own.chain(parents)
+                .map(|(p, t)| (p, t, Positions::of(t)))
+                .find(|(_, _, pos)| pos.has(at))
+                .map(|(p, t, pos)| (p.to_owned(), t.to_owned(), pos))
+                .unwrap_or_else(|| (path.to_owned(), text.to_owned(), Positions::of(text)))
+        };
+        address_book::resolve(&project_root(path), &mut merged, &holder)?
+    };
     super::limits::check_value(path, text, &merged)?;
     // The merged document is wrong: show the problem in the file (this
     // one or a parent) that holds the offending key.
@@ -64,6 +81,9 @@ pub(super) fn finish(
             Message::new(MessageId::KeyNotPrinted, &[("text", r.message.clone())]),
         )
         .into());
+    }
+    if let Some(book) = book {
+        add_sources(&mut sources, &[book]);
     }
     let mut chain = citing.to_vec();
     chain.push(path.canonicalize().unwrap_or_else(|_| path.to_owned()));

@@ -7,6 +7,7 @@
 //! its text and hash) and the cited documents. Nothing after loading reads
 //! the disk for the document again.
 
+pub mod address_book;
 mod cite;
 mod images;
 pub mod limits;

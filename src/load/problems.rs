@@ -349,6 +349,13 @@ pub fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Error {
         m
     } else if detail.starts_with("mapping values are not allowed") {
         Message::bare(MessageId::YamlColon)
+    } else if let Some(fixed) = detail
+        .contains("cannot start any")
+        .then(|| quote_at(text, place))
+        .flatten()
+    {
+        hints.push(Message::new(MessageId::QuoteAt, &[("fixed", fixed)]));
+        Message::new(MessageId::YamlSyntax, &[("detail", detail.clone())])
     } else if detail.contains("cannot start any token") && line_has_tab(text, place.line) {
         Message::bare(MessageId::YamlTab)
     } else if let Some(key) = detail
@@ -364,6 +371,30 @@ pub fn yaml_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Error {
         d.hints.extend(hints);
     }
     with_trap_hint(err, text, place, &detail)
+}
+
+/// An address-book reference written without quotes (`- @so-gddt`):
+/// the line with the text quoted.
+fn quote_at(text: &str, place: Place) -> Option<String> {
+    let line = text.lines().nth(place.line.checked_sub(1)?)?;
+    let start = line
+        .char_indices()
+        .nth(place.column.checked_sub(1)?)
+        .map(|(i, _)| i)?;
+    let rest = &line[start..];
+    if !rest.starts_with('@') {
+        return None;
+    }
+    // The text runs to a comment or the end of the line.
+    let end = rest.find(" #").unwrap_or(rest.len());
+    let (value, after) = rest.split_at(end);
+    let value = value.trim_end();
+    let quoted = serde_json::to_string(value).ok()?;
+    Some(
+        format!("{}{quoted}{after}", &line[..start])
+            .trim()
+            .to_owned(),
+    )
 }
 
 fn line_has_tab(text: &str, line: usize) -> bool {

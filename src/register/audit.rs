@@ -44,6 +44,11 @@ struct Numbered<'a> {
     key: SeriesKey,
     number: u32,
     root: PathBuf,
+    /// The issuing office in full: its governing body and its name. Two
+    /// offices of one name under different bodies (the Phòng Giáo dục of
+    /// two districts) keep two series; the register, one per office,
+    /// needs only the name.
+    office: (String, String),
 }
 
 fn numbered(doc: &Loaded) -> Option<Numbered<'_>> {
@@ -60,6 +65,10 @@ fn numbered(doc: &Loaded) -> Option<Numbered<'_>> {
         },
         number,
         root: doc.root(),
+        office: (
+            db::issuer_key(doc.doc.co_quan_chu_quan.as_deref().unwrap_or("")),
+            db::issuer_key(&doc.doc.co_quan),
+        ),
         doc,
     })
 }
@@ -145,9 +154,13 @@ pub fn audit(docs: &[Loaded]) -> Result<Vec<Finding>, Error> {
         }
     }
     // Among the documents.
-    let mut by_number: HashMap<(&SeriesKey, u32), Vec<&Numbered<'_>>> = HashMap::new();
+    type Office<'a> = (&'a PathBuf, &'a (String, String), &'a SeriesKey);
+    let mut by_number: HashMap<(Office<'_>, u32), Vec<&Numbered<'_>>> = HashMap::new();
     for n in &docs {
-        by_number.entry((&n.key, n.number)).or_default().push(n);
+        by_number
+            .entry(((&n.root, &n.office, &n.key), n.number))
+            .or_default()
+            .push(n);
     }
     let mut groups: Vec<_> = by_number.into_values().filter(|g| g.len() > 1).collect();
     groups.sort_by(|a, b| a[0].doc.path.cmp(&b[0].doc.path));
@@ -194,14 +207,20 @@ pub fn audit(docs: &[Loaded]) -> Result<Vec<Finding>, Error> {
             });
         }
     }
-    let mut series: BTreeMap<(&PathBuf, &SeriesKey), Vec<&Numbered<'_>>> = BTreeMap::new();
+    let mut series: BTreeMap<Office<'_>, Vec<&Numbered<'_>>> = BTreeMap::new();
     for n in &docs {
         if !kept.contains(&(n.root.clone(), n.key.clone())) {
-            series.entry((&n.root, &n.key)).or_default().push(n);
+            series
+                .entry((&n.root, &n.office, &n.key))
+                .or_default()
+                .push(n);
         }
     }
     for mut ns in series.into_values() {
         ns.sort_by_key(|n| n.number);
+        if !looks_like_a_series(&ns) {
+            continue;
+        }
         for pair in ns.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if b.number > a.number + 1 {
@@ -224,6 +243,30 @@ pub fn audit(docs: &[Loaded]) -> Result<Vec<Finding>, Error> {
         }
     }
     Ok(out)
+}
+
+/// Whether documents of one office, year and series (sorted by number),
+/// with no register behind them, look like the office's running series,
+/// so that a number missing among them is news. A series is numbered in
+/// the order of issue (Điều 15 NĐ30), so its numbers follow its dates; and
+/// a folder that holds the series holds most of it. Documents whose
+/// numbers go against their dates, or that hold fewer than half of the
+/// numbers up to the highest, are a selection (examples, one person's
+/// letters, documents received): numbers missing among them are expected.
+fn looks_like_a_series(ns: &[&Numbered<'_>]) -> bool {
+    let Some(last) = ns.last() else {
+        return false;
+    };
+    let mut distinct: Vec<u32> = ns.iter().map(|n| n.number).collect();
+    distinct.dedup();
+    if distinct.len() * 2 < last.number as usize {
+        return false;
+    }
+    let dates: Vec<_> = ns
+        .iter()
+        .filter_map(|n| n.doc.doc.ngay.and_then(|d| d.date()))
+        .collect();
+    dates.windows(2).all(|w| w[0] <= w[1])
 }
 
 /// The number checks of `vanban check` over the documents that loaded:

@@ -11,6 +11,7 @@ use super::issue::{self, IssueOptions};
 use super::msg;
 use crate::commands::build::{build_file, BuildOptions};
 use crate::diag::Error;
+use crate::load::address_book::{self, AddressBook};
 use crate::{load, output, Builder};
 
 /// How the merged documents are numbered.
@@ -23,6 +24,71 @@ pub enum Numbering {
     /// No number: drafts.
     None,
 }
+
+/// Where the rows come from.
+#[derive(Debug, Clone)]
+pub enum Data {
+    /// A CSV or XLSX file: one document per row, the head naming the
+    /// variables.
+    Table(PathBuf),
+    /// A group of the address book (`@truong`): one document per entry,
+    /// addressed to it (`kinh_gui: "@key"`), with its `ma`, `ten`,
+    /// `ma_dinh_danh` and `dia_chi` as variables.
+    Group(String),
+}
+
+impl Data {
+    /// `@name` is a group, anything else a file.
+    pub fn from_arg(arg: &Path) -> Data {
+        match arg.to_str().and_then(|s| s.strip_prefix('@')) {
+            Some(g) => Data::Group(g.to_owned()),
+            None => Data::Table(arg.to_path_buf()),
+        }
+    }
+}
+
+/// The rows of a group of the address book of `template`'s project, as a
+/// table with a head.
+fn group_table(template: &Path, group: &str) -> Result<Vec<Vec<String>>, Error> {
+    let root = load::project_root(template);
+    let Some(book) = AddressBook::load(&root)? else {
+        return Err(Error::Other(crate::i18n::t(
+            "merge-no-book",
+            &[
+                ("group", group),
+                ("file", &root.join(address_book::FILE).display().to_string()),
+            ],
+        )));
+    };
+    let entries = book.group(group);
+    if entries.is_empty() {
+        let mut m = crate::i18n::t(
+            "merge-no-group",
+            &[("group", group), ("file", &book.path.display().to_string())],
+        );
+        if let Some(k) = book.closest(group) {
+            m.push_str(&format!(
+                " ({})",
+                crate::i18n::t("did-you-mean", &[("key", &format!("@{k}"))])
+            ));
+        }
+        return Err(Error::Other(m));
+    }
+    let mut table = vec![GROUP_HEAD.iter().map(|h| (*h).to_owned()).collect()];
+    for e in entries {
+        table.push(vec![
+            format!("@{}", e.key),
+            e.key.clone(),
+            e.ten.clone(),
+            e.ma_dinh_danh.clone().unwrap_or_default(),
+            e.dia_chi.clone().unwrap_or_default(),
+        ]);
+    }
+    Ok(table)
+}
+
+/// The columns of a merge over an address-book group.
+const GROUP_HEAD: [&str; 5] = ["kinh_gui", "ma", "ten", "ma_dinh_danh", "dia_chi"];
 
 /// Columns that set a key of the document instead of a variable.
 const DOCUMENT_KEYS: [&str; 4] = ["kinh_gui", "trich_yeu", "chu_thich", "kinh_gui_ghi_chu"];
@@ -60,10 +126,9 @@ fn scalar(s: &str) -> String {
 }
 
 /// The YAML text of row `n` (1-based, counting the head as row 1).
-fn child_text(extends: &str, data: &Path, n: usize, head: &[String], row: &[String]) -> String {
+fn child_text(extends: &str, data: &str, n: usize, head: &[String], row: &[String]) -> String {
     let mut out = format!(
-        "# Trộn thư: dòng {n} của {}\nextends: {}\n",
-        data.file_name().unwrap_or_default().to_string_lossy(),
+        "# Trộn thư: dòng {n} của {data}\nextends: {}\n",
         scalar(extends)
     );
     let cell = |i: usize| row.get(i).map(|s| s.trim()).unwrap_or("");
@@ -87,13 +152,29 @@ fn child_text(extends: &str, data: &Path, n: usize, head: &[String], row: &[Stri
 pub fn merge(
     builder: &Builder<'_>,
     template: &Path,
-    data: &Path,
+    data: &Data,
     out_dir: Option<&Path>,
     numbering: Numbering,
     opts: &IssueOptions,
 ) -> Result<Vec<Merged>, Error> {
     let loaded = load::load(template)?;
-    let table = read_table(data)?;
+    let (table, data_name, data) = match data {
+        Data::Table(path) => (
+            read_table(path)?,
+            path.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            path.clone(),
+        ),
+        Data::Group(g) => (
+            group_table(template, g)?,
+            format!("@{g}"),
+            PathBuf::from(format!("@{g}")),
+        ),
+    };
+    let data = data.as_path();
+    let is_group = data_name.starts_with('@');
     let Some((head, rows)) = table.split_first() else {
         return Err(Error::Other(msg::merge_empty(data)));
     };
@@ -108,7 +189,8 @@ pub fn merge(
     let rows: Vec<(usize, &Vec<String>)> = rows
         .iter()
         .enumerate()
-        .map(|(i, r)| (i + 2, r))
+        // Rows of a table count from its head; entries of a group from 1.
+        .map(|(i, r)| (i + if is_group { 1 } else { 2 }, r))
         .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
         .collect();
     if rows.is_empty() {
@@ -156,7 +238,7 @@ pub fn merge(
     }
     let mut out = Vec::new();
     for ((n, row), path) in rows.iter().zip(&paths) {
-        let mut text = child_text(&extends, data, *n, &head, row);
+        let mut text = child_text(&extends, &data_name, *n, &head, row);
         if let Some((so, ngay, _)) = &shared {
             // A child inherits neither `so` nor `ngay`: they are copied.
             text.push_str(&format!("so: {}\nngay: {ngay}\n", scalar(so)));
@@ -217,7 +299,7 @@ mod tests {
     fn rows_become_variables_and_document_keys() {
         let head = vec!["ho_ten".to_owned(), "kinh_gui".to_owned()];
         let row = vec!["Ông A: \"B\"".to_owned(), "Trường X".to_owned()];
-        let t = child_text("../gm.yaml", Path::new("ds.csv"), 2, &head, &row);
+        let t = child_text("../gm.yaml", "ds.csv", 2, &head, &row);
         let v: serde_yaml::Value = serde_yaml::from_str(&t).unwrap();
         assert_eq!(v["extends"].as_str(), Some("../gm.yaml"));
         assert_eq!(v["kinh_gui"].as_str(), Some("Trường X"));

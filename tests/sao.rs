@@ -135,6 +135,13 @@ fn a_sao_y_keeps_the_original_adds_its_page_and_is_signed() {
         );
     }
 
+    // vanban's own check: the original's two signatures hold for what they
+    // signed, the copy's for the whole file.
+    let (good, report) = crate::sign::xac_minh(p.dir.path(), &copy, Some(&pki().ca_pem));
+    assert!(good, "{report}");
+    assert_eq!(report.matches("HỢP LỆ").count(), 3, "{report}");
+    let sao_part = report.split("sao: ").nth(1).unwrap_or_default();
+    assert!(sao_part.contains("toàn bộ tệp"), "{report}");
     // Three signatures, all valid; the copy's covers the whole file.
     let out = pdfsig(&copy);
     assert_eq!(out.matches("Signature is Valid").count(), 3, "{out}");

@@ -788,7 +788,7 @@ fn lines_of_pdf_centre(p: &Project, needle: &str) -> f64 {
 
 // ─── vanban xac-minh ────────────────────────────────────────────────────
 
-fn xac_minh(dir: &Path, pdf: &Path, trust: Option<&Path>) -> (bool, String) {
+pub(crate) fn xac_minh(dir: &Path, pdf: &Path, trust: Option<&Path>) -> (bool, String) {
     let mut c = vanban_in(dir, None);
     c.arg("xac-minh").arg(pdf);
     if let Some(t) = trust {

@@ -1718,3 +1718,289 @@ async fn browser_next_year_shows_what_changed_and_what_to_check() {
     );
     c.close().await.unwrap();
 }
+
+/// Saves a 1400×900 screenshot of the page as `NAME.png` in the folder
+/// `VANBAN_SHOTS` names, when it is set (to look at the screens).
+async fn shot(c: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("VANBAN_SHOTS") {
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+/// The editor's YAML text.
+async fn yaml_text(c: &Client) -> String {
+    js(
+        c,
+        "return document.querySelector('.editor textarea').value",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or("")
+    .to_owned()
+}
+
+/// Waits until the editor's YAML contains `needle`.
+async fn yaml_has(c: &Client, needle: &str) {
+    until(&format!("`{needle}` in the YAML"), || async {
+        yaml_text(c).await.contains(needle).then_some(())
+    })
+    .await;
+}
+
+/// How many blocks the body editor shows.
+async fn body_blocks(c: &Client) -> usize {
+    js(
+        c,
+        "return document.querySelectorAll('#blocks > li').length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap_or(0) as usize
+}
+
+/// Adds a block of `kind` at the end of the body with the form's "Thêm
+/// khối" and types `text` in it (lines separated by Enter).
+async fn add_block(c: &Client, kind: &str, text: &str) {
+    let before = body_blocks(c).await;
+    c.find(Locator::Id("body-add-kind"))
+        .await
+        .unwrap()
+        .select_by_value(kind)
+        .await
+        .unwrap();
+    click(c, "body-add").await;
+    until("the new block", || async {
+        (body_blocks(c).await == before + 1).then_some(())
+    })
+    .await;
+    let focused = js(
+        c,
+        "return document.activeElement.closest('#blocks > li')?.dataset.index ?? null",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        focused,
+        json!(before.to_string()),
+        "the new block has the caret"
+    );
+    type_keys(c, &text.replace('\n', "\u{E007}")).await;
+    // (A table's last cell.)
+    yaml_has(c, text.rsplit(['\n', '|']).next().unwrap().trim()).await;
+}
+
+/// Types `value` over the whole form field `id` (lines separated by Enter).
+async fn fill_field(c: &Client, id: &str, value: &str) {
+    let field = c
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"));
+    replace_all(c, &field).await;
+    if value.is_empty() {
+        type_keys(c, "\u{E003}").await; // Backspace
+    } else {
+        type_keys(c, &value.replace('\n', "\u{E007}")).await;
+        yaml_has(c, value.lines().last().unwrap()).await;
+    }
+}
+
+#[tokio::test]
+async fn browser_giay_moi_written_through_the_form_alone() {
+    let (s, _driver, c) = opened().await;
+    click(&c, "btn-new").await;
+    c.find(Locator::Css("#dialog select[name=loai]"))
+        .await
+        .unwrap()
+        .select_by_value("giay_moi")
+        .await
+        .unwrap();
+    click(&c, "dlg-ok").await;
+    let path = "thu-thua/giay-moi-moi.yaml";
+    until("the new giấy mời to open", || async {
+        (text_of(&c, "doc-name").await? == path).then_some(())
+    })
+    .await;
+    click(&c, "tab-form").await;
+    until("the body's blocks", || async {
+        (body_blocks(&c).await > 0).then_some(())
+    })
+    .await;
+    // Empty the starter's body, block by block.
+    while body_blocks(&c).await > 0 {
+        let n = body_blocks(&c).await;
+        c.find(Locator::Css("#blocks > li .block-remove"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until("a block removed", || async {
+            (body_blocks(&c).await == n - 1).then_some(())
+        })
+        .await;
+    }
+    assert!(!yaml_text(&c).await.contains("noi_dung"));
+    // Every field the starter has, typed over.
+    for (id, value) in [
+        ("f-co_quan_chu_quan", "UBND HUYỆN THỦ THỪA"),
+        ("f-co_quan", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"),
+        ("f-ten_co_quan", "Phòng Giáo dục và Đào tạo huyện Thủ Thừa"),
+        ("f-ky_hieu", "PGDĐT"),
+        ("f-dia_danh", "Thủ Thừa"),
+        ("f-ngay", "2024-05-27"),
+        ("f-trich_yeu", "Họp tổng kết năm học 2023-2024"),
+        (
+            "f-kinh_gui",
+            "Hiệu trưởng các trường mầm non\nHiệu trưởng các trường tiểu học",
+        ),
+        ("f-nguoi_ky.quyen_han", "KT. TRƯỞNG PHÒNG"),
+        ("f-nguoi_ky.chuc_vu", "PHÓ TRƯỞNG PHÒNG"),
+        ("f-nguoi_ky.ho_ten", "Lê Văn Bình"),
+        ("f-noi_nhan", "Như trên\nLưu: VT, PGDĐT"),
+    ] {
+        fill_field(&c, id, value).await;
+    }
+    // The body, block by block; the closing sentence is added too early
+    // and moved down.
+    add_block(
+        &c,
+        "doan",
+        "Phòng Giáo dục và Đào tạo tổ chức họp tổng kết năm học, cụ thể như sau:",
+    )
+    .await;
+    add_block(&c, "khoan", "1. Thời gian").await;
+    add_block(&c, "doan", "14 giờ 00 phút, thứ Hai, ngày 03/6/2024.").await;
+    add_block(&c, "khoan", "2. Địa điểm").await;
+    add_block(&c, "doan", "Phòng họp số 2, Ủy ban nhân dân huyện.").await;
+    add_block(&c, "khoan", "3. Thành phần").await;
+    add_block(
+        &c,
+        "doan",
+        "Rất mong quý đại biểu dự đúng thành phần, thời gian./.",
+    )
+    .await;
+    add_block(&c, "gach", "Hiệu trưởng các trường\nKế toán các trường").await;
+    c.find(Locator::Css("#blocks > li[data-index='6'] .block-down"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the closing sentence last", || async {
+        let t = yaml_text(&c).await;
+        let (a, b) = (t.find("Kế toán các trường")?, t.find("Rất mong")?);
+        (a < b).then_some(())
+    })
+    .await;
+    add_block(&c, "khoan", "4. Chương trình").await;
+    add_block(
+        &c,
+        "bang",
+        "Thời gian | Nội dung\n14 giờ 00 | Khai mạc\n14 giờ 15 | Báo cáo tổng kết",
+    )
+    .await;
+    // The heading and the table go before the closing sentence.
+    for (from, to, kind) in [(8, 7, "khoan"), (9, 8, "bang")] {
+        c.find(Locator::Css(&format!(
+            "#blocks > li[data-index='{from}'] .block-up"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+        let kind_now = kind;
+        until("the block moved up", || async {
+            let kind = js(
+                &c,
+                "return document.querySelector(`#blocks > li[data-index='${arguments[0]}']`)?.dataset.kind ?? null",
+                vec![json!(to)],
+            )
+            .await;
+            (kind == json!(kind_now)).then_some(())
+        })
+        .await;
+    }
+    preview_shows(&c, "Báo cáo tổng kết").await;
+    // The giấy mời's points follow the body.
+    until("the time point filled from the body", || async {
+        let v = js(
+            &c,
+            "return document.getElementById('f-moi.thoi_gian').value",
+            vec![],
+        )
+        .await;
+        (v == json!("14 giờ 00 phút, thứ Hai, ngày 03/6/2024.")).then_some(())
+    })
+    .await;
+    shot(&c, "serve-noi-dung").await;
+    click(&c, "btn-save").await;
+    until("saved", || async {
+        text_of(&c, "status")
+            .await?
+            .starts_with("Đã lưu")
+            .then_some(())
+    })
+    .await;
+    let file = s.dir.join(path);
+    let made = std::fs::read_to_string(&file).unwrap();
+    for starter in ["Huỳnh Thị N", "tuyên dương", "Đài Truyền thanh", "so: 52"] {
+        assert!(!made.contains(starter), "`{starter}` left in\n{made}");
+    }
+    assert!(
+        made.contains("  - khoan: 1. Thời gian\n  - 14 giờ 00 phút, thứ Hai, ngày 03/6/2024.\n"),
+        "{made}"
+    );
+    assert!(
+        made.contains("  - gach:\n    - Hiệu trưởng các trường\n    - Kế toán các trường\n  - khoan: 4. Chương trình\n  - bang:\n"),
+        "{made}"
+    );
+    assert!(made.trim_end().ends_with("- 'Lưu: VT, PGDĐT'"), "{made}");
+    let check = vanban().arg("check").arg(&file).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}\n{made}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let out = tempfile::tempdir().unwrap();
+    let build = vanban()
+        .arg("build")
+        .arg(&file)
+        .arg("-o")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let pdf = out.path().join("giay-moi-moi.pdf");
+    let text = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace(char::is_whitespace, " ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for typed in [
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+        "Họp tổng kết năm học 2023-2024",
+        "Hiệu trưởng các trường mầm non",
+        "1. Thời gian",
+        "14 giờ 00 phút, thứ Hai, ngày 03/6/2024.",
+        "Phòng họp số 2",
+        "- Kế toán các trường",
+        "Khai mạc",
+        "Báo cáo tổng kết",
+        "KT. TRƯỞNG PHÒNG",
+        "Lê Văn Bình",
+    ] {
+        assert!(text.contains(typed), "`{typed}` not in the PDF:\n{text}");
+    }
+    c.close().await.unwrap();
+}

@@ -1,5 +1,6 @@
 // vanban serve: the page. Talks to the JSON API of the same server.
 import { Editor, shortMessage } from "/assets/editor.js";
+import { Body } from "/assets/body.js";
 
 const $ = (id) => document.getElementById(id);
 const PREVIEW_DELAY_MS = 150;
@@ -592,6 +593,17 @@ function buildForm() {
     form.append(fieldFor(key, schemaNode(props[key]), onFormInput));
   }
   buildPoints(form);
+  state.body = new Body(form, $("points"), {
+    api,
+    text: () => editor.value,
+    setText: (text) => {
+      editor.value = text;
+      changed();
+      refreshFields();
+    },
+    queue: (fn) => (state.formQueue = state.formQueue.then(fn)),
+    status,
+  });
 }
 
 // A giấy mời's time, place and participants (the items after the body's
@@ -663,7 +675,7 @@ function shownValue(fields, name) {
 
 function fillForm(fields, inherited) {
   $("form-blocked").hidden = fields !== null;
-  for (const el of $("form").querySelectorAll("input, textarea")) {
+  for (const el of $("form").querySelectorAll("input[name], textarea[name]")) {
     el.disabled = fields === null;
     if (fields === null) continue;
     if (el !== document.activeElement) el.value = shownValue(fields, el.name);
@@ -703,9 +715,15 @@ function showInherited(el, inherited) {
   note.firstChild.textContent = `Kế thừa từ ${inherited.from} (chữ mờ). `;
 }
 
-async function refreshForm() {
+async function refreshFields() {
   const res = await api("/api/form", { text: editor.value, path: state.path });
   fillForm(withPoints(res), res.inherited);
+  return res;
+}
+
+async function refreshForm() {
+  const res = await refreshFields();
+  await state.body.refresh(res.text);
 }
 
 const formTimers = {};
@@ -718,6 +736,7 @@ function onFormInput(key) {
         editor.value = res.text;
         fillForm(withPoints(res), res.inherited);
         changed();
+        await state.body.refresh(res.text);
       } catch (e) {
         status("Không cập nhật được: " + e.message);
       }

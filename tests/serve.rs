@@ -2004,3 +2004,150 @@ async fn browser_giay_moi_written_through_the_form_alone() {
     }
     c.close().await.unwrap();
 }
+
+/// Replaces the value of the document's `trich_yeu` in the editor by
+/// typing `value` over it (the rest of its line kept).
+async fn type_trich_yeu(c: &Client, value: &str) {
+    let text = yaml_text(c).await;
+    let row = text
+        .lines()
+        .position(|l| l.starts_with("trich_yeu:"))
+        .unwrap();
+    let line = text.lines().nth(row).unwrap();
+    let end = line.find(" # ").unwrap_or(line.len());
+    let start = line_offset(&text, row) + "trich_yeu: ".len();
+    select(
+        c,
+        start,
+        start + line[..end].encode_utf16().count() - "trich_yeu: ".len(),
+    )
+    .await;
+    type_keys(c, value).await;
+}
+
+/// Clicks "Lưu" and waits for "Đã lưu".
+async fn save_now(c: &Client) {
+    click(c, "btn-save").await;
+    until("saved", || async {
+        text_of(c, "status")
+            .await?
+            .starts_with("Đã lưu")
+            .then_some(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn browser_unsaved_draft_is_offered_after_the_browser_closes() {
+    let (s, driver, c) = opened().await;
+    let on_disk = s.doc_on_disk();
+    type_trich_yeu(&c, "Tổ chức Ngày hội đọc sách").await;
+    let draft = s.dir.join(".vanban/nhap").join(format!("{DOC}.nhap"));
+    until("the draft beside the document", || async {
+        let t = std::fs::read_to_string(&draft).ok()?;
+        t.contains("trich_yeu: Tổ chức Ngày hội đọc sách")
+            .then_some(())
+    })
+    .await;
+    // The browser goes away without saving.
+    c.close().await.unwrap();
+    assert_eq!(s.doc_on_disk(), on_disk);
+    // The draft is not a document: the register lists the one document.
+    let (status, docs) = s.get("/api/docs");
+    assert_eq!(status, 200);
+    assert_eq!(docs.as_array().unwrap().len(), 1, "{docs}");
+    let c = open_in(&s, &driver, DOC).await;
+    let banner = c.find(Locator::Id("draft")).await.unwrap();
+    until("the draft offered", || async {
+        banner.is_displayed().await.ok()?.then_some(())
+    })
+    .await;
+    assert!(banner.text().await.unwrap().contains("bản nháp chưa lưu"));
+    shot(&c, "serve-ban-nhap").await;
+    assert!(!yaml_text(&c).await.contains("Ngày hội đọc sách"));
+    click(&c, "btn-draft-restore").await;
+    yaml_has(&c, "trich_yeu: Tổ chức Ngày hội đọc sách").await;
+    preview_shows(&c, "Tổ chức Ngày hội đọc sách").await;
+    save_now(&c).await;
+    assert!(s
+        .doc_on_disk()
+        .contains("trich_yeu: Tổ chức Ngày hội đọc sách"));
+    assert!(!draft.exists(), "the draft goes once saved");
+    c.close().await.unwrap();
+    // Opened again: nothing to offer.
+    let c = open_in(&s, &driver, DOC).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!c
+        .find(Locator::Id("draft"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap());
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_save_keeps_the_previous_version() {
+    let (s, _driver, c) = opened().await;
+    let first = s.doc_on_disk();
+    type_trich_yeu(&c, "Bản thứ hai").await;
+    yaml_has(&c, "trich_yeu: Bản thứ hai").await;
+    save_now(&c).await;
+    let second = s.doc_on_disk();
+    assert!(second.contains("trich_yeu: Bản thứ hai"));
+    // Wait for the first "Đã lưu" to leave before saving again.
+    type_trich_yeu(&c, "Bản thứ ba").await;
+    yaml_has(&c, "trich_yeu: Bản thứ ba").await;
+    js(
+        &c,
+        "document.getElementById('status').textContent = ''",
+        vec![],
+    )
+    .await;
+    save_now(&c).await;
+    assert!(s.doc_on_disk().contains("trich_yeu: Bản thứ ba"));
+    let backups = s.dir.join(".vanban/sao-luu");
+    assert_eq!(
+        std::fs::read_to_string(backups.join(format!("{DOC}.1"))).unwrap(),
+        second
+    );
+    assert_eq!(
+        std::fs::read_to_string(backups.join(format!("{DOC}.2"))).unwrap(),
+        first
+    );
+    click(&c, "btn-backups").await;
+    let items = until("the kept versions", || async {
+        let n = js(
+            &c,
+            "return document.querySelectorAll('#backup-list button.backup').length",
+            vec![],
+        )
+        .await;
+        (n == json!(2)).then_some(())
+    })
+    .await;
+    let () = items;
+    shot(&c, "serve-ban-truoc").await;
+    c.find(Locator::Css("#backup-list button[data-n='1']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    yaml_has(&c, "trich_yeu: Bản thứ hai").await;
+    assert_eq!(yaml_text(&c).await, second);
+    js(
+        &c,
+        "document.getElementById('status').textContent = ''",
+        vec![],
+    )
+    .await;
+    save_now(&c).await;
+    assert_eq!(s.doc_on_disk(), second);
+    // The version it replaced is kept in turn.
+    assert!(std::fs::read_to_string(backups.join(format!("{DOC}.1")))
+        .unwrap()
+        .contains("trich_yeu: Bản thứ ba"));
+    c.close().await.unwrap();
+}

@@ -9,6 +9,7 @@
 //! atomically and never over a version the page has not seen.
 
 mod body;
+mod drafts;
 mod form;
 mod points;
 
@@ -48,6 +49,7 @@ const APP_JS: &str = include_str!("web/app.js");
 const EDITOR_JS: &str = include_str!("web/editor.js");
 const STYLE_CSS: &str = include_str!("web/style.css");
 const BODY_JS: &str = include_str!("web/body.js");
+const DRAFTS_JS: &str = include_str!("web/drafts.js");
 
 /// How to run the server.
 pub struct Options {
@@ -341,6 +343,10 @@ pub fn router(app: Arc<App>) -> Router {
         )
         .route("/assets/style.css", get(|| asset(STYLE_CSS, "text/css")))
         .route("/assets/body.js", get(|| asset(BODY_JS, "text/javascript")))
+        .route(
+            "/assets/drafts.js",
+            get(|| asset(DRAFTS_JS, "text/javascript")),
+        )
         .route("/api/docs", get(list_docs))
         .route("/api/schema", get(schema))
         .route("/api/kinds", get(kinds))
@@ -356,6 +362,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/derive", post(derive))
         .route("/api/cap-so", post(cap_so))
         .merge(body::routes())
+        .merge(drafts::routes())
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .layer(middleware::from_fn(deadline))
@@ -872,7 +879,12 @@ async fn save(
             t("serve-too-large", &[]),
         ));
     }
+    let rel = app.rel(&path);
+    if on_disk != body.text.as_bytes() {
+        app.keep_backup(&path, &rel, &on_disk)?;
+    }
     output::write_atomic(&path, body.text.as_bytes())?;
+    app.drop_draft(&rel);
     Ok(Json(json!({ "version": version(body.text.as_bytes()) })))
 }
 

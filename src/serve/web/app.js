@@ -1,6 +1,7 @@
 // vanban serve: the page. Talks to the JSON API of the same server.
 import { Editor, shortMessage } from "/assets/editor.js";
 import { Body } from "/assets/body.js";
+import { Drafts } from "/assets/drafts.js";
 
 const $ = (id) => document.getElementById(id);
 const PREVIEW_DELAY_MS = 150;
@@ -221,6 +222,7 @@ async function openDoc(path, { force = false } = {}) {
     renderList();
     updateTitle();
     status("Đã mở");
+    await state.drafts.opened(doc.path, doc.text);
     if (!$("form").hidden) await refreshForm();
     schedulePreview(0);
   } catch (e) {
@@ -239,6 +241,7 @@ async function save(force = false) {
     const res = await api("/api/save", { path: state.path, text, version: state.version, force });
     state.version = res.version;
     state.saved = text;
+    state.drafts.saved();
     $("conflict").hidden = true;
     updateTitle();
     statusKept("Đã lưu lúc " + new Date().toLocaleTimeString("vi-VN"));
@@ -940,6 +943,7 @@ async function derive() {
 function changed() {
   updateTitle();
   schedulePreview();
+  if (state.drafts) state.drafts.changed();
 }
 
 async function main() {
@@ -948,6 +952,18 @@ async function main() {
   state.formKeys = (await api("/api/keys")).form;
   editor = new Editor($("editor-host"), { schema: state.schema, onChange: changed });
   buildForm();
+  state.drafts = new Drafts({
+    api,
+    path: () => state.path,
+    text: () => editor.value,
+    saved: () => state.saved,
+    setText: (text) => {
+      editor.value = text;
+      changed();
+      if (!$("form").hidden) refreshForm();
+    },
+    status: statusKept,
+  });
   $("search").addEventListener("input", renderList);
   initZoom();
   $("btn-save").addEventListener("click", () => save());

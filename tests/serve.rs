@@ -2151,3 +2151,84 @@ async fn browser_save_keeps_the_previous_version() {
         .contains("trich_yeu: Bản thứ ba"));
     c.close().await.unwrap();
 }
+
+/// The rows of the diff tab: (where, parent's value, child's value).
+async fn diff_rows(c: &Client) -> Vec<(String, String, String)> {
+    let v = js(
+        c,
+        "return [...document.querySelectorAll('#diff-table tbody tr')].map(r => [r.dataset.path, r.cells[1].textContent, r.cells[2].textContent])",
+        vec![],
+    )
+    .await;
+    serde_json::from_value(v).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn browser_derived_plan_diff_against_its_parent() {
+    let s = Server::with(&CHAIN);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, "2023/huyen-thu-thua/ke-hoach.yaml").await;
+    let parent: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(s.dir.join("2023/tinh-long-an/ke-hoach.yaml")).unwrap(),
+    )
+    .unwrap();
+    let tab = c.find(Locator::Id("tab-diff")).await.unwrap();
+    until("the diff tab of a derived document", || async {
+        tab.is_displayed().await.ok()?.then_some(())
+    })
+    .await;
+    tab.click().await.unwrap();
+    let rows = until("the differences", || async {
+        let r = diff_rows(&c).await;
+        (!r.is_empty()).then_some(r)
+    })
+    .await;
+    let row = |path: &str| {
+        rows.iter()
+            .find(|r| r.0 == path)
+            .unwrap_or_else(|| panic!("no row {path} in {rows:#?}"))
+            .clone()
+    };
+    let co_quan = row("co_quan");
+    assert_eq!(co_quan.1, parent["co_quan"].as_str().unwrap());
+    assert_eq!(co_quan.2, "ỦY BAN NHÂN DÂN HUYỆN THỦ THỪA");
+    let signer = row("nguoi_ky.ho_ten");
+    assert_eq!(signer.1, parent["nguoi_ky"]["ho_ten"].as_str().unwrap());
+    assert_eq!(signer.2, "Trần Văn B");
+    // The task the province did not have: added, not a shift of the rest.
+    let added: Vec<_> = rows
+        .iter()
+        .filter(|r| r.2.contains("Phòng Văn hóa và Thông tin phối hợp"))
+        .collect();
+    assert_eq!(added.len(), 1, "{rows:#?}");
+    assert_eq!(added[0].1, "(không có)");
+    // What the child inherits unchanged is not listed.
+    assert!(
+        rows.iter().all(|r| !r.0.starts_with("trich_yeu")),
+        "{rows:#?}"
+    );
+    assert!(text_of(&c, "diff-caption")
+        .await
+        .unwrap()
+        .contains("tinh-long-an/ke-hoach.yaml"),);
+    shot(&c, "serve-khac-van-ban-cha").await;
+    // An edit (in the YAML tab) shows in the diff.
+    click(&c, "tab-yaml").await;
+    let text = yaml_text(&c).await;
+    let row_n = text
+        .lines()
+        .position(|l| l.contains("ho_ten: Trần Văn B"))
+        .unwrap();
+    let start = line_offset(&text, row_n) + "  ho_ten: ".len();
+    select(&c, start, start + "Trần Văn B".chars().count()).await;
+    type_keys(&c, "Lê Thị C").await;
+    click(&c, "tab-diff").await;
+    until("the edit in the diff", || async {
+        let r = diff_rows(&c).await;
+        r.iter()
+            .any(|r| r.0 == "nguoi_ky.ho_ten" && r.2 == "Lê Thị C")
+            .then_some(())
+    })
+    .await;
+    c.close().await.unwrap();
+}

@@ -9,6 +9,7 @@
 //! atomically and never over a version the page has not seen.
 
 mod body;
+mod diff;
 mod drafts;
 mod form;
 mod points;
@@ -50,6 +51,7 @@ const EDITOR_JS: &str = include_str!("web/editor.js");
 const STYLE_CSS: &str = include_str!("web/style.css");
 const BODY_JS: &str = include_str!("web/body.js");
 const DRAFTS_JS: &str = include_str!("web/drafts.js");
+const DIFF_JS: &str = include_str!("web/diff.js");
 
 /// How to run the server.
 pub struct Options {
@@ -347,6 +349,7 @@ pub fn router(app: Arc<App>) -> Router {
             "/assets/drafts.js",
             get(|| asset(DRAFTS_JS, "text/javascript")),
         )
+        .route("/assets/diff.js", get(|| asset(DIFF_JS, "text/javascript")))
         .route("/api/docs", get(list_docs))
         .route("/api/schema", get(schema))
         .route("/api/kinds", get(kinds))
@@ -363,6 +366,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/cap-so", post(cap_so))
         .merge(body::routes())
         .merge(drafts::routes())
+        .merge(diff::routes())
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .layer(middleware::from_fn(deadline))

@@ -2,6 +2,7 @@
 import { Editor, shortMessage } from "/assets/editor.js";
 import { Body } from "/assets/body.js";
 import { Drafts } from "/assets/drafts.js";
+import { Diff } from "/assets/diff.js";
 
 const $ = (id) => document.getElementById(id);
 const PREVIEW_DELAY_MS = 150;
@@ -29,6 +30,17 @@ const LABELS = {
   ghi_chu: ["Ghi chú ở chỗ ký", "Ví dụ (ký tên và đóng dấu)"],
   ho_ten: ["Họ và tên", ""],
   noi_nhan: ["Nơi nhận", "Mỗi dòng một nơi; dòng cuối thường là Lưu: VT"],
+  // Labels of other keys, where a key path is shown (the diff of a
+  // derived document).
+  noi_dung: ["Nội dung", ""],
+  mo_dau: ["Câu mở đầu", ""],
+  thuc_hien: ["Văn bản được thực hiện", ""],
+  ten_loai: ["Tên loại văn bản", ""],
+  can_cu: ["Căn cứ", ""],
+  phu_luc: ["Phụ lục", ""],
+  trinh_bay: ["Trình bày", ""],
+  bien: ["Biến", ""],
+  loai: ["Loại văn bản", ""],
 };
 
 // Lists inside a map the form shows, one line per item (the signer's
@@ -223,6 +235,7 @@ async function openDoc(path, { force = false } = {}) {
     updateTitle();
     status("Đã mở");
     await state.drafts.opened(doc.path, doc.text);
+    state.diff.changed();
     if (!$("form").hidden) await refreshForm();
     schedulePreview(0);
   } catch (e) {
@@ -748,6 +761,7 @@ function onFormInput(key) {
 }
 
 function showTab(form) {
+  if (state.diff) state.diff.hide();
   $("tab-yaml").setAttribute("aria-selected", String(!form));
   $("tab-form").setAttribute("aria-selected", String(form));
   $("editor-host").hidden = form;
@@ -944,6 +958,7 @@ function changed() {
   updateTitle();
   schedulePreview();
   if (state.drafts) state.drafts.changed();
+  if (state.diff) state.diff.changed();
 }
 
 async function main() {
@@ -963,6 +978,13 @@ async function main() {
       if (!$("form").hidden) refreshForm();
     },
     status: statusKept,
+  });
+  state.diff = new Diff({
+    api,
+    path: () => state.path,
+    text: () => editor.value,
+    label: (key) => (LABELS[key] || [])[0],
+    show: showTab,
   });
   $("search").addEventListener("input", renderList);
   initZoom();

@@ -16,6 +16,7 @@ use serde_yaml::{Mapping, Value};
 use super::form::{block, insertion_line};
 use super::points::item_ranges;
 use super::{ApiError, App};
+use crate::i18n::t;
 
 /// The kinds of block written as `kind: text`.
 const TEXT_KINDS: [&str; 8] = [
@@ -162,7 +163,7 @@ fn value_of(b: &JsonValue, old: Option<&Value>) -> Result<Value, String> {
             Value::Mapping(t)
         }
         "ngat_trang" => Value::Bool(true),
-        other => return Err(format!("`{other}` is not a block the form writes")),
+        other => return Err(t("serve-body-kind", &[("kind", other)])),
     };
     m.insert(kind.into(), inner);
     Ok(Value::Mapping(m))
@@ -211,7 +212,7 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, String> {
     if items.is_empty() {
         // No body yet (or `noi_dung: []`): write it whole.
         let Edit::Add { block: b, .. } = edit else {
-            return Err("the body has no block".into());
+            return Err(t("serve-body-no-block", &[("n", "1")]));
         };
         let mut new = vec!["noi_dung:".to_owned()];
         new.extend(item_lines(&value_of(b, None)?, 2)?);
@@ -226,13 +227,13 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, String> {
     }
     let (ranges, indent) = item_ranges(&lines, "noi_dung")
         .filter(|(r, _)| r.len() == items.len())
-        .ok_or_else(|| "the body is written in a form the form cannot edit".to_owned())?;
+        .ok_or_else(|| t("serve-body-not-editable", &[]))?;
     let n = items.len();
     let check = |i: usize| {
         if i < n {
             Ok(i)
         } else {
-            Err(format!("the body has no block {i}"))
+            Err(t("serve-body-no-block", &[("n", &(i + 1).to_string())]))
         }
     };
     let mut out: Vec<String>;

@@ -56,6 +56,7 @@ export class Body {
     this.hooks = hooks;
     this.blocks = [];
     this.timers = {};
+    this.pending = {};
     this.root = el("div", { className: "field body-editor", id: "body" });
     const fs = el("fieldset");
     fs.append(el("legend", {}, "Nội dung văn bản"));
@@ -84,8 +85,16 @@ export class Body {
     }
   }
 
-  // Sends one edit; `focus`: the block to focus afterwards.
+  // Sends one edit; `focus`: the block to focus afterwards. Text typed
+  // and not sent yet is sent first (a move must not leave it behind).
   edit(edit, focus) {
+    if (edit.op !== "set") {
+      for (const [i, send] of Object.entries(this.pending)) {
+        clearTimeout(this.timers[i]);
+        send();
+      }
+    }
+    if (edit.op === "set") delete this.pending[edit.index];
     return this.hooks.queue(async () => {
       try {
         const res = await this.hooks.api("/api/body", { text: this.hooks.text(), edit });
@@ -157,7 +166,8 @@ export class Body {
       ta.setAttribute("aria-label", `Khối ${i + 1}: ${KINDS.find(([k]) => k === b.kind)?.[1] || ""}`);
       ta.addEventListener("input", () => {
         clearTimeout(this.timers[i]);
-        this.timers[i] = setTimeout(() => this.edit({ op: "set", index: i, block: blockOf(b.kind, ta.value, head_) }), DELAY_MS);
+        this.pending[i] = () => this.edit({ op: "set", index: i, block: blockOf(b.kind, ta.value, head_) });
+        this.timers[i] = setTimeout(this.pending[i], DELAY_MS);
       });
       li.append(ta);
       if (LISTS.includes(b.kind) || b.kind === "bang") li.append(el("p", { className: "hint" }, hint));

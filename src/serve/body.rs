@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value as JsonValue};
 use serde_yaml::{Mapping, Value};
 
-use super::form::{block, insertion_line};
+use super::form::{block, insertion_line, trailing_comment};
 use super::points::item_ranges;
 use super::{ApiError, App};
 use crate::i18n::t;
@@ -74,7 +74,14 @@ fn shown(v: &Value) -> JsonValue {
     } else {
         None
     };
-    shown.unwrap_or_else(other)
+    let mut shown = shown.unwrap_or_else(other);
+    // How a derived document's block meets its parent's (`id`, `sau`, `truoc`).
+    for k in KEPT {
+        if let Some(v) = m.get(k) {
+            shown[k] = serde_json::to_value(v).unwrap_or(JsonValue::Null);
+        }
+    }
+    shown
 }
 
 /// The blocks of the body of the YAML `text`, as the form shows them;
@@ -241,8 +248,16 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, String> {
         Edit::Set { index, block: b } => {
             let i = check(*index)?;
             let (s, e) = ranges[i];
+            let mut new = item_lines(&value_of(b, Some(&items[i]))?, indent)?;
+            // A one-line block keeps its comment.
+            if let (1, [one]) = (e - s, new.as_mut_slice()) {
+                if let Some(c) = trailing_comment(lines[s]) {
+                    one.push(' ');
+                    one.push_str(c);
+                }
+            }
             out = owned(&lines[..s]);
-            out.extend(item_lines(&value_of(b, Some(&items[i]))?, indent)?);
+            out.extend(new);
             out.extend(owned(&lines[e..]));
         }
         Edit::Add { index, block: b } => {
@@ -332,7 +347,7 @@ mod tests {
                 {"kind": "doan", "text": "Mời dự họp."},
                 {"kind": "khoan", "text": "1. Thời gian"},
                 {"kind": "gach", "items": ["a", "b"]},
-                {"kind": "bang", "dau": ["STT", "Tên"], "dong": [["1", "X"]]},
+                {"kind": "bang", "dau": ["STT", "Tên"], "dong": [["1", "X"]], "id": "t"},
             ])
         );
         let flow = blocks("loai: x\nnoi_dung: [a, b]\n").unwrap();
@@ -346,6 +361,11 @@ mod tests {
             json!({"op": "set", "index": 0, "block": {"kind": "doan", "text": "Kính mời."}}),
         );
         assert_eq!(t, DOC.replace("Mời dự họp.", "Kính mời."));
+        let t = edit(
+            DOC,
+            json!({"op": "set", "index": 1, "block": {"kind": "khoan", "text": "1. Giờ"}}),
+        );
+        assert_eq!(t, DOC.replace("1. Thời gian # when", "1. Giờ # when"));
         let t = edit(
             DOC,
             json!({"op": "set", "index": 3, "block": {"kind": "bang", "dau": ["STT", "Họ tên"], "dong": [["1", "Y"]]}}),

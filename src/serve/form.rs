@@ -102,7 +102,7 @@ pub(super) fn block(lines: &[&str], key: &str) -> Option<(usize, usize)> {
 }
 
 /// The comment at the end of a one-line `key: value  # comment`, if any.
-fn trailing_comment(line: &str) -> Option<&str> {
+pub(super) fn trailing_comment(line: &str) -> Option<&str> {
     let mut quote: Option<char> = None;
     let mut prev = ' ';
     for (i, c) in line.char_indices() {

@@ -17,6 +17,12 @@ const KINDS = [
   ["ngat_trang", "Ngắt trang", "Phần sau in sang trang mới"],
 ];
 const LISTS = ["gach", "cong"];
+
+// Grows a textarea to its text (up to the CSS max-height).
+function fit(ta) {
+  ta.style.height = "auto";
+  ta.style.height = ta.scrollHeight + 2 + "px";
+}
 const DELAY_MS = 250;
 
 function el(tag, props = {}, ...children) {
@@ -118,11 +124,15 @@ export class Body {
     if (same && this.list.children.length === blocks.length) {
       blocks.forEach((b, i) => {
         const ta = this.list.children[i].querySelector("textarea");
-        if (ta && ta !== document.activeElement) ta.value = textOf(b);
+        if (ta && ta !== document.activeElement) {
+          ta.value = textOf(b);
+          fit(ta);
+        }
         this.list.children[i].querySelectorAll("select, textarea, button").forEach((x) => (x.disabled = !ok));
       });
     } else {
       this.list.replaceChildren(...blocks.map((b, i) => this.row(b, i, ok)));
+      requestAnimationFrame(() => this.list.querySelectorAll("textarea").forEach(fit));
     }
     if (focus !== undefined) {
       const li = this.list.children[Math.min(Math.max(focus, 0), blocks.length - 1)];
@@ -136,9 +146,18 @@ export class Body {
     const head = el("div", { className: "block-head" });
     const n = el("span", { className: "block-n" }, String(i + 1));
     head.append(n);
+    // A derived document's block: which of the parent's it replaces or
+    // follows.
+    const tags = [
+      b.id && `mã ${b.id}`,
+      b.sau && `chèn sau ${b.sau}`,
+      b.truoc && `chèn trước ${b.truoc}`,
+    ].filter(Boolean);
+    const tag = el("span", { className: "block-id", hidden: !tags.length }, tags.join(" · "));
+    tag.title = b.sau || b.truoc ? "Khối mới, chèn vào nội dung của văn bản cha" : "Thay khối cùng mã của văn bản cha";
     if (b.kind === "khac") {
       head.append(el("span", { className: "hint" }, "Khối khác: sửa ở thẻ YAML"));
-      li.append(head, el("pre", { className: "block-yaml" }, b.yaml));
+      li.append(head, tag, el("pre", { className: "block-yaml" }, b.yaml));
       return li;
     }
     const kind = el("select", { className: "block-kind", title: "Loại khối", disabled: !ok },
@@ -154,7 +173,7 @@ export class Body {
       button("+", "Thêm một đoạn văn sau khối này", "block-add", () =>
         this.edit({ op: "add", index: i + 1, block: { kind: "doan", text: "" } }, i + 1)),
       button("✕", "Xóa khối này", "block-remove", () => this.edit({ op: "remove", index: i }, i)));
-    li.append(head);
+    li.append(head, tag);
     const hint = KINDS.find(([k]) => k === b.kind)?.[2] || "";
     const head_ = !(b.kind === "bang" && b.dau.length === 0 && b.dong.length > 0);
     if (b.kind !== "ngat_trang") {
@@ -165,6 +184,7 @@ export class Body {
       });
       ta.setAttribute("aria-label", `Khối ${i + 1}: ${KINDS.find(([k]) => k === b.kind)?.[1] || ""}`);
       ta.addEventListener("input", () => {
+        fit(ta);
         clearTimeout(this.timers[i]);
         this.pending[i] = () => this.edit({ op: "set", index: i, block: blockOf(b.kind, ta.value, head_) });
         this.timers[i] = setTimeout(this.pending[i], DELAY_MS);

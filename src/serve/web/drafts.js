@@ -110,7 +110,7 @@ export class Drafts {
     if (this.draft === null) return;
     this.hooks.setText(this.draft);
     this.banner.hidden = true;
-    this.hooks.status("Đã khôi phục bản nháp: bấm Lưu để ghi vào tệp");
+    this.hooks.status("Đã khôi phục bản nháp (chưa lưu)");
   }
 
   async discard() {
@@ -139,7 +139,7 @@ export class Drafts {
           const res = await this.hooks.api(`/api/backup?path=${encodeURIComponent(path)}&n=${b.n}`);
           this.hooks.setText(res.text);
           this.dialog.close();
-          this.hooks.status("Đã mở bản lưu lúc " + when(b.time) + ": bấm Lưu để giữ bản này");
+          this.hooks.status("Đã mở bản lưu lúc " + when(b.time) + " (chưa lưu)");
         } catch (e) {
           this.hooks.status("Không mở được bản trước: " + e.message);
         }

@@ -1718,3 +1718,517 @@ async fn browser_next_year_shows_what_changed_and_what_to_check() {
     );
     c.close().await.unwrap();
 }
+
+/// Saves a 1400×900 screenshot of the page as `NAME.png` in the folder
+/// `VANBAN_SHOTS` names, when it is set (to look at the screens).
+async fn shot(c: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("VANBAN_SHOTS") {
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+/// The editor's YAML text.
+async fn yaml_text(c: &Client) -> String {
+    js(
+        c,
+        "return document.querySelector('.editor textarea').value",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or("")
+    .to_owned()
+}
+
+/// Waits until the editor's YAML contains `needle`.
+async fn yaml_has(c: &Client, needle: &str) {
+    until(&format!("`{needle}` in the YAML"), || async {
+        yaml_text(c).await.contains(needle).then_some(())
+    })
+    .await;
+}
+
+/// How many blocks the body editor shows.
+async fn body_blocks(c: &Client) -> usize {
+    js(
+        c,
+        "return document.querySelectorAll('#blocks > li').length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap_or(0) as usize
+}
+
+/// Adds a block of `kind` at the end of the body with the form's "Thêm
+/// khối" and types `text` in it (lines separated by Enter).
+async fn add_block(c: &Client, kind: &str, text: &str) {
+    let before = body_blocks(c).await;
+    c.find(Locator::Id("body-add-kind"))
+        .await
+        .unwrap()
+        .select_by_value(kind)
+        .await
+        .unwrap();
+    click(c, "body-add").await;
+    until("the new block", || async {
+        (body_blocks(c).await == before + 1).then_some(())
+    })
+    .await;
+    let focused = js(
+        c,
+        "return document.activeElement.closest('#blocks > li')?.dataset.index ?? null",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        focused,
+        json!(before.to_string()),
+        "the new block has the caret"
+    );
+    type_keys(c, &text.replace('\n', "\u{E007}")).await;
+    // (A table's last cell.)
+    yaml_has(c, text.rsplit(['\n', '|']).next().unwrap().trim()).await;
+}
+
+/// Types `value` over the whole form field `id` (lines separated by Enter).
+async fn fill_field(c: &Client, id: &str, value: &str) {
+    let field = c
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"));
+    replace_all(c, &field).await;
+    if value.is_empty() {
+        type_keys(c, "\u{E003}").await; // Backspace
+    } else {
+        type_keys(c, &value.replace('\n', "\u{E007}")).await;
+        yaml_has(c, value.lines().last().unwrap()).await;
+    }
+}
+
+#[tokio::test]
+async fn browser_giay_moi_written_through_the_form_alone() {
+    let (s, _driver, c) = opened().await;
+    click(&c, "btn-new").await;
+    c.find(Locator::Css("#dialog select[name=loai]"))
+        .await
+        .unwrap()
+        .select_by_value("giay_moi")
+        .await
+        .unwrap();
+    click(&c, "dlg-ok").await;
+    let path = "thu-thua/giay-moi-moi.yaml";
+    until("the new giấy mời to open", || async {
+        (text_of(&c, "doc-name").await? == path).then_some(())
+    })
+    .await;
+    click(&c, "tab-form").await;
+    until("the body's blocks", || async {
+        (body_blocks(&c).await > 0).then_some(())
+    })
+    .await;
+    // Empty the starter's body, block by block.
+    while body_blocks(&c).await > 0 {
+        let n = body_blocks(&c).await;
+        c.find(Locator::Css("#blocks > li .block-remove"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until("a block removed", || async {
+            (body_blocks(&c).await == n - 1).then_some(())
+        })
+        .await;
+    }
+    assert!(!yaml_text(&c).await.contains("noi_dung"));
+    // Every field the starter has, typed over.
+    for (id, value) in [
+        ("f-co_quan_chu_quan", "UBND HUYỆN THỦ THỪA"),
+        ("f-co_quan", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"),
+        ("f-ten_co_quan", "Phòng Giáo dục và Đào tạo huyện Thủ Thừa"),
+        ("f-ky_hieu", "PGDĐT"),
+        ("f-dia_danh", "Thủ Thừa"),
+        ("f-ngay", "2024-05-27"),
+        ("f-trich_yeu", "Họp tổng kết năm học 2023-2024"),
+        (
+            "f-kinh_gui",
+            "Hiệu trưởng các trường mầm non\nHiệu trưởng các trường tiểu học",
+        ),
+        ("f-nguoi_ky.quyen_han", "KT. TRƯỞNG PHÒNG"),
+        ("f-nguoi_ky.chuc_vu", "PHÓ TRƯỞNG PHÒNG"),
+        ("f-nguoi_ky.ho_ten", "Lê Văn Bình"),
+        ("f-noi_nhan", "Như trên\nLưu: VT, PGDĐT"),
+    ] {
+        fill_field(&c, id, value).await;
+    }
+    // The body, block by block; the closing sentence is added too early
+    // and moved down.
+    add_block(
+        &c,
+        "doan",
+        "Phòng Giáo dục và Đào tạo tổ chức họp tổng kết năm học, cụ thể như sau:",
+    )
+    .await;
+    add_block(&c, "khoan", "1. Thời gian").await;
+    add_block(&c, "doan", "14 giờ 00 phút, thứ Hai, ngày 03/6/2024.").await;
+    add_block(&c, "khoan", "2. Địa điểm").await;
+    add_block(&c, "doan", "Phòng họp số 2, Ủy ban nhân dân huyện.").await;
+    add_block(&c, "khoan", "3. Thành phần").await;
+    add_block(
+        &c,
+        "doan",
+        "Rất mong quý đại biểu dự đúng thành phần, thời gian./.",
+    )
+    .await;
+    add_block(&c, "gach", "Hiệu trưởng các trường\nKế toán các trường").await;
+    c.find(Locator::Css("#blocks > li[data-index='6'] .block-down"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the closing sentence last", || async {
+        let t = yaml_text(&c).await;
+        let (a, b) = (t.find("Kế toán các trường")?, t.find("Rất mong")?);
+        (a < b).then_some(())
+    })
+    .await;
+    add_block(&c, "khoan", "4. Chương trình").await;
+    add_block(
+        &c,
+        "bang",
+        "Thời gian | Nội dung\n14 giờ 00 | Khai mạc\n14 giờ 15 | Báo cáo tổng kết",
+    )
+    .await;
+    // The heading and the table go before the closing sentence.
+    for (from, to, kind) in [(8, 7, "khoan"), (9, 8, "bang")] {
+        c.find(Locator::Css(&format!(
+            "#blocks > li[data-index='{from}'] .block-up"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+        let kind_now = kind;
+        until("the block moved up", || async {
+            let kind = js(
+                &c,
+                "return document.querySelector(`#blocks > li[data-index='${arguments[0]}']`)?.dataset.kind ?? null",
+                vec![json!(to)],
+            )
+            .await;
+            (kind == json!(kind_now)).then_some(())
+        })
+        .await;
+    }
+    preview_shows(&c, "Báo cáo tổng kết").await;
+    // The giấy mời's points follow the body.
+    until("the time point filled from the body", || async {
+        let v = js(
+            &c,
+            "return document.getElementById('f-moi.thoi_gian').value",
+            vec![],
+        )
+        .await;
+        (v == json!("14 giờ 00 phút, thứ Hai, ngày 03/6/2024.")).then_some(())
+    })
+    .await;
+    shot(&c, "serve-noi-dung").await;
+    click(&c, "btn-save").await;
+    until("saved", || async {
+        text_of(&c, "status")
+            .await?
+            .starts_with("Đã lưu")
+            .then_some(())
+    })
+    .await;
+    let file = s.dir.join(path);
+    let made = std::fs::read_to_string(&file).unwrap();
+    for starter in ["Huỳnh Thị N", "tuyên dương", "Đài Truyền thanh", "so: 52"] {
+        assert!(!made.contains(starter), "`{starter}` left in\n{made}");
+    }
+    assert!(
+        made.contains("  - khoan: 1. Thời gian\n  - 14 giờ 00 phút, thứ Hai, ngày 03/6/2024.\n"),
+        "{made}"
+    );
+    assert!(
+        made.contains("  - gach:\n    - Hiệu trưởng các trường\n    - Kế toán các trường\n  - khoan: 4. Chương trình\n  - bang:\n"),
+        "{made}"
+    );
+    assert!(made.trim_end().ends_with("- 'Lưu: VT, PGDĐT'"), "{made}");
+    let check = vanban().arg("check").arg(&file).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}\n{made}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let out = tempfile::tempdir().unwrap();
+    let build = vanban()
+        .arg("build")
+        .arg(&file)
+        .arg("-o")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let pdf = out.path().join("giay-moi-moi.pdf");
+    let text = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace(char::is_whitespace, " ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for typed in [
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+        "Họp tổng kết năm học 2023-2024",
+        "Hiệu trưởng các trường mầm non",
+        "1. Thời gian",
+        "14 giờ 00 phút, thứ Hai, ngày 03/6/2024.",
+        "Phòng họp số 2",
+        "- Kế toán các trường",
+        "Khai mạc",
+        "Báo cáo tổng kết",
+        "KT. TRƯỞNG PHÒNG",
+        "Lê Văn Bình",
+    ] {
+        assert!(text.contains(typed), "`{typed}` not in the PDF:\n{text}");
+    }
+    c.close().await.unwrap();
+}
+
+/// Replaces the value of the document's `trich_yeu` in the editor by
+/// typing `value` over it (the rest of its line kept).
+async fn type_trich_yeu(c: &Client, value: &str) {
+    let text = yaml_text(c).await;
+    let row = text
+        .lines()
+        .position(|l| l.starts_with("trich_yeu:"))
+        .unwrap();
+    let line = text.lines().nth(row).unwrap();
+    let end = line.find(" # ").unwrap_or(line.len());
+    let start = line_offset(&text, row) + "trich_yeu: ".len();
+    select(
+        c,
+        start,
+        start + line[..end].encode_utf16().count() - "trich_yeu: ".len(),
+    )
+    .await;
+    type_keys(c, value).await;
+}
+
+/// Clicks "Lưu" and waits for "Đã lưu".
+async fn save_now(c: &Client) {
+    click(c, "btn-save").await;
+    until("saved", || async {
+        text_of(c, "status")
+            .await?
+            .starts_with("Đã lưu")
+            .then_some(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn browser_unsaved_draft_is_offered_after_the_browser_closes() {
+    let (s, driver, c) = opened().await;
+    let on_disk = s.doc_on_disk();
+    type_trich_yeu(&c, "Tổ chức Ngày hội đọc sách").await;
+    let draft = s.dir.join(".vanban/nhap").join(format!("{DOC}.nhap"));
+    until("the draft beside the document", || async {
+        let t = std::fs::read_to_string(&draft).ok()?;
+        t.contains("trich_yeu: Tổ chức Ngày hội đọc sách")
+            .then_some(())
+    })
+    .await;
+    // The browser goes away without saving.
+    c.close().await.unwrap();
+    assert_eq!(s.doc_on_disk(), on_disk);
+    // The draft is not a document: the register lists the one document.
+    let (status, docs) = s.get("/api/docs");
+    assert_eq!(status, 200);
+    assert_eq!(docs.as_array().unwrap().len(), 1, "{docs}");
+    let c = open_in(&s, &driver, DOC).await;
+    let banner = c.find(Locator::Id("draft")).await.unwrap();
+    until("the draft offered", || async {
+        banner.is_displayed().await.ok()?.then_some(())
+    })
+    .await;
+    assert!(banner.text().await.unwrap().contains("bản nháp chưa lưu"));
+    shot(&c, "serve-ban-nhap").await;
+    assert!(!yaml_text(&c).await.contains("Ngày hội đọc sách"));
+    click(&c, "btn-draft-restore").await;
+    yaml_has(&c, "trich_yeu: Tổ chức Ngày hội đọc sách").await;
+    preview_shows(&c, "Tổ chức Ngày hội đọc sách").await;
+    save_now(&c).await;
+    assert!(s
+        .doc_on_disk()
+        .contains("trich_yeu: Tổ chức Ngày hội đọc sách"));
+    assert!(!draft.exists(), "the draft goes once saved");
+    c.close().await.unwrap();
+    // Opened again: nothing to offer.
+    let c = open_in(&s, &driver, DOC).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!c
+        .find(Locator::Id("draft"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap());
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_save_keeps_the_previous_version() {
+    let (s, _driver, c) = opened().await;
+    let first = s.doc_on_disk();
+    type_trich_yeu(&c, "Bản thứ hai").await;
+    yaml_has(&c, "trich_yeu: Bản thứ hai").await;
+    save_now(&c).await;
+    let second = s.doc_on_disk();
+    assert!(second.contains("trich_yeu: Bản thứ hai"));
+    // Wait for the first "Đã lưu" to leave before saving again.
+    type_trich_yeu(&c, "Bản thứ ba").await;
+    yaml_has(&c, "trich_yeu: Bản thứ ba").await;
+    js(
+        &c,
+        "document.getElementById('status').textContent = ''",
+        vec![],
+    )
+    .await;
+    save_now(&c).await;
+    assert!(s.doc_on_disk().contains("trich_yeu: Bản thứ ba"));
+    let backups = s.dir.join(".vanban/sao-luu");
+    assert_eq!(
+        std::fs::read_to_string(backups.join(format!("{DOC}.1"))).unwrap(),
+        second
+    );
+    assert_eq!(
+        std::fs::read_to_string(backups.join(format!("{DOC}.2"))).unwrap(),
+        first
+    );
+    click(&c, "btn-backups").await;
+    let items = until("the kept versions", || async {
+        let n = js(
+            &c,
+            "return document.querySelectorAll('#backup-list button.backup').length",
+            vec![],
+        )
+        .await;
+        (n == json!(2)).then_some(())
+    })
+    .await;
+    let () = items;
+    shot(&c, "serve-ban-truoc").await;
+    c.find(Locator::Css("#backup-list button[data-n='1']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    yaml_has(&c, "trich_yeu: Bản thứ hai").await;
+    assert_eq!(yaml_text(&c).await, second);
+    js(
+        &c,
+        "document.getElementById('status').textContent = ''",
+        vec![],
+    )
+    .await;
+    save_now(&c).await;
+    assert_eq!(s.doc_on_disk(), second);
+    // The version it replaced is kept in turn.
+    assert!(std::fs::read_to_string(backups.join(format!("{DOC}.1")))
+        .unwrap()
+        .contains("trich_yeu: Bản thứ ba"));
+    c.close().await.unwrap();
+}
+
+/// The rows of the diff tab: (where, parent's value, child's value).
+async fn diff_rows(c: &Client) -> Vec<(String, String, String)> {
+    let v = js(
+        c,
+        "return [...document.querySelectorAll('#diff-table tbody tr')].map(r => [r.dataset.path, r.cells[1].textContent, r.cells[2].textContent])",
+        vec![],
+    )
+    .await;
+    serde_json::from_value(v).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn browser_derived_plan_diff_against_its_parent() {
+    let s = Server::with(&CHAIN);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, "2023/huyen-thu-thua/ke-hoach.yaml").await;
+    let parent: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(s.dir.join("2023/tinh-long-an/ke-hoach.yaml")).unwrap(),
+    )
+    .unwrap();
+    let tab = c.find(Locator::Id("tab-diff")).await.unwrap();
+    until("the diff tab of a derived document", || async {
+        tab.is_displayed().await.ok()?.then_some(())
+    })
+    .await;
+    tab.click().await.unwrap();
+    let rows = until("the differences", || async {
+        let r = diff_rows(&c).await;
+        (!r.is_empty()).then_some(r)
+    })
+    .await;
+    let row = |path: &str| {
+        rows.iter()
+            .find(|r| r.0 == path)
+            .unwrap_or_else(|| panic!("no row {path} in {rows:#?}"))
+            .clone()
+    };
+    let co_quan = row("co_quan");
+    assert_eq!(co_quan.1, parent["co_quan"].as_str().unwrap());
+    assert_eq!(co_quan.2, "ỦY BAN NHÂN DÂN HUYỆN THỦ THỪA");
+    let signer = row("nguoi_ky.ho_ten");
+    assert_eq!(signer.1, parent["nguoi_ky"]["ho_ten"].as_str().unwrap());
+    assert_eq!(signer.2, "Trần Văn B");
+    // The task the province did not have: added, not a shift of the rest.
+    let added: Vec<_> = rows
+        .iter()
+        .filter(|r| r.2.contains("Phòng Văn hóa và Thông tin phối hợp"))
+        .collect();
+    assert_eq!(added.len(), 1, "{rows:#?}");
+    assert_eq!(added[0].1, "(không có)");
+    // What the child inherits unchanged is not listed.
+    assert!(
+        rows.iter().all(|r| !r.0.starts_with("trich_yeu")),
+        "{rows:#?}"
+    );
+    assert!(text_of(&c, "diff-caption")
+        .await
+        .unwrap()
+        .contains("tinh-long-an/ke-hoach.yaml"),);
+    shot(&c, "serve-khac-van-ban-cha").await;
+    // An edit (in the YAML tab) shows in the diff.
+    click(&c, "tab-yaml").await;
+    let text = yaml_text(&c).await;
+    let row_n = text
+        .lines()
+        .position(|l| l.contains("ho_ten: Trần Văn B"))
+        .unwrap();
+    let start = line_offset(&text, row_n) + "  ho_ten: ".len();
+    select(&c, start, start + "Trần Văn B".chars().count()).await;
+    type_keys(&c, "Lê Thị C").await;
+    click(&c, "tab-diff").await;
+    until("the edit in the diff", || async {
+        let r = diff_rows(&c).await;
+        r.iter()
+            .any(|r| r.0 == "nguoi_ky.ho_ten" && r.2 == "Lê Thị C")
+            .then_some(())
+    })
+    .await;
+    c.close().await.unwrap();
+}

@@ -220,6 +220,11 @@ serve-changed-on-disk = `{ $path }` changed on disk since it was opened
 serve-too-large = the document is too large
 serve-unknown-kind = unknown kind of document `{ $kind }`
 serve-no-year = the document has no `ngay` or `bien.nam` to take the year from
+serve-side-unusable = `{ $path }` cannot hold drafts and backups: it must be a folder (not a file or a link)
+serve-no-backup = `{ $path }` has no previous version kept
+serve-body-kind = `{ $kind }` is not a block the form writes
+serve-body-no-block = the body has no block { $n }: open the form tab again
+serve-body-not-editable = the body is written in a way the form cannot edit: edit it in the YAML tab
 io-reason = { $kind ->
         [not-found] it does not exist
         [permission] permission denied

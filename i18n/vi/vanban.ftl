@@ -217,6 +217,11 @@ serve-changed-on-disk = `{ $path }` đã bị thay đổi trên đĩa sau khi m�
 serve-too-large = văn bản quá lớn
 serve-unknown-kind = không có loại văn bản `{ $kind }`
 serve-no-year = văn bản không có `ngay` hoặc `bien.nam` để biết năm
+serve-side-unusable = không dùng được `{ $path }` để giữ bản nháp và bản sao lưu: đó phải là một thư mục (không phải tệp hay liên kết)
+serve-no-backup = `{ $path }` chưa có bản lưu trước
+serve-body-kind = `{ $kind }` không phải loại khối mà biểu mẫu viết được
+serve-body-no-block = nội dung không có khối { $n }: hãy mở lại thẻ Biểu mẫu
+serve-body-not-editable = nội dung được viết theo cách biểu mẫu không sửa được: hãy sửa ở thẻ YAML
 io-reason = { $kind ->
         [not-found] thư mục hoặc tệp không tồn tại
         [permission] không có quyền truy cập

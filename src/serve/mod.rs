@@ -8,6 +8,9 @@
 //! inside the folder; bodies are size-limited; files are written
 //! atomically and never over a version the page has not seen.
 
+mod body;
+mod diff;
+mod drafts;
 mod form;
 mod points;
 
@@ -46,6 +49,9 @@ const INDEX_HTML: &str = include_str!("web/index.html");
 const APP_JS: &str = include_str!("web/app.js");
 const EDITOR_JS: &str = include_str!("web/editor.js");
 const STYLE_CSS: &str = include_str!("web/style.css");
+const BODY_JS: &str = include_str!("web/body.js");
+const DRAFTS_JS: &str = include_str!("web/drafts.js");
+const DIFF_JS: &str = include_str!("web/diff.js");
 
 /// How to run the server.
 pub struct Options {
@@ -338,6 +344,12 @@ pub fn router(app: Arc<App>) -> Router {
             get(|| asset(EDITOR_JS, "text/javascript")),
         )
         .route("/assets/style.css", get(|| asset(STYLE_CSS, "text/css")))
+        .route("/assets/body.js", get(|| asset(BODY_JS, "text/javascript")))
+        .route(
+            "/assets/drafts.js",
+            get(|| asset(DRAFTS_JS, "text/javascript")),
+        )
+        .route("/assets/diff.js", get(|| asset(DIFF_JS, "text/javascript")))
         .route("/api/docs", get(list_docs))
         .route("/api/schema", get(schema))
         .route("/api/kinds", get(kinds))
@@ -352,6 +364,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/next-year", post(next_year))
         .route("/api/derive", post(derive))
         .route("/api/cap-so", post(cap_so))
+        .merge(body::routes())
+        .merge(drafts::routes())
+        .merge(diff::routes())
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .layer(middleware::from_fn(deadline))
@@ -868,7 +883,12 @@ async fn save(
             t("serve-too-large", &[]),
         ));
     }
+    let rel = app.rel(&path);
+    if on_disk != body.text.as_bytes() {
+        app.keep_backup(&path, &rel, &on_disk)?;
+    }
     output::write_atomic(&path, body.text.as_bytes())?;
+    app.drop_draft(&rel);
     Ok(Json(json!({ "version": version(body.text.as_bytes()) })))
 }
 

@@ -1,5 +1,8 @@
 // vanban serve: the page. Talks to the JSON API of the same server.
 import { Editor, shortMessage } from "/assets/editor.js";
+import { Body } from "/assets/body.js";
+import { Drafts } from "/assets/drafts.js";
+import { Diff } from "/assets/diff.js";
 
 const $ = (id) => document.getElementById(id);
 const PREVIEW_DELAY_MS = 150;
@@ -27,6 +30,17 @@ const LABELS = {
   ghi_chu: ["Ghi chú ở chỗ ký", "Ví dụ (ký tên và đóng dấu)"],
   ho_ten: ["Họ và tên", ""],
   noi_nhan: ["Nơi nhận", "Mỗi dòng một nơi; dòng cuối thường là Lưu: VT"],
+  // Labels of other keys, where a key path is shown (the diff of a
+  // derived document).
+  noi_dung: ["Nội dung", ""],
+  mo_dau: ["Câu mở đầu", ""],
+  thuc_hien: ["Văn bản được thực hiện", ""],
+  ten_loai: ["Tên loại văn bản", ""],
+  can_cu: ["Căn cứ", ""],
+  phu_luc: ["Phụ lục", ""],
+  trinh_bay: ["Trình bày", ""],
+  bien: ["Biến", ""],
+  loai: ["Loại văn bản", ""],
 };
 
 // Lists inside a map the form shows, one line per item (the signer's
@@ -220,6 +234,8 @@ async function openDoc(path, { force = false } = {}) {
     renderList();
     updateTitle();
     status("Đã mở");
+    await state.drafts.opened(doc.path, doc.text);
+    state.diff.changed();
     if (!$("form").hidden) await refreshForm();
     schedulePreview(0);
   } catch (e) {
@@ -238,6 +254,7 @@ async function save(force = false) {
     const res = await api("/api/save", { path: state.path, text, version: state.version, force });
     state.version = res.version;
     state.saved = text;
+    state.drafts.saved();
     $("conflict").hidden = true;
     updateTitle();
     statusKept("Đã lưu lúc " + new Date().toLocaleTimeString("vi-VN"));
@@ -592,6 +609,17 @@ function buildForm() {
     form.append(fieldFor(key, schemaNode(props[key]), onFormInput));
   }
   buildPoints(form);
+  state.body = new Body(form, $("points"), {
+    api,
+    text: () => editor.value,
+    setText: (text) => {
+      editor.value = text;
+      changed();
+      refreshFields();
+    },
+    queue: (fn) => (state.formQueue = state.formQueue.then(fn)),
+    status,
+  });
 }
 
 // A giấy mời's time, place and participants (the items after the body's
@@ -663,7 +691,7 @@ function shownValue(fields, name) {
 
 function fillForm(fields, inherited) {
   $("form-blocked").hidden = fields !== null;
-  for (const el of $("form").querySelectorAll("input, textarea")) {
+  for (const el of $("form").querySelectorAll("input[name], textarea[name]")) {
     el.disabled = fields === null;
     if (fields === null) continue;
     if (el !== document.activeElement) el.value = shownValue(fields, el.name);
@@ -703,9 +731,15 @@ function showInherited(el, inherited) {
   note.firstChild.textContent = `Kế thừa từ ${inherited.from} (chữ mờ). `;
 }
 
-async function refreshForm() {
+async function refreshFields() {
   const res = await api("/api/form", { text: editor.value, path: state.path });
   fillForm(withPoints(res), res.inherited);
+  return res;
+}
+
+async function refreshForm() {
+  const res = await refreshFields();
+  await state.body.refresh(res.text);
 }
 
 const formTimers = {};
@@ -718,6 +752,7 @@ function onFormInput(key) {
         editor.value = res.text;
         fillForm(withPoints(res), res.inherited);
         changed();
+        await state.body.refresh(res.text);
       } catch (e) {
         status("Không cập nhật được: " + e.message);
       }
@@ -726,6 +761,7 @@ function onFormInput(key) {
 }
 
 function showTab(form) {
+  if (state.diff) state.diff.hide();
   $("tab-yaml").setAttribute("aria-selected", String(!form));
   $("tab-form").setAttribute("aria-selected", String(form));
   $("editor-host").hidden = form;
@@ -921,6 +957,8 @@ async function derive() {
 function changed() {
   updateTitle();
   schedulePreview();
+  if (state.drafts) state.drafts.changed();
+  if (state.diff) state.diff.changed();
 }
 
 async function main() {
@@ -929,6 +967,25 @@ async function main() {
   state.formKeys = (await api("/api/keys")).form;
   editor = new Editor($("editor-host"), { schema: state.schema, onChange: changed });
   buildForm();
+  state.drafts = new Drafts({
+    api,
+    path: () => state.path,
+    text: () => editor.value,
+    saved: () => state.saved,
+    setText: (text) => {
+      editor.value = text;
+      changed();
+      if (!$("form").hidden) refreshForm();
+    },
+    status: statusKept,
+  });
+  state.diff = new Diff({
+    api,
+    path: () => state.path,
+    text: () => editor.value,
+    label: (key) => (LABELS[key] || [])[0],
+    show: showTab,
+  });
   $("search").addEventListener("input", renderList);
   initZoom();
   $("btn-save").addEventListener("click", () => save());

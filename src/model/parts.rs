@@ -42,6 +42,13 @@ pub struct NguoiKy {
     /// Width of the seal image in mm, its real size (default 35).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dau_rong: Option<f64>,
+    /// Room for a digital-signature stamp (khung chữ ký số: the
+    /// organisation and the signing time, as signing programs draw it on
+    /// a scanned original): a 50 × 10 mm box under the signature, from
+    /// the seal's right edge, that moves the name down so that the stamp
+    /// never covers it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub khung_ky_so: bool,
 }
 
 /// One entry of Nơi nhận: a recipient, or a labelled group of recipients

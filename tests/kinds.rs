@@ -342,3 +342,116 @@ fn the_secretary_signs_with_images_like_the_chair() {
     let plain_name = plain.iter().find(|l| l.text == "Lê Văn P").unwrap();
     assert_close(name.y, plain_name.y, 0.01, "secretary's name position");
 }
+
+/// The rectangles (x, y, w, h in pt from the page's top left) the layout
+/// recorded under `label`.
+fn recorded(doc: &typst_layout::PagedDocument, label: &str) -> Vec<(f64, f64, f64, f64)> {
+    use typst::foundations::{Label, Selector, Value};
+    use typst::introspection::{Introspector, MetadataElem};
+    use typst::utils::PicoStr;
+    let label = Label::new(PicoStr::intern(label)).unwrap();
+    doc.introspector()
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|c| {
+            let Value::Dict(d) = &c.to_packed::<MetadataElem>()?.value else {
+                return None;
+            };
+            let num = |k: &str| match d.get(k).ok()? {
+                Value::Float(f) => Some(*f),
+                Value::Int(i) => Some(*i as f64),
+                _ => None,
+            };
+            Some((num("x")?, num("y")?, num("w")?, num("h")?))
+        })
+        .collect()
+}
+
+#[test]
+fn a_digital_signature_stamp_has_its_box_clear_of_the_name() {
+    let signed = |extra: &str| {
+        format!(
+            "{KE_HOACH_HEAD}trich_yeu: Thử\nnoi_dung:\n  - Nội dung./.\nnguoi_ky:\n  quyen_han: KT. TRƯỞNG PHÒNG\n  chuc_vu: PHÓ TRƯỞNG PHÒNG\n  ho_ten: Nguyễn Văn A\n  chu_ky: anh/chu-ky.png\n  dau: anh/dau.svg\n{extra}noi_nhan:\n  - \"Lưu: VT\"\n"
+        )
+    };
+    let built = crate::features::build_with_images(&signed("  khung_ky_so: true\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let flat = flatten(&built.document);
+    let ls = lines(&flat);
+    let pos = ls.iter().find(|l| l.text == "PHÓ TRƯỞNG PHÒNG").unwrap();
+    let name = ls.iter().find(|l| l.text == "Nguyễn Văn A").unwrap();
+    let boxes = recorded(&built.document, "vanban-khung-ky-so");
+    assert_eq!(boxes.len(), 1, "{boxes:?}");
+    let (x, y, w, h) = boxes[0];
+    assert_close(to_mm(w), 50.0, 0.1, "box width (mm)");
+    assert_close(to_mm(h), 10.0, 0.1, "box height (mm)");
+    // Under the position and the signature, above the name's capitals.
+    let sig = flat
+        .images
+        .iter()
+        .find(|i| i.format.contains("png"))
+        .unwrap();
+    let seal = flat
+        .images
+        .iter()
+        .find(|i| i.format.contains("svg"))
+        .unwrap();
+    assert!(y > pos.y && y >= sig.y + sig.height, "box top {y:.1}");
+    assert!(
+        y + h < name.y - name.size() * 0.75,
+        "box bottom {:.1} reaches the name at {:.1}",
+        y + h,
+        name.y
+    );
+    // Right of the seal, inside the signature's column and the page.
+    assert!(
+        x >= seal.x + seal.width - 0.5,
+        "box left {x:.1}, seal right {:.1}",
+        seal.x + seal.width
+    );
+    assert!(x > mm(30.0) + mm(165.0) * 0.45 && x + w <= mm(195.0) + 0.5);
+    // The name moves down by the box, nothing else does.
+    let plain = crate::features::build_with_images(&signed("")).unwrap();
+    let plain_flat = flatten(&plain.document);
+    let pl = lines(&plain_flat);
+    assert!(recorded(&plain.document, "vanban-khung-ky-so").is_empty());
+    let plain_name = pl.iter().find(|l| l.text == "Nguyễn Văn A").unwrap();
+    let plain_pos = pl.iter().find(|l| l.text == "PHÓ TRƯỞNG PHÒNG").unwrap();
+    assert_close(pos.y, plain_pos.y, 0.01, "position line");
+    assert_close(
+        name.y - plain_name.y,
+        mm(11.0),
+        0.05,
+        "name moved by the box",
+    );
+    // Sign-ready output keeps the box clear of the two signature fields.
+    let loaded = {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("doc.yaml");
+        std::fs::write(
+            &p,
+            signed("  khung_ky_so: true\n")
+                .replace("  chu_ky: anh/chu-ky.png\n  dau: anh/dau.svg\n", ""),
+        )
+        .unwrap();
+        vanban::load::load(&p).unwrap_or_else(|e| panic!("{}", e.render(false)))
+    };
+    let mut b = vanban::Builder::new(vanban::world::Engine::shared());
+    b.ky_so = true;
+    let ready = b
+        .layout(&loaded)
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let fields = recorded(&ready.document, "vanban-ky-so");
+    let (bx, by, bw, bh) = recorded(&ready.document, "vanban-khung-ky-so")[0];
+    assert_eq!(fields.len(), 2);
+    for (fx, fy, fw, fh) in fields {
+        let apart = fx + fw <= bx + 0.5
+            || bx + bw <= fx + 0.5
+            || fy + fh <= by + 0.5
+            || by + bh <= fy + 0.5;
+        assert!(
+            apart,
+            "field ({fx:.1}, {fy:.1}, {fw:.1}, {fh:.1}) over the box ({bx:.1}, {by:.1})"
+        );
+    }
+}

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::inline::{self, Node};
 use crate::model::{KemTheo, Khoi, Loai, NguoiKy, NoiNhan, VanBan};
-use crate::resolve::{citation, kem_theo};
+use crate::resolve::{citation, kem_theo, kem_theo_van_ban};
 
 /// Name of the custom auto-escape format.
 const TYPST: &str = "typst";
@@ -388,6 +388,9 @@ impl<'a> View<'a> {
             chu_thich: doc.chu_thich.as_deref(),
             kem_theo: match &doc.kem_theo {
                 Some(KemTheo::Chu(s)) => Some(s.clone()),
+                // An appendix in its own file cites its document from its
+                // own number, date and issuer.
+                None if doc.loai == Loai::PhuLuc => Some(kem_theo_van_ban(doc)),
                 _ => None,
             },
             kinh_gui_ghi_chu: doc.kinh_gui_ghi_chu.as_deref(),

@@ -16,8 +16,9 @@ fn every_kind_builds_its_example_with_its_name_and_abbreviation() {
             find_line(&first, "V/v");
         } else {
             let title = find_line(&first, row.ten);
-            // A thư công names itself (`THƯ CHÚC MỪNG`).
-            if row.key == "thu_cong" {
+            // A thư công names itself (`THƯ CHÚC MỪNG`), an appendix
+            // numbers itself (`Phụ lục II`).
+            if row.key == "thu_cong" || row.key == "phu_luc" {
                 assert!(title.text.starts_with(row.ten), "{}", title.text);
             } else {
                 assert_eq!(title.text, row.ten, "{}", row.key);
@@ -454,4 +455,122 @@ fn a_digital_signature_stamp_has_its_box_clear_of_the_name() {
             "field ({fx:.1}, {fy:.1}, {fw:.1}, {fh:.1}) over the box ({bx:.1}, {by:.1})"
         );
     }
+}
+
+#[test]
+fn an_appendix_in_its_own_file_has_its_head_and_no_header_or_signature() {
+    let built = layout_file("data/examples/phu-luc.yaml");
+    let flat = flatten(&built.document);
+    let ls: Vec<Line> = lines(&flat).into_iter().filter(|l| l.page == 0).collect();
+    for absent in [
+        "CỘNG HÒA",
+        "Độc lập",
+        "Số:",
+        "Nơi nhận",
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+    ] {
+        assert!(
+            find_lines(&ls, absent).is_empty(),
+            "{absent}:\n{}",
+            dump(&ls)
+        );
+    }
+    // The label first, bold, centred; then the title, bold; then the
+    // caption citing the công văn, italic.
+    let centre = mm(30.0 + 165.0 / 2.0);
+    let label = &ls[0];
+    assert_eq!(label.text, "Phụ lục II");
+    assert!(label.all_bold());
+    assert_close(label.centre(), centre, 1.0, "label centred");
+    let t1 = find_line(&ls, "DANH SÁCH CÁC ĐIỂM");
+    assert!(t1.all_bold() && t1.y > label.y);
+    assert_close(t1.centre(), centre, 1.0, "title centred");
+    let cap = line_index(&ls, "(Kèm theo Văn bản số 05/PGDĐT");
+    let caption = all_text(&ls[cap..cap + 2]);
+    assert!(
+        caption.starts_with("(Kèm theo Văn bản số 05/PGDĐT ngày 02 tháng 10 năm 2023 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)"),
+        "{caption}"
+    );
+    assert!(ls[cap].all_italic() && ls[cap].y > t1.y);
+    // A short rule under the caption, centred, a third of its longest line.
+    let widest = ls[cap].width().max(ls[cap + 1].width());
+    let rule = rules_between(&flat, 0, ls[cap + 1].y, ls[cap + 1].y + 15.0)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no rule: {:?}", flat.rules));
+    assert_close(
+        rule.length(),
+        widest / 3.0,
+        2.0,
+        &format!("rule a third of the caption\n{}", dump(&ls)),
+    );
+    assert_close(rule.centre(), centre, 1.0, "rule centred");
+    // No signature block, no signature fields to reserve but the
+    // organisation's.
+    assert!(find_lines(&ls, "TRƯỞNG PHÒNG").is_empty());
+}
+
+#[test]
+fn an_appendix_file_cites_its_document_from_its_own_keys_and_refuses_a_signer() {
+    let yaml = "loai: phu_luc\nten_loai: Phụ lục I\ntrich_yeu: BIỂU MẪU\nso: 5\nky_hieu: PGDĐT\nngay: 2023-10-02\nten_co_quan: Phòng Giáo dục và Đào tạo huyện Thủ Thừa\nnoi_dung: [Nội dung./.]\n";
+    let (_, ls) = lines_of(yaml);
+    let text = all_text(&ls);
+    assert!(
+        text.contains("(Kèm theo Văn bản số 05/PGDĐT ngày 02 tháng 10 năm 2023 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)"),
+        "{text}"
+    );
+    // `kem_theo: cong-van.yaml` cites that document by its kind.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("data/examples/cong-van.yaml"),
+        dir.path().join("cong-van.yaml"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(root().join("data/examples/phu-luc.yaml"))
+        .unwrap()
+        .replace("so: 5\n", "kem_theo: cong-van.yaml\n");
+    std::fs::write(dir.path().join("phu-luc.yaml"), text).unwrap();
+    let loaded = vanban::load::load(&dir.path().join("phu-luc.yaml"))
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let by_file = vanban::Builder::new(vanban::world::Engine::shared())
+        .layout(&loaded)
+        .unwrap();
+    let cited = all_text(&lines(&flatten(&by_file.document)));
+    assert!(
+        cited.contains("(Kèm theo Công văn số 05/PGDĐT ngày 02 tháng 10 năm 2023 của Phòng Giáo dục và Đào tạo huyện Thủ Thừa)"),
+        "{cited}"
+    );
+    let e = try_build_via_file(&format!(
+        "{yaml}nguoi_ky:\n  chuc_vu: TRƯỞNG PHÒNG\n  ho_ten: A\n"
+    ))
+    .err()
+    .expect("a signer on an appendix file");
+    assert!(e.contains("doc.yaml:9:") && e.contains("`nguoi_ky`"), "{e}");
+}
+
+#[test]
+fn a_sign_ready_appendix_file_has_the_organisations_field_at_the_top_right() {
+    let loaded = vanban::load::load(&root().join("data/examples/phu-luc.yaml"))
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let mut b = vanban::Builder::new(vanban::world::Engine::shared());
+    b.ky_so = true;
+    let built = b
+        .layout(&loaded)
+        .unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let slots = vanban::sign::fields::slots(&built.document);
+    assert_eq!(slots.len(), 1, "{slots:?}");
+    let s = &slots[0];
+    assert_eq!((s.role, s.page), (vanban::sign::Role::CoQuan, 1));
+    // At the top right of the text area of page 1, above the label.
+    assert_close(s.x + s.w, mm(210.0 - 15.0), 0.5, "right edge at the margin");
+    assert_close(s.y, mm(20.0), 0.5, "top at the margin");
+    let label = find_line(&lines(&flatten(&built.document)), "Phụ lục II").clone();
+    assert!(s.x > label.right, "field clear of the centred label");
+    // The PDF gets the field.
+    let pdf = b.pdf(&loaded, &built, false).unwrap();
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(
+        raw.contains("/FT /Sig") || raw.contains("/FT/Sig"),
+        "no signature field"
+    );
 }

@@ -131,6 +131,13 @@ kinds! {
     /// hỏi); no abbreviation in Phụ lục III, and no number line unless a
     /// `so` is given.
     ThuCong = "thu_cong", "THƯ", "Thư công", "", "van-ban.typ.j2", "thu-cong.yaml";
+    /// Phụ lục issued as its own file (Phụ lục III, Mẫu 2.1 and 2.2): no
+    /// header and no signature; the label (`Phụ lục I`, from `ten_loai`),
+    /// the title (`trich_yeu`), `(Kèm theo Văn bản số … ngày … của …)`
+    /// citing the document it belongs to (`kem_theo`), its content. Built
+    /// sign-ready (`--ky-so`), the organisation's signature goes at the top
+    /// right of page 1.
+    PhuLuc = "phu_luc", "Phụ lục", "Phụ lục", "", "phu-luc.typ.j2", "phu-luc.yaml";
 }
 
 /// Whether `abbr` is the type abbreviation of some kind of Phụ lục III

@@ -24,6 +24,11 @@ mod msg {
             "`ben_kia` (người ký của bên kia, bên trái) chỉ có ở hợp đồng, bản ghi nhớ và bản thỏa thuận, cùng với `nguoi_ky`; {kind} không in khối này: bỏ `ben_kia`, hoặc viết `loai: hop_dong` và thêm `nguoi_ky`"
         )
     }
+    pub fn phu_luc(key: &str) -> String {
+        format!(
+            "phụ lục phát hành thành tệp riêng không có `{key}` (không có phần đầu, Kính gửi, chữ ký hay Nơi nhận: Phụ lục III, Mẫu 2.1, 2.2): bỏ `{key}`; số, ngày và tên cơ quan của văn bản chính viết ở `so`, `ky_hieu`, `ngay`, `ten_co_quan` hoặc `kem_theo: van-ban.yaml`"
+        )
+    }
     pub fn can_cu_cong_dien() -> String {
         "công điện không có phần căn cứ: bỏ `can_cu`, hoặc đưa căn cứ vào nội dung".to_owned()
     }
@@ -78,6 +83,31 @@ fn refused(doc: &VanBan, at: &[Step], out: &mut Vec<Refused>) {
     );
     if doc.ben_kia.is_some() && (!two_parties || doc.nguoi_ky.is_none()) {
         refuse("ben_kia", msg::ben_kia(info.ten_thuong));
+    }
+    if doc.loai == Loai::PhuLuc {
+        for (key, given) in [
+            ("co_quan_chu_quan", doc.co_quan_chu_quan.is_some()),
+            ("co_quan", !doc.co_quan.is_empty()),
+            ("dia_danh", !doc.dia_danh.is_empty()),
+            ("dong_ngay", doc.dong_ngay.is_some()),
+            ("chu_thich", doc.chu_thich.is_some()),
+            ("do_khan", doc.do_khan.is_some()),
+            ("do_mat", doc.do_mat.is_some()),
+            ("luu_hanh", doc.luu_hanh.is_some()),
+            // The note first: it is written with the recipients it follows.
+            ("kinh_gui_ghi_chu", doc.kinh_gui_ghi_chu.is_some()),
+            ("kinh_gui", !doc.kinh_gui.is_empty()),
+            ("can_cu", !doc.can_cu.is_empty()),
+            ("thuc_hien", !doc.thuc_hien.is_empty()),
+            ("nguoi_ky", doc.nguoi_ky.is_some()),
+            ("noi_nhan", !doc.noi_nhan.is_empty()),
+            ("phu_luc", !doc.phu_luc.is_empty()),
+            ("dang", doc.dang),
+        ] {
+            if given {
+                refuse(key, msg::phu_luc(key));
+            }
+        }
     }
     if doc.loai == Loai::CongDien && !doc.can_cu.is_empty() {
         refuse("can_cu", msg::can_cu_cong_dien());

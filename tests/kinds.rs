@@ -574,3 +574,29 @@ fn a_sign_ready_appendix_file_has_the_organisations_field_at_the_top_right() {
         "no signature field"
     );
 }
+
+#[test]
+fn every_example_is_in_the_readme_gallery() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    // The gallery is in the Vietnamese part, before the English one.
+    let english = readme.find("## In English").unwrap_or(readme.len());
+    for entry in std::fs::read_dir(root().join("data/examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let png = root().join(format!("docs/gallery/{name}.png"));
+        let size = std::fs::metadata(&png)
+            .unwrap_or_else(|_| panic!("no {}: run scripts/gallery.sh", png.display()))
+            .len();
+        assert!(size < 60 * 1024, "{}: {size} bytes", png.display());
+        let at = readme
+            .find(&format!("(docs/gallery/{name}.png)"))
+            .unwrap_or_else(|| panic!("README.md shows no docs/gallery/{name}.png"));
+        assert!(
+            at < english,
+            "{name}: the gallery belongs to the Vietnamese part"
+        );
+    }
+}

@@ -600,3 +600,45 @@ fn every_example_is_in_the_readme_gallery() {
         );
     }
 }
+
+#[test]
+fn a_collectives_decision_is_signed_for_it_by_its_head() {
+    let ls = example_lines("quyet-dinh-tap-the.yaml");
+    // The authority line names the collective, under the title.
+    let title = find_line(&ls, "QUYẾT ĐỊNH");
+    let authority = ls
+        .iter()
+        .find(|l| l.text == "ỦY BAN NHÂN DÂN HUYỆN THỦ THỪA" && l.y > title.y)
+        .unwrap_or_else(|| panic!("{}", dump(&ls)));
+    assert!(authority.all_bold());
+    assert!(authority.y < find_line(&ls, "Căn cứ Luật").y);
+    // `thay_mat` first as `TM. …`, then the acting head's line, then room
+    // to sign and the name, all centred on one axis.
+    let exact = |t: &str| {
+        ls.iter()
+            .find(|l| l.text == t)
+            .unwrap_or_else(|| panic!("{t}:\n{}", dump(&ls)))
+    };
+    let (tm, q) = (exact("TM. ỦY BAN NHÂN DÂN"), exact("Q. CHỦ TỊCH"));
+    assert!(tm.all_bold() && q.all_bold());
+    assert!(q.y > tm.y && q.y - tm.y < 20.0, "one line after the other");
+    let name = find_line(&ls, "Nguyễn Văn F");
+    assert!(name.y - q.y > mm(20.0));
+    assert_close(tm.centre(), q.centre(), 1.0, "TM. and Q. on one axis");
+    assert_close(name.centre(), q.centre(), 1.0, "name under them");
+    assert_close(
+        q.centre(),
+        mm(30.0) + mm(165.0) * 0.725,
+        1.0,
+        "in the right column",
+    );
+    // In a Party document the same key prints `T/M`.
+    let yaml = std::fs::read_to_string(root().join("data/examples/dang-bao-cao.yaml"))
+        .unwrap()
+        .replace("quyen_han: T/M CHI BỘ", "thay_mat: CHI BỘ");
+    assert!(yaml.contains("thay_mat: CHI BỘ"));
+    let (_, party) = lines_of(&yaml);
+    let tm = find_line(&party, "T/M");
+    assert_eq!(tm.text, "T/M CHI BỘ");
+    assert!(tm.all_bold() && find_line(&party, "BÍ THƯ").y > tm.y);
+}

@@ -910,13 +910,13 @@ impl Doc<'_> {
         }
         let mut right = Flow::new();
         if let Some(k) = v.nguoi_ky {
-            self.signer(&mut right, k, rw, lead);
+            self.signer(&mut right, k, v.so_dang.is_some(), rw, lead);
         }
         let two = v.ky_trai.is_some();
         let left = match v.ky_trai {
             Some(k) => {
                 let mut f = Flow::new();
-                self.signer(&mut f, k, lw, lead);
+                self.signer(&mut f, k, v.so_dang.is_some(), lw, lead);
                 f
             }
             None => std::mem::take(&mut recv),
@@ -959,7 +959,7 @@ impl Doc<'_> {
         }
     }
 
-    fn signer(&mut self, flow: &mut Flow, k: &NguoiKy, width: f64, lead: f64) {
+    fn signer(&mut self, flow: &mut Flow, k: &NguoiKy, dang: bool, width: f64, lead: f64) {
         let size = self.body;
         let line = pitch(size, lead);
         let bold = Style::new(size).bold();
@@ -970,7 +970,7 @@ impl Doc<'_> {
             ..Par::default()
         };
         let mut lines: Vec<(String, Style)> = k
-            .quyen_han
+            .authority_lines(dang)
             .iter()
             .map(|q| (q.to_uppercase(), bold))
             .collect();

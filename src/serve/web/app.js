@@ -250,6 +250,7 @@ async function save(force = false) {
     status("Chưa lưu");
     return;
   }
+  await state.drafts.saving();
   try {
     const res = await api("/api/save", { path: state.path, text, version: state.version, force });
     state.version = res.version;
@@ -380,10 +381,10 @@ async function capSo() {
     const res = await api("/api/cap-so", { path: state.path, version: state.version });
     await openDoc(state.path, { force: true });
     await loadList();
-    status(res.message);
+    statusKept(res.message);
   } catch (e) {
     if (e.data && e.data.diagnostics) showDiagnostics(e.data.diagnostics);
-    status("Không cấp số được: " + e.message);
+    statusKept("Không cấp số được: " + e.message);
   }
 }
 

@@ -60,7 +60,19 @@ export class Drafts {
     this.timer = setTimeout(() => this.keep(), DRAFT_DELAY_MS);
   }
 
-  async keep() {
+  keep() {
+    this.pending = this.write();
+    return this.pending;
+  }
+
+  // A save is about to go: no draft written from now on may land after it
+  // (the server drops the draft when it saves).
+  async saving() {
+    clearTimeout(this.timer);
+    await this.pending;
+  }
+
+  async write() {
     const { api, path, text, saved } = this.hooks;
     if (!path()) return;
     try {

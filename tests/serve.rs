@@ -310,7 +310,14 @@ fn preview_gives_pages_or_located_errors() {
     assert_eq!(p["ok"], true);
     let pages = p["pages"].as_array().unwrap();
     assert!(pages.len() >= 3, "{}", pages.len());
-    assert!(pages[0]["svg"].as_str().unwrap().starts_with("<svg"));
+    // The pictures are fetched apart, by hash.
+    let hash = pages[0]["hash"].as_str().unwrap();
+    let (status, svg) = s.request("GET", &format!("/api/page/{hash}"), &[], b"");
+    assert_eq!(status, 200);
+    assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
+    assert!(pages[0]["width"].as_f64().unwrap() > 590.0, "A4 in points");
+    let (status, _) = s.request("GET", &format!("/api/page/{}", "0".repeat(32)), &[], b"");
+    assert_eq!(status, 404);
     assert!(pages[0]["text"]
         .as_str()
         .unwrap()
@@ -1526,6 +1533,85 @@ async fn browser_zoom_and_only_changed_pages_redrawn() {
     );
     let said = text_of(&c, "status").await.unwrap();
     assert!(said.contains(&format!("vẽ lại 1/{pages} trang")), "{said}");
+    c.close().await.unwrap();
+}
+
+/// Pictures of the pages drawn (decoded) and fetched from the server.
+async fn drawn_and_fetched(c: &Client) -> (u64, u64) {
+    let v = js(
+        c,
+        "return [document.querySelectorAll('#pages img[data-drawn]').length, \
+         performance.getEntriesByType('resource').filter(r => r.name.includes('/api/page/')).length]",
+        vec![],
+    )
+    .await;
+    (v[0].as_u64().unwrap(), v[1].as_u64().unwrap())
+}
+
+#[tokio::test]
+async fn browser_pages_out_of_view_are_drawn_when_scrolled_near() {
+    let doc = "hai-phong/cong-van.yaml";
+    let s = Server::with(&[("2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml", doc)]);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, doc).await;
+    click(&c, "zoom-100").await;
+    let pages = js(
+        &c,
+        "return document.querySelectorAll('#pages img').length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap();
+    assert!(pages >= 6, "{pages} pages");
+    // Every page has its place and its text, only those near the view a picture.
+    let first = until("the first page drawn", || async {
+        let (drawn, fetched) = drawn_and_fetched(&c).await;
+        (drawn >= 1).then_some((drawn, fetched))
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (drawn, fetched) = drawn_and_fetched(&c).await;
+    assert_eq!((drawn, fetched), first, "nothing more drawn while still");
+    assert!(
+        drawn < pages / 2,
+        "{drawn} of {pages} pages drawn before scrolling"
+    );
+    assert_eq!(fetched, drawn, "only the pictures drawn are fetched");
+    assert!(
+        preview_text(&c).await.contains("Nơi nhận"),
+        "the last page's text is there"
+    );
+    // Scrolled to the end: the last pages are drawn, the middle ones not.
+    js(
+        &c,
+        "const p = document.getElementById('preview'); p.scrollTop = p.scrollHeight;",
+        vec![],
+    )
+    .await;
+    let last = format!("#pages img[data-page='{pages}'][data-drawn]");
+    until("the last page drawn", || async {
+        js(
+            &c,
+            "return document.querySelector(arguments[0]) !== null",
+            vec![json!(last)],
+        )
+        .await
+        .as_bool()
+        .unwrap()
+        .then_some(())
+    })
+    .await;
+    let (after, fetched) = drawn_and_fetched(&c).await;
+    assert!(
+        after > drawn,
+        "{after} pages drawn after scrolling, {drawn} before"
+    );
+    assert!(
+        after < pages,
+        "pages in the middle are still not drawn: {after} of {pages}"
+    );
+    assert_eq!(fetched, after);
     c.close().await.unwrap();
 }
 

@@ -1615,6 +1615,176 @@ async fn browser_pages_out_of_view_are_drawn_when_scrolled_near() {
     c.close().await.unwrap();
 }
 
+/// The caret's line (1-based) in the YAML editor.
+async fn caret_line(c: &Client) -> u64 {
+    js(
+        c,
+        "const t = document.querySelector('.editor textarea'); return t.value.slice(0, t.selectionStart).split('\\n').length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap()
+}
+
+/// Clicks page `page` (1-based) of the preview at `(x, y)` points from its
+/// top left, with the mouse.
+async fn click_page(c: &Client, page: usize, width: f64, x: f64, y: f64) {
+    use fantoccini::actions::{MouseActions, PointerAction};
+    let at = js(
+        c,
+        "const img = document.querySelector(`#pages img[data-page='${arguments[0]}']`); \
+         img.scrollIntoView({block: 'center'}); const r = img.getBoundingClientRect(); \
+         const s = r.width / arguments[1]; return [Math.round(r.left + arguments[2] * s), Math.round(r.top + arguments[3] * s)]",
+        vec![json!(page), json!(width), json!(x), json!(y)],
+    )
+    .await;
+    let (vx, vy) = (at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: vx,
+            y: vy,
+        })
+        .then(PointerAction::Down {
+            button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+        });
+    c.perform_actions(mouse).await.expect("clicking");
+}
+
+#[tokio::test]
+async fn browser_click_on_a_page_jumps_to_its_yaml_and_the_caret_is_outlined() {
+    let doc = "hai-phong/cong-van.yaml";
+    let s = Server::with(&[("2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml", doc)]);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, doc).await;
+    let text = std::fs::read_to_string(s.dir.join(doc)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let (_, p) = s.post("/api/preview", &json!({"path": doc, "text": text}));
+    let pages = p["pages"].as_array().unwrap();
+    let line_of = |key: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(key))
+            .unwrap()
+            + 1
+    };
+    // Where a YAML line's value is drawn: its page (1-based) and the
+    // centre of its first box, per the server's marks.
+    let drawn = |line: usize| {
+        pages.iter().enumerate().find_map(|(i, pg)| {
+            let m = pg["marks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["line"] == json!(line))?;
+            let f = |k: &str| m[k].as_f64().unwrap();
+            Some((
+                i + 1,
+                pg["width"].as_f64().unwrap(),
+                f("x") + f("w") / 2.0,
+                f("y") + f("h") / 2.0,
+            ))
+        })
+    };
+
+    // The trích yếu, on page 1.
+    let trich_yeu = line_of("trich_yeu:");
+    let (page, width, x, y) = drawn(trich_yeu).expect("the trích yếu is marked");
+    assert_eq!(page, 1);
+    select(&c, 0, 0).await;
+    click_page(&c, page, width, x, y).await;
+    until("the caret on the trích yếu", || async {
+        (caret_line(&c).await == trich_yeu as u64).then_some(())
+    })
+    .await;
+
+    // A paragraph of the body on page 2: the caret goes to a line whose
+    // text is on that page.
+    let para = pages[1]["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["line"].as_u64().unwrap() as usize)
+        .find(|l| lines[l - 1].trim_start().starts_with("- ") && lines[l - 1].len() > 60)
+        .expect("a body paragraph on page 2");
+    let (page, width, x, y) = drawn(para).unwrap();
+    assert_eq!(page, 2);
+    click_page(&c, page, width, x, y).await;
+    until("the caret on the paragraph", || async {
+        (caret_line(&c).await == para as u64).then_some(())
+    })
+    .await;
+    let words: String = lines[para - 1].trim_start()[2..].chars().take(25).collect();
+    let alt = js(
+        &c,
+        "return document.querySelector(`#pages img[data-page='2']`).alt",
+        vec![],
+    )
+    .await;
+    assert!(
+        alt.as_str().unwrap().contains(words.trim()),
+        "{words:?} on page 2"
+    );
+
+    // The caret on the signer's name: its value is outlined on its page
+    // (the one showing the name).
+    let ho_ten = line_of("ho_ten:");
+    let name = lines[ho_ten - 1]
+        .split_once(':')
+        .unwrap()
+        .1
+        .split(" #")
+        .next()
+        .unwrap()
+        .trim()
+        .trim_matches('"')
+        .to_owned();
+    let offset = line_offset(&text, ho_ten - 1) + lines[ho_ten - 1].encode_utf16().count();
+    select(&c, offset, offset).await;
+    let outlined = until("the signer's name outlined", || async {
+        let v = js(
+            &c,
+            "return [...document.querySelectorAll('.page-mark')].map(b => { \
+               const img = document.querySelector(`#pages img[data-page='${b.dataset.page}']`); \
+               const r = b.getBoundingClientRect(), i = img.getBoundingClientRect(); \
+               return [Number(b.dataset.page), img.alt, r.top >= i.top && r.bottom <= i.bottom && r.left >= i.left && r.right <= i.right]; })",
+            vec![],
+        )
+        .await;
+        let v = v.as_array().unwrap().clone();
+        (!v.is_empty()).then_some(v)
+    })
+    .await;
+    let (signer_page, ..) = drawn(ho_ten).expect("the name is marked");
+    for b in &outlined {
+        assert_eq!(b[0], json!(signer_page), "on the signer's page: {b:?}");
+        assert!(
+            b[1].as_str().unwrap().contains(&name),
+            "{name} on that page"
+        );
+        assert_eq!(b[2], json!(true), "inside the page");
+    }
+    // Back on the trích yếu: the outline moves to page 1.
+    let offset = line_offset(&text, trich_yeu - 1) + 12;
+    select(&c, offset, offset).await;
+    until("the trích yếu outlined", || async {
+        let v = js(
+            &c,
+            "return [...document.querySelectorAll('.page-mark')].map(b => b.dataset.page)",
+            vec![],
+        )
+        .await;
+        let v: Vec<String> = serde_json::from_value(v).unwrap();
+        (!v.is_empty() && v.iter().all(|p| p == "1")).then_some(())
+    })
+    .await;
+    c.close().await.unwrap();
+}
+
 #[tokio::test]
 async fn browser_form_shows_inherited_values_and_the_signers_authority() {
     let s = Server::with(&CHAIN);

@@ -9,6 +9,7 @@
 //! atomically and never over a version the page has not seen.
 
 mod form;
+mod marks;
 mod points;
 mod preview;
 

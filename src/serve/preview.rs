@@ -40,6 +40,8 @@ pub struct PreviewPage {
     /// The page's text, in reading order (for assistive technology and
     /// search).
     pub text: String,
+    /// Where the edited YAML's values are on the page.
+    pub marks: Vec<super::marks::Mark>,
     /// The laid-out page.
     #[serde(skip)]
     pub page: Option<Page>,
@@ -74,23 +76,27 @@ pub fn preview_text(builder: &Builder<'_>, path: &Path, text: String) -> Preview
             pages: Vec::new(),
             layout_ms,
         },
-        Ok((doc, built)) => Preview {
-            ok: true,
-            diagnostics: warnings(&doc),
-            pages: built
-                .document
-                .pages()
-                .iter()
-                .map(|page| PreviewPage {
-                    hash: format!("{:032x}", typst::utils::hash128(page)),
-                    width: page.frame.width().to_pt(),
-                    height: page.frame.height().to_pt(),
-                    text: page_text(&page.frame),
-                    page: Some(page.clone()),
-                })
-                .collect(),
-            layout_ms,
-        },
+        Ok((doc, built)) => {
+            let values = super::marks::Values::of(&doc.text);
+            Preview {
+                ok: true,
+                diagnostics: warnings(&doc),
+                pages: built
+                    .document
+                    .pages()
+                    .iter()
+                    .map(|page| PreviewPage {
+                        hash: format!("{:032x}", typst::utils::hash128(page)),
+                        width: page.frame.width().to_pt(),
+                        height: page.frame.height().to_pt(),
+                        text: page_text(&page.frame),
+                        marks: super::marks::of_page(&page.frame, &values),
+                        page: Some(page.clone()),
+                    })
+                    .collect(),
+                layout_ms,
+            }
+        }
     };
     // A long-running process: drop memoized layout results not used by the
     // last few compilations.

@@ -899,7 +899,17 @@ async function main() {
   editor = new Editor($("editor-host"), { schema: state.schema, onChange: changed });
   buildForm();
   $("search").addEventListener("input", renderList);
-  pagesView = new PagesView($("pages"), $("preview"), { onMissing: pageMissing });
+  pagesView = new PagesView($("pages"), $("preview"), {
+    onMissing: pageMissing,
+    onJump: (line) => editor.goTo(line, 1),
+  });
+  // The value under the caret is outlined on the pages.
+  document.addEventListener("selectionchange", () => {
+    const ta = document.querySelector(".editor textarea");
+    if (document.activeElement !== ta) return;
+    const line = ta.value.slice(0, ta.selectionStart).split("\n").length;
+    if (line !== pagesView.line) pagesView.highlight(line);
+  });
   initZoom();
   $("btn-save").addEventListener("click", () => save());
   $("btn-pdf").addEventListener("click", () => download("pdf", "PDF"));

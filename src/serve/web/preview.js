@@ -4,14 +4,28 @@
 // that changed while its old picture is in view keeps the old picture until
 // the new one is decoded (no blank flash while typing).
 
+// Each page also has marks: boxes (in points) where the values of the
+// YAML are drawn, with their lines. A click on a page calls `onJump(line)`;
+// `highlight(line)` outlines on the pages the value at that YAML line.
+
 // How far outside the view a page is drawn ahead (above and below).
 const AHEAD = "100% 0px";
 
 export class PagesView {
   // `host` holds the pages; `scroller` is the element that scrolls them;
   // `onMissing` is called when the server no longer has a page's picture.
-  constructor(host, scroller, { onMissing }) {
+  constructor(host, scroller, { onMissing, onJump }) {
     this.host = host;
+    this.scroller = scroller;
+    this.onJump = onJump;
+    this.line = 0;
+    // The outlines of the highlighted value, over the pages.
+    this.layer = document.createElement("div");
+    this.layer.className = "page-marks";
+    this.layer.setAttribute("aria-hidden", "true");
+    host.after(this.layer);
+    host.addEventListener("click", (ev) => this.click(ev));
+    new ResizeObserver(() => this.highlight(this.line)).observe(host);
     this.entries = [];
     this.near = new Set();
     this.onMissing = onMissing;
@@ -35,6 +49,7 @@ export class PagesView {
     this.entries = [];
     this.near.clear();
     this.host.replaceChildren();
+    this.layer.replaceChildren();
   }
 
   // The hashes of the pages shown.
@@ -60,6 +75,8 @@ export class PagesView {
       }
       used.add(e);
       e.img.alt = p.text;
+      e.marks = p.marks || [];
+      e.width = p.width;
       e.img.dataset.page = String(i + 1);
       e.img.title = `Trang ${i + 1}`;
       return e;
@@ -92,7 +109,60 @@ export class PagesView {
     }
     for (const e of next) if (!e.stand) this.observer.observe(e.img);
     this.entries = next;
+    this.highlight(this.line);
     return changed;
+  }
+
+  // The entry whose picture `el` is (or stands for).
+  entryOf(el) {
+    return this.entries.find((e) => e.img === el || e.stand === el);
+  }
+
+  // A click on a page: the YAML line of the value drawn nearest the point.
+  click(ev) {
+    const e = this.entryOf(ev.target);
+    if (!e || !e.marks.length) return;
+    const r = ev.target.getBoundingClientRect();
+    const scale = r.width / e.width;
+    const x = (ev.clientX - r.left) / scale;
+    const y = (ev.clientY - r.top) / scale;
+    // Inside a box, else the nearest one (a gap between lines).
+    let best = null;
+    let bestDist = Infinity;
+    for (const m of e.marks) {
+      const dx = Math.max(m.x - x, 0, x - (m.x + m.w));
+      const dy = Math.max(m.y - y, 0, y - (m.y + m.h));
+      const d = dx * dx + dy * dy * 4;
+      if (d < bestDist) {
+        bestDist = d;
+        best = m;
+      }
+    }
+    if (best && bestDist < 40 * 40) this.onJump(best.line);
+  }
+
+  // Outlines the value at YAML line `line` wherever it is drawn.
+  highlight(line) {
+    this.line = line;
+    const boxes = [];
+    for (const e of this.entries) {
+      const img = e.stand && e.stand.isConnected ? e.stand : e.img;
+      if (!img.isConnected || !e.width) continue;
+      const hits = e.marks.filter((m) => m.line <= line && line <= m.end);
+      if (!hits.length) continue;
+      const scale = img.clientWidth / e.width;
+      for (const m of hits) {
+        const b = document.createElement("div");
+        b.className = "page-mark";
+        b.dataset.page = img.dataset.page;
+        b.style.left = `${img.offsetLeft + m.x * scale - 2}px`;
+        b.style.top = `${img.offsetTop + m.y * scale - 1}px`;
+        b.style.width = `${m.w * scale + 4}px`;
+        b.style.height = `${m.h * scale + 2}px`;
+        boxes.push(b);
+      }
+    }
+    this.layer.replaceChildren(...boxes);
   }
 
   // Fetches and decodes the picture of `e` (once).

@@ -38,6 +38,11 @@ impl Server {
     /// `data/`, place in the served folder), with no `vanban.toml` or
     /// `.git` anywhere: a folder as a user copies or unzips it.
     fn with(files: &[(&str, &str)]) -> Self {
+        Self::with_env(files, &[])
+    }
+
+    /// [`Server::with`], the server run with the environment variables `env`.
+    fn with_env(files: &[(&str, &str)], env: &[(&str, &str)]) -> Self {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("docs");
         for (seed, place) in files {
@@ -48,6 +53,7 @@ impl Server {
         let mut child = vanban()
             .args(["serve", "--port", "0"])
             .arg(&dir)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -354,11 +360,9 @@ fn preview_gives_pages_or_located_errors() {
     assert_eq!(d["help"], "did you mean `trich_yeu`?");
 }
 
-#[test]
-fn hostile_previews_are_errors_and_the_server_keeps_answering() {
-    let s = Server::start();
-    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
-    let text = doc["text"].as_str().unwrap().to_owned();
+/// The hostile documents of issue 22 (`scripts/bench-hostile.sh`) made from
+/// `text`, the seed, with the files they name put in the served folder.
+fn hostile_documents(s: &Server, text: &str) -> Vec<String> {
     // Files the hostile documents name, and a folder that lists them.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
     png.extend(50_000u32.to_be_bytes());
@@ -376,14 +380,22 @@ fn hostile_previews_are_errors_and_the_server_keeps_answering() {
     let para = |p: &str| text.replacen("noi_dung:\n", &format!("noi_dung:\n  - {p}\n"), 1);
     let mut aliases = format!("  - &lon {}\n", "x".repeat(1_000_000));
     aliases.push_str(&"  - *lon\n".repeat(1000));
-    let hostile = [
+    vec![
         para(&format!("\"{}x{}\"", "^[".repeat(5000), "]".repeat(5000))),
         para("\"{{ 'x' * 3000000 }}\""),
         para("\"{{ '2023-10-02' | cong_ngay(100000000) }}\""),
         text.replacen("noi_dung:\n", &format!("noi_dung:\n{aliases}"), 1),
         format!("extends: cha.yaml\n{text}"),
         text.replacen("nguoi_ky:\n", "nguoi_ky:\n  chu_ky: ck.png\n", 1),
-    ];
+    ]
+}
+
+#[test]
+fn hostile_previews_are_errors_and_the_server_keeps_answering() {
+    let s = Server::start();
+    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+    let text = doc["text"].as_str().unwrap().to_owned();
+    let hostile = hostile_documents(&s, &text);
     for (i, h) in hostile.iter().enumerate() {
         let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": h}));
         assert_eq!(status, 200, "hostile document {i}: {p}");
@@ -396,6 +408,105 @@ fn hostile_previews_are_errors_and_the_server_keeps_answering() {
     let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
     assert_eq!(status, 200);
     assert_eq!(p["ok"], true, "{p}");
+}
+
+/// Resident memory of a process, in MiB.
+fn rss_mb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+    kb / 1024
+}
+
+/// The processes `pid` started (from any of its threads) that are still
+/// running.
+fn children(pid: u32) -> Vec<u32> {
+    let mut all = String::new();
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .flatten()
+    {
+        all += &std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+        all.push(' ');
+    }
+    all.split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .filter(|p| {
+            // A zombie is not running.
+            std::fs::read_to_string(format!("/proc/{p}/stat")).is_ok_and(|s| {
+                !s.rsplit_once(')')
+                    .is_some_and(|(_, r)| r.trim_start().starts_with('Z'))
+            })
+        })
+        .collect()
+}
+
+/// A document of 3 000 long paragraphs (about 600 pages): within every
+/// budget, but long and large to lay out.
+fn huge(text: &str) -> String {
+    let para = format!("  - {}\n", "chữ ".repeat(200));
+    text.replacen(
+        "noi_dung:\n",
+        &format!("noi_dung:\n{}", para.repeat(3000)),
+        1,
+    )
+}
+
+#[test]
+fn previews_over_their_time_or_memory_are_stopped_and_the_server_stays_small() {
+    for (env, what) in [
+        ("VANBAN_PREVIEW_TIMEOUT_MS", "2000"),
+        ("VANBAN_PREVIEW_MEMORY_MB", "160"),
+    ] {
+        let s = Server::with_env(&[(SEED, DOC)], &[(env, what)]);
+        let pid = s.child.id();
+        let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+        let text = doc["text"].as_str().unwrap().to_owned();
+        let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
+        assert_eq!((status, &p["ok"]), (200, &json!(true)), "{env}: {p}");
+        let before = children(pid);
+        assert_eq!(before.len(), 1, "{env}: one preview process: {before:?}");
+        // Over the limit: an error, and the preview's process is gone
+        // (it no longer takes CPU or memory).
+        let start = Instant::now();
+        let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": huge(&text)}));
+        let took = start.elapsed();
+        assert_eq!(status, 503, "{env}: {p}");
+        let message = p["error"].as_str().unwrap();
+        if env.ends_with("TIMEOUT_MS") {
+            assert!(message.contains("2 s"), "{message}");
+            assert!(took < Duration::from_secs(10), "{took:?}");
+        } else {
+            assert!(message.contains("160 MB"), "{message}");
+        }
+        // (SIGKILL is sent before the answer; the kernel may take a moment.)
+        let stopped = Instant::now();
+        while children(pid).iter().any(|c| before.contains(c)) {
+            assert!(
+                stopped.elapsed() < Duration::from_secs(2),
+                "{env}: the preview process was stopped"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // The hostile documents: errors, each.
+        for (i, h) in hostile_documents(&s, &text).iter().enumerate() {
+            let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": h}));
+            assert_eq!(
+                (status, &p["ok"]),
+                (200, &json!(false)),
+                "{env}: hostile {i}: {p}"
+            );
+        }
+        // A normal preview still answers; the server itself stayed small.
+        let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
+        assert_eq!((status, &p["ok"]), (200, &json!(true)), "{env}: {p}");
+        let rss = rss_mb(pid);
+        assert!(rss < 150, "{env}: the server holds {rss} MiB");
+    }
 }
 
 #[test]

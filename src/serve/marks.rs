@@ -165,7 +165,20 @@ pub fn of_page(frame: &Frame, values: &Values) -> Vec<Mark> {
         if run.chars().count() < 3 {
             return;
         }
-        let Some((line, end)) = values.find(run, after) else {
+        // A run may begin or end with words the layout adds ("V/v ",
+        // "Số: "): the run without its first or last word.
+        fn shorter(cut: Option<&str>) -> Option<&str> {
+            cut.filter(|r| r.chars().count() >= 3)
+        }
+        let found = values
+            .find(run, after)
+            .or_else(|| {
+                shorter(run.split_once(' ').map(|(_, r)| r)).and_then(|r| values.find(r, after))
+            })
+            .or_else(|| {
+                shorter(run.rsplit_once(' ').map(|(r, _)| r)).and_then(|r| values.find(r, after))
+            });
+        let Some((line, end)) = found else {
             return;
         };
         after = line;

@@ -12,6 +12,7 @@ mod form;
 mod marks;
 mod points;
 mod preview;
+mod worker;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
@@ -37,7 +38,8 @@ use crate::world::{Engine, Refused};
 use crate::{output, register, Builder};
 
 pub use form::{fields, fields_of, form_keys, set_field, FORM_KEYS};
-pub use preview::{page_svg, preview_text, Preview, PreviewPage, PREVIEW_TIMEOUT};
+pub use preview::{page_svg, preview_text, Preview, PreviewPage};
+pub use worker::{run_worker, PREVIEW_MEMORY, PREVIEW_TIMEOUT, WORKER_ARG};
 
 /// Largest request body accepted (a document may have
 /// [`load::MAX_BYTES`]; JSON escaping needs some room).
@@ -59,6 +61,11 @@ pub struct Options {
     pub port: u16,
     /// Open the page in the default browser.
     pub open: bool,
+    /// Font folders, body font family and layouts folder, as given to
+    /// `serve` (the preview's process uses them too).
+    pub font_path: Vec<PathBuf>,
+    pub font: Option<String>,
+    pub layouts: Option<PathBuf>,
 }
 
 /// Everything the handlers share.
@@ -66,8 +73,8 @@ pub struct App {
     root: PathBuf,
     builder: Builder<'static>,
     hosts: Vec<String>,
-    /// The pages of the last previews, drawn when the page asks for them.
-    pages: preview::PageCache,
+    /// The process that lays previews out.
+    worker: Arc<worker::Worker>,
 }
 
 /// Runs the server until the process is stopped. Prints the address to
@@ -101,7 +108,14 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
         let addr = listener
             .local_addr()
             .map_err(|e| Error::Other(e.to_string()))?;
-        let app = Arc::new(App::new(root.clone(), engine, addr));
+        let setup = worker::Setup {
+            root: root.clone(),
+            font_path: opts.font_path.clone(),
+            font: opts.font.clone(),
+            layouts: opts.layouts.clone(),
+            lang: crate::i18n::current().code().into(),
+        };
+        let app = Arc::new(App::new(root.clone(), engine, addr, setup));
         let url = format!("http://{}/", app.hosts[0]);
         println!("{url}");
         eprintln!("vanban: serving {} (Ctrl+C to stop)", root.display());
@@ -175,7 +189,7 @@ fn open_browser(url: &str) {
 }
 
 impl App {
-    fn new(root: PathBuf, engine: &'static Engine, addr: SocketAddr) -> Self {
+    fn new(root: PathBuf, engine: &'static Engine, addr: SocketAddr, setup: worker::Setup) -> Self {
         let port = addr.port();
         let mut hosts = vec![match addr.ip() {
             IpAddr::V4(ip) => format!("{ip}:{port}"),
@@ -188,7 +202,7 @@ impl App {
             root,
             builder: Builder::new(engine),
             hosts,
-            pages: preview::PageCache::default(),
+            worker: Arc::new(worker::Worker::new(setup)),
         }
     }
 

@@ -10,18 +10,15 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::extract::{Path as UrlPath, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use typst_layout::Page;
 
-use super::{blocking, diagnostic, warnings, ApiError, App, Diagnostic};
+use super::{diagnostic, warnings, ApiError, App, Diagnostic};
 use crate::load;
 use crate::Builder;
-
-/// Longest a preview may take before the page gets an error.
-pub const PREVIEW_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Pages kept for drawing: those of the last previews (a few documents'
 /// worth; a laid-out page shares its fonts and images with the others).
@@ -145,7 +142,7 @@ struct Kept {
 
 impl PageCache {
     /// Keeps `page` under `hash` (again the newest when kept already).
-    fn keep(&self, hash: &str, page: Page) {
+    pub(super) fn keep(&self, hash: &str, page: Page) {
         let mut k = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         if k.pages.contains_key(hash) {
             if let Some(i) = k.order.iter().position(|h| h == hash) {
@@ -163,7 +160,7 @@ impl PageCache {
     }
 
     /// The SVG of the page kept under `hash`, drawn now if it was not.
-    fn svg(&self, hash: &str) -> Option<Arc<str>> {
+    pub(super) fn svg(&self, hash: &str) -> Option<Arc<str>> {
         let page = {
             let k = self.inner.lock().unwrap_or_else(|e| e.into_inner());
             let (page, svg) = k.pages.get(hash)?;
@@ -188,34 +185,14 @@ pub(super) struct PreviewBody {
     text: String,
 }
 
+/// Lays the text out in the preview process ([`super::worker`]): a preview
+/// over its time or memory is stopped there and answers an error.
 pub(super) async fn preview(
     State(app): State<Arc<App>>,
     Json(body): Json<PreviewBody>,
-) -> Result<Json<Preview>, ApiError> {
+) -> Result<Json<serde_json::Value>, ApiError> {
     let path = app.existing(&body.path)?;
-    let work = blocking(move || {
-        let p = preview_text(&app.builder, &path, body.text);
-        for page in &p.pages {
-            if let Some(laid) = &page.page {
-                app.pages.keep(&page.hash, laid.clone());
-            }
-        }
-        Ok(Json(p))
-    });
-    // A preview that takes too long answers with an error; the layout
-    // finishes on its thread, the server keeps answering.
-    tokio::time::timeout(PREVIEW_TIMEOUT, work)
-        .await
-        .unwrap_or_else(|_| {
-            Err(ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!(
-                    "xem trước quá {} giây; văn bản có thể quá lớn (the preview took more than {} s)",
-                    PREVIEW_TIMEOUT.as_secs(),
-                    PREVIEW_TIMEOUT.as_secs()
-                ),
-            ))
-        })
+    Ok(Json(app.worker.preview(path, body.text).await?))
 }
 
 /// The picture of a page of a recent preview, as SVG; 404 when the page is
@@ -224,11 +201,6 @@ pub(super) async fn page(
     State(app): State<Arc<App>>,
     UrlPath(hash): UrlPath<String>,
 ) -> Result<Response, ApiError> {
-    let svg = blocking(move || {
-        app.pages
-            .svg(&hash)
-            .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "page no longer kept"))
-    })
-    .await?;
-    Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg.to_string()).into_response())
+    let svg = app.worker.svg(hash).await?;
+    Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
 }

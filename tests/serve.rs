@@ -1775,7 +1775,15 @@ async fn browser_click_on_a_page_jumps_to_its_yaml_and_the_caret_is_outlined() {
     let text = std::fs::read_to_string(s.dir.join(doc)).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let (_, p) = s.post("/api/preview", &json!({"path": doc, "text": text}));
-    let pages = p["pages"].as_array().unwrap();
+    let (status, marks) = s.get(&format!("/api/marks/{}", p["version"].as_str().unwrap()));
+    assert_eq!(status, 200, "{marks}");
+    let pages: Vec<Value> = p["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(marks["pages"].as_array().unwrap())
+        .map(|(pg, m)| json!({"width": pg["width"], "marks": m}))
+        .collect();
     let line_of = |key: &str| {
         lines
             .iter()

@@ -368,6 +368,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/doc", get(read_doc))
         .route("/api/preview", post(preview::preview))
         .route("/api/page/{hash}", get(preview::page))
+        .route("/api/marks/{version}", get(preview::marks))
         .route("/api/save", post(save))
         .route("/api/pdf", post(pdf))
         .route("/api/docx", post(docx))

@@ -37,8 +37,6 @@ pub struct PreviewPage {
     /// The page's text, in reading order (for assistive technology and
     /// search).
     pub text: String,
-    /// Where the edited YAML's values are on the page.
-    pub marks: Vec<super::marks::Mark>,
     /// The laid-out page.
     #[serde(skip)]
     pub page: Option<Page>,
@@ -55,12 +53,16 @@ pub struct Preview {
     pub pages: Vec<PreviewPage>,
     /// Milliseconds spent loading and laying out.
     pub layout_ms: u64,
+    /// A token for the text laid out: where its values are on the pages
+    /// is at `/api/marks/VERSION` ([`super::marks`]).
+    pub version: String,
 }
 
 /// Loads `text` as the contents of `path` and lays it out into pages;
 /// errors come back as diagnostics located in `text`.
 pub fn preview_text(builder: &Builder<'_>, path: &Path, text: String) -> Preview {
     let start = Instant::now();
+    let version = text_version(&text);
     let built = load::check_text(path, text).and_then(|doc| {
         let b = builder.layout(&doc).map_err(|e| vec![e])?;
         Ok((doc, b))
@@ -72,33 +74,36 @@ pub fn preview_text(builder: &Builder<'_>, path: &Path, text: String) -> Preview
             diagnostics: errors.iter().map(|e| diagnostic(path, e)).collect(),
             pages: Vec::new(),
             layout_ms,
+            version,
         },
-        Ok((doc, built)) => {
-            let values = super::marks::Values::of(&doc.text);
-            Preview {
-                ok: true,
-                diagnostics: warnings(&doc),
-                pages: built
-                    .document
-                    .pages()
-                    .iter()
-                    .map(|page| PreviewPage {
-                        hash: format!("{:032x}", typst::utils::hash128(page)),
-                        width: page.frame.width().to_pt(),
-                        height: page.frame.height().to_pt(),
-                        text: page_text(&page.frame),
-                        marks: super::marks::of_page(&page.frame, &values),
-                        page: Some(page.clone()),
-                    })
-                    .collect(),
-                layout_ms,
-            }
-        }
+        Ok((doc, built)) => Preview {
+            ok: true,
+            diagnostics: warnings(&doc),
+            pages: built
+                .document
+                .pages()
+                .iter()
+                .map(|page| PreviewPage {
+                    hash: format!("{:032x}", typst::utils::hash128(page)),
+                    width: page.frame.width().to_pt(),
+                    height: page.frame.height().to_pt(),
+                    text: page_text(&page.frame),
+                    page: Some(page.clone()),
+                })
+                .collect(),
+            layout_ms,
+            version,
+        },
     };
     // A long-running process: drop memoized layout results not used by the
     // last few compilations.
     comemo::evict(10);
     out
+}
+
+/// The token of a text laid out ([`Preview::version`]).
+pub fn text_version(text: &str) -> String {
+    format!("{:032x}", typst::utils::hash128(text))
 }
 
 /// A page as SVG.
@@ -193,6 +198,16 @@ pub(super) async fn preview(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let path = app.existing(&body.path)?;
     Ok(Json(app.worker.preview(path, body.text).await?))
+}
+
+/// Where the values of the last preview's text are on its pages:
+/// `{ version, pages: [[mark…]…] }`; 404 when the last preview was of
+/// another text.
+pub(super) async fn marks(
+    State(app): State<Arc<App>>,
+    UrlPath(version): UrlPath<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    Ok(Json(app.worker.marks(version).await?))
 }
 
 /// The picture of a page of a recent preview, as SVG; 404 when the page is

@@ -69,6 +69,7 @@ pub struct Setup {
 enum Request {
     Preview { path: PathBuf, text: String },
     Svg { hash: String },
+    Marks { version: String },
 }
 
 struct Running {
@@ -210,6 +211,18 @@ impl Worker {
         self.request(Request::Preview { path, text }).await
     }
 
+    /// Where the values of the last preview's text are on its pages.
+    pub async fn marks(self: &std::sync::Arc<Self>, version: String) -> Result<Value, ApiError> {
+        let v = self.request(Request::Marks { version }).await?;
+        if v.is_null() {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "another text was laid out since",
+            ));
+        }
+        Ok(v)
+    }
+
     /// The SVG of a page of a recent preview.
     pub async fn svg(self: &std::sync::Arc<Self>, hash: String) -> Result<String, ApiError> {
         let v = self.request(Request::Svg { hash }).await?;
@@ -282,19 +295,36 @@ fn work() -> bool {
 fn serve_requests(engine: &Engine, lines: impl Iterator<Item = std::io::Result<String>>) {
     let builder = Builder::new(engine);
     let pages = PageCache::default();
+    // The last text laid out: its version, the text and its pages.
+    let mut last: Option<(String, String, Vec<typst_layout::Page>)> = None;
     let mut out = std::io::stdout().lock();
     for line in lines {
         let Ok(line) = line else { return };
         let answer = match serde_json::from_str::<Request>(&line) {
             Ok(Request::Preview { path, text }) => {
-                let p = preview_text(&builder, Path::new(&path), text);
+                let p = preview_text(&builder, Path::new(&path), text.clone());
                 for page in &p.pages {
                     if let Some(laid) = &page.page {
                         pages.keep(&page.hash, laid.clone());
                     }
                 }
+                if p.ok {
+                    let laid = p.pages.iter().filter_map(|pg| pg.page.clone()).collect();
+                    last = Some((p.version.clone(), text, laid));
+                }
                 serde_json::to_value(&p).unwrap_or(Value::Null)
             }
+            Ok(Request::Marks { version }) => match &last {
+                Some((v, text, laid)) if *v == version => {
+                    let values = super::marks::Values::of(text);
+                    let marks: Vec<_> = laid
+                        .iter()
+                        .map(|pg| super::marks::of_page(&pg.frame, &values))
+                        .collect();
+                    serde_json::json!({ "version": version, "pages": marks })
+                }
+                _ => Value::Null,
+            },
             Ok(Request::Svg { hash }) => pages
                 .svg(&hash)
                 .map_or(Value::Null, |s| Value::String(s.to_string())),

@@ -411,7 +411,7 @@ async function runPreview() {
       state.shown = seq;
       showDiagnostics(res.diagnostics);
       if (res.ok) {
-        state.sentPages = pagesView.show(res.pages);
+        state.sentPages = pagesView.show(res.pages, res.version);
         previewNote(`Xem trước: ${Math.round(performance.now() - t0)} ms (vẽ lại ${state.sentPages}/${res.pages.length} trang)`);
       } else {
         status(`Văn bản có ${errorsIn(res.diagnostics).length} lỗi`);

@@ -57,9 +57,12 @@ export class PagesView {
     return this.entries.map((e) => e.hash);
   }
 
-  // Shows `pages` ({ hash, width, height, text } each), keeping the pictures
-  // of pages that did not change. Returns how many pages changed.
-  show(pages) {
+  // Shows `pages` ({ hash, width, height, text } each) of the text laid
+  // out as `version`, keeping the pictures of pages that did not change.
+  // Returns how many pages changed. The marks come after, apart, once the
+  // pictures in view are drawn (they are not on the way to the picture).
+  show(pages, version) {
+    this.version = version;
     const old = new Map(this.entries.map((e) => [e.hash, e]));
     const used = new Set();
     let changed = 0;
@@ -75,7 +78,9 @@ export class PagesView {
       }
       used.add(e);
       e.img.alt = p.text;
-      e.marks = p.marks || [];
+      // Until the new marks come, those of the last text (lines may have
+      // moved a little).
+      e.marks = e.marks || [];
       e.width = p.width;
       e.img.dataset.page = String(i + 1);
       e.img.title = `Trang ${i + 1}`;
@@ -110,7 +115,27 @@ export class PagesView {
     for (const e of next) if (!e.stand) this.observer.observe(e.img);
     this.entries = next;
     this.highlight(this.line);
+    this.fetchMarks(version);
     return changed;
+  }
+
+  async fetchMarks(version) {
+    // After the pictures near the view (the observer fires after layout).
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    await Promise.allSettled(this.entries.map((e) => e.loading));
+    if (this.version !== version) return;
+    try {
+      const res = await fetch("/api/marks/" + version);
+      if (!res.ok || this.version !== version) return;
+      const marks = await res.json();
+      if (this.version !== version) return;
+      this.entries.forEach((e, i) => {
+        e.marks = marks.pages[i] || [];
+      });
+      this.highlight(this.line);
+    } catch {
+      // Only the jump and the outline are missing.
+    }
   }
 
   // The entry whose picture `el` is (or stands for).

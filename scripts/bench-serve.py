@@ -8,7 +8,7 @@ signer's page scrolled into view. Prints the
 median and worst per document, with the pages drawn per edit.
 
 Usage: scripts/bench-serve.py [DOC.yaml ...]   (default: a one-page công
-văn, the 4-page Lạng Sơn plan and the 7-page Hải Phòng công văn)
+văn, the 5-page Thủ Thừa công văn and the 8-page Hải Phòng công văn)
 Needs chromium and chromedriver (as the browser tests); uses
 target/release/vanban (built if missing) or VANBAN_BIN (e.g.
 VANBAN_BIN=target/debug/vanban for the debug build).
@@ -19,7 +19,7 @@ import base64, json, os, shutil, socket, statistics, subprocess, sys, tempfile, 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT = [
     "data/examples/cong-van.yaml",
-    "data/2020/lang-son/ubnd-ke-hoach-tuan-le-hoc-tap.yaml",
+    "data/2023/thu-thua/pgddt-cong-van-tuan-le-hoc-tap.yaml",
     "data/2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml",
 ]
 EDITS = 20

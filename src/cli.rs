@@ -813,6 +813,9 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 bind,
                 port,
                 open,
+                font_path: fonts.font_path.clone(),
+                font: fonts.font.clone(),
+                layouts: fonts.layouts.clone(),
             };
             commands::serve::run(opts, engine(&fonts)?)?;
             Ok(ExitCode::SUCCESS)

@@ -38,6 +38,11 @@ impl Server {
     /// `data/`, place in the served folder), with no `vanban.toml` or
     /// `.git` anywhere: a folder as a user copies or unzips it.
     fn with(files: &[(&str, &str)]) -> Self {
+        Self::with_env(files, &[])
+    }
+
+    /// [`Server::with`], the server run with the environment variables `env`.
+    fn with_env(files: &[(&str, &str)], env: &[(&str, &str)]) -> Self {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("docs");
         for (seed, place) in files {
@@ -48,6 +53,7 @@ impl Server {
         let mut child = vanban()
             .args(["serve", "--port", "0"])
             .arg(&dir)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -310,7 +316,14 @@ fn preview_gives_pages_or_located_errors() {
     assert_eq!(p["ok"], true);
     let pages = p["pages"].as_array().unwrap();
     assert!(pages.len() >= 3, "{}", pages.len());
-    assert!(pages[0]["svg"].as_str().unwrap().starts_with("<svg"));
+    // The pictures are fetched apart, by hash.
+    let hash = pages[0]["hash"].as_str().unwrap();
+    let (status, svg) = s.request("GET", &format!("/api/page/{hash}"), &[], b"");
+    assert_eq!(status, 200);
+    assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
+    assert!(pages[0]["width"].as_f64().unwrap() > 590.0, "A4 in points");
+    let (status, _) = s.request("GET", &format!("/api/page/{}", "0".repeat(32)), &[], b"");
+    assert_eq!(status, 404);
     assert!(pages[0]["text"]
         .as_str()
         .unwrap()
@@ -347,11 +360,9 @@ fn preview_gives_pages_or_located_errors() {
     assert_eq!(d["help"], "did you mean `trich_yeu`?");
 }
 
-#[test]
-fn hostile_previews_are_errors_and_the_server_keeps_answering() {
-    let s = Server::start();
-    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
-    let text = doc["text"].as_str().unwrap().to_owned();
+/// The hostile documents of issue 22 (`scripts/bench-hostile.sh`) made from
+/// `text`, the seed, with the files they name put in the served folder.
+fn hostile_documents(s: &Server, text: &str) -> Vec<String> {
     // Files the hostile documents name, and a folder that lists them.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
     png.extend(50_000u32.to_be_bytes());
@@ -369,14 +380,22 @@ fn hostile_previews_are_errors_and_the_server_keeps_answering() {
     let para = |p: &str| text.replacen("noi_dung:\n", &format!("noi_dung:\n  - {p}\n"), 1);
     let mut aliases = format!("  - &lon {}\n", "x".repeat(1_000_000));
     aliases.push_str(&"  - *lon\n".repeat(1000));
-    let hostile = [
+    vec![
         para(&format!("\"{}x{}\"", "^[".repeat(5000), "]".repeat(5000))),
         para("\"{{ 'x' * 3000000 }}\""),
         para("\"{{ '2023-10-02' | cong_ngay(100000000) }}\""),
         text.replacen("noi_dung:\n", &format!("noi_dung:\n{aliases}"), 1),
         format!("extends: cha.yaml\n{text}"),
         text.replacen("nguoi_ky:\n", "nguoi_ky:\n  chu_ky: ck.png\n", 1),
-    ];
+    ]
+}
+
+#[test]
+fn hostile_previews_are_errors_and_the_server_keeps_answering() {
+    let s = Server::start();
+    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+    let text = doc["text"].as_str().unwrap().to_owned();
+    let hostile = hostile_documents(&s, &text);
     for (i, h) in hostile.iter().enumerate() {
         let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": h}));
         assert_eq!(status, 200, "hostile document {i}: {p}");
@@ -389,6 +408,105 @@ fn hostile_previews_are_errors_and_the_server_keeps_answering() {
     let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
     assert_eq!(status, 200);
     assert_eq!(p["ok"], true, "{p}");
+}
+
+/// Resident memory of a process, in MiB.
+fn rss_mb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+    kb / 1024
+}
+
+/// The processes `pid` started (from any of its threads) that are still
+/// running.
+fn children(pid: u32) -> Vec<u32> {
+    let mut all = String::new();
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .flatten()
+    {
+        all += &std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+        all.push(' ');
+    }
+    all.split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .filter(|p| {
+            // A zombie is not running.
+            std::fs::read_to_string(format!("/proc/{p}/stat")).is_ok_and(|s| {
+                !s.rsplit_once(')')
+                    .is_some_and(|(_, r)| r.trim_start().starts_with('Z'))
+            })
+        })
+        .collect()
+}
+
+/// A document of 3 000 long paragraphs (about 600 pages): within every
+/// budget, but long and large to lay out.
+fn huge(text: &str) -> String {
+    let para = format!("  - {}\n", "chữ ".repeat(200));
+    text.replacen(
+        "noi_dung:\n",
+        &format!("noi_dung:\n{}", para.repeat(3000)),
+        1,
+    )
+}
+
+#[test]
+fn previews_over_their_time_or_memory_are_stopped_and_the_server_stays_small() {
+    for (env, what) in [
+        ("VANBAN_PREVIEW_TIMEOUT_MS", "2000"),
+        ("VANBAN_PREVIEW_MEMORY_MB", "160"),
+    ] {
+        let s = Server::with_env(&[(SEED, DOC)], &[(env, what)]);
+        let pid = s.child.id();
+        let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+        let text = doc["text"].as_str().unwrap().to_owned();
+        let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
+        assert_eq!((status, &p["ok"]), (200, &json!(true)), "{env}: {p}");
+        let before = children(pid);
+        assert_eq!(before.len(), 1, "{env}: one preview process: {before:?}");
+        // Over the limit: an error, and the preview's process is gone
+        // (it no longer takes CPU or memory).
+        let start = Instant::now();
+        let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": huge(&text)}));
+        let took = start.elapsed();
+        assert_eq!(status, 503, "{env}: {p}");
+        let message = p["error"].as_str().unwrap();
+        if env.ends_with("TIMEOUT_MS") {
+            assert!(message.contains("2 s"), "{message}");
+            assert!(took < Duration::from_secs(10), "{took:?}");
+        } else {
+            assert!(message.contains("160 MB"), "{message}");
+        }
+        // (SIGKILL is sent before the answer; the kernel may take a moment.)
+        let stopped = Instant::now();
+        while children(pid).iter().any(|c| before.contains(c)) {
+            assert!(
+                stopped.elapsed() < Duration::from_secs(2),
+                "{env}: the preview process was stopped"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // The hostile documents: errors, each.
+        for (i, h) in hostile_documents(&s, &text).iter().enumerate() {
+            let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": h}));
+            assert_eq!(
+                (status, &p["ok"]),
+                (200, &json!(false)),
+                "{env}: hostile {i}: {p}"
+            );
+        }
+        // A normal preview still answers; the server itself stayed small.
+        let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
+        assert_eq!((status, &p["ok"]), (200, &json!(true)), "{env}: {p}");
+        let rss = rss_mb(pid);
+        assert!(rss < 150, "{env}: the server holds {rss} MiB");
+    }
 }
 
 #[test]
@@ -1526,6 +1644,263 @@ async fn browser_zoom_and_only_changed_pages_redrawn() {
     );
     let said = text_of(&c, "status").await.unwrap();
     assert!(said.contains(&format!("vẽ lại 1/{pages} trang")), "{said}");
+    c.close().await.unwrap();
+}
+
+/// Pictures of the pages drawn (decoded) and fetched from the server.
+async fn drawn_and_fetched(c: &Client) -> (u64, u64) {
+    let v = js(
+        c,
+        "return [document.querySelectorAll('#pages img[data-drawn]').length, \
+         performance.getEntriesByType('resource').filter(r => r.name.includes('/api/page/')).length]",
+        vec![],
+    )
+    .await;
+    (v[0].as_u64().unwrap(), v[1].as_u64().unwrap())
+}
+
+#[tokio::test]
+async fn browser_pages_out_of_view_are_drawn_when_scrolled_near() {
+    let doc = "hai-phong/cong-van.yaml";
+    let s = Server::with(&[("2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml", doc)]);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, doc).await;
+    click(&c, "zoom-100").await;
+    let pages = js(
+        &c,
+        "return document.querySelectorAll('#pages img').length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap();
+    assert!(pages >= 6, "{pages} pages");
+    // Every page has its place and its text, only those near the view a picture.
+    let first = until("the first page drawn", || async {
+        let (drawn, fetched) = drawn_and_fetched(&c).await;
+        (drawn >= 1).then_some((drawn, fetched))
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (drawn, fetched) = drawn_and_fetched(&c).await;
+    assert_eq!((drawn, fetched), first, "nothing more drawn while still");
+    assert!(
+        drawn < pages / 2,
+        "{drawn} of {pages} pages drawn before scrolling"
+    );
+    assert_eq!(fetched, drawn, "only the pictures drawn are fetched");
+    assert!(
+        preview_text(&c).await.contains("Nơi nhận"),
+        "the last page's text is there"
+    );
+    // Scrolled to the end: the last pages are drawn, the middle ones not.
+    js(
+        &c,
+        "const p = document.getElementById('preview'); p.scrollTop = p.scrollHeight;",
+        vec![],
+    )
+    .await;
+    let last = format!("#pages img[data-page='{pages}'][data-drawn]");
+    until("the last page drawn", || async {
+        js(
+            &c,
+            "return document.querySelector(arguments[0]) !== null",
+            vec![json!(last)],
+        )
+        .await
+        .as_bool()
+        .unwrap()
+        .then_some(())
+    })
+    .await;
+    let (after, fetched) = drawn_and_fetched(&c).await;
+    assert!(
+        after > drawn,
+        "{after} pages drawn after scrolling, {drawn} before"
+    );
+    assert!(
+        after < pages,
+        "pages in the middle are still not drawn: {after} of {pages}"
+    );
+    assert_eq!(fetched, after);
+    c.close().await.unwrap();
+}
+
+/// The caret's line (1-based) in the YAML editor.
+async fn caret_line(c: &Client) -> u64 {
+    js(
+        c,
+        "const t = document.querySelector('.editor textarea'); return t.value.slice(0, t.selectionStart).split('\\n').length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap()
+}
+
+/// Clicks page `page` (1-based) of the preview at `(x, y)` points from its
+/// top left, with the mouse.
+async fn click_page(c: &Client, page: usize, width: f64, x: f64, y: f64) {
+    use fantoccini::actions::{MouseActions, PointerAction};
+    let at = js(
+        c,
+        "const img = document.querySelector(`#pages img[data-page='${arguments[0]}']`); \
+         img.scrollIntoView({block: 'center'}); const r = img.getBoundingClientRect(); \
+         const s = r.width / arguments[1]; return [Math.round(r.left + arguments[2] * s), Math.round(r.top + arguments[3] * s)]",
+        vec![json!(page), json!(width), json!(x), json!(y)],
+    )
+    .await;
+    let (vx, vy) = (at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: vx,
+            y: vy,
+        })
+        .then(PointerAction::Down {
+            button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+        });
+    c.perform_actions(mouse).await.expect("clicking");
+}
+
+#[tokio::test]
+async fn browser_click_on_a_page_jumps_to_its_yaml_and_the_caret_is_outlined() {
+    let doc = "hai-phong/cong-van.yaml";
+    let s = Server::with(&[("2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml", doc)]);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, doc).await;
+    let text = std::fs::read_to_string(s.dir.join(doc)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let (_, p) = s.post("/api/preview", &json!({"path": doc, "text": text}));
+    let (status, marks) = s.get(&format!("/api/marks/{}", p["version"].as_str().unwrap()));
+    assert_eq!(status, 200, "{marks}");
+    let pages: Vec<Value> = p["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(marks["pages"].as_array().unwrap())
+        .map(|(pg, m)| json!({"width": pg["width"], "marks": m}))
+        .collect();
+    let line_of = |key: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(key))
+            .unwrap()
+            + 1
+    };
+    // Where a YAML line's value is drawn: its page (1-based) and the
+    // centre of its first box, per the server's marks.
+    let drawn = |line: usize| {
+        pages.iter().enumerate().find_map(|(i, pg)| {
+            let m = pg["marks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["line"] == json!(line))?;
+            let f = |k: &str| m[k].as_f64().unwrap();
+            Some((
+                i + 1,
+                pg["width"].as_f64().unwrap(),
+                f("x") + f("w") / 2.0,
+                f("y") + f("h") / 2.0,
+            ))
+        })
+    };
+
+    // The trích yếu, on page 1.
+    let trich_yeu = line_of("trich_yeu:");
+    let (page, width, x, y) = drawn(trich_yeu).expect("the trích yếu is marked");
+    assert_eq!(page, 1);
+    select(&c, 0, 0).await;
+    click_page(&c, page, width, x, y).await;
+    until("the caret on the trích yếu", || async {
+        (caret_line(&c).await == trich_yeu as u64).then_some(())
+    })
+    .await;
+
+    // A paragraph of the body on page 2: the caret goes to a line whose
+    // text is on that page.
+    let para = pages[1]["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["line"].as_u64().unwrap() as usize)
+        .find(|l| lines[l - 1].trim_start().starts_with("- ") && lines[l - 1].len() > 60)
+        .expect("a body paragraph on page 2");
+    let (page, width, x, y) = drawn(para).unwrap();
+    assert_eq!(page, 2);
+    click_page(&c, page, width, x, y).await;
+    until("the caret on the paragraph", || async {
+        (caret_line(&c).await == para as u64).then_some(())
+    })
+    .await;
+    let words: String = lines[para - 1].trim_start()[2..].chars().take(25).collect();
+    let alt = js(
+        &c,
+        "return document.querySelector(`#pages img[data-page='2']`).alt",
+        vec![],
+    )
+    .await;
+    assert!(
+        alt.as_str().unwrap().contains(words.trim()),
+        "{words:?} on page 2"
+    );
+
+    // The caret on the signer's name: its value is outlined on its page
+    // (the one showing the name).
+    let ho_ten = line_of("ho_ten:");
+    let name = lines[ho_ten - 1]
+        .split_once(':')
+        .unwrap()
+        .1
+        .split(" #")
+        .next()
+        .unwrap()
+        .trim()
+        .trim_matches('"')
+        .to_owned();
+    let offset = line_offset(&text, ho_ten - 1) + lines[ho_ten - 1].encode_utf16().count();
+    select(&c, offset, offset).await;
+    let outlined = until("the signer's name outlined", || async {
+        let v = js(
+            &c,
+            "return [...document.querySelectorAll('.page-mark')].map(b => { \
+               const img = document.querySelector(`#pages img[data-page='${b.dataset.page}']`); \
+               const r = b.getBoundingClientRect(), i = img.getBoundingClientRect(); \
+               return [Number(b.dataset.page), img.alt, r.top >= i.top && r.bottom <= i.bottom && r.left >= i.left && r.right <= i.right]; })",
+            vec![],
+        )
+        .await;
+        let v = v.as_array().unwrap().clone();
+        (!v.is_empty()).then_some(v)
+    })
+    .await;
+    let (signer_page, ..) = drawn(ho_ten).expect("the name is marked");
+    for b in &outlined {
+        assert_eq!(b[0], json!(signer_page), "on the signer's page: {b:?}");
+        assert!(
+            b[1].as_str().unwrap().contains(&name),
+            "{name} on that page"
+        );
+        assert_eq!(b[2], json!(true), "inside the page");
+    }
+    // Back on the trích yếu: the outline moves to page 1.
+    let offset = line_offset(&text, trich_yeu - 1) + 12;
+    select(&c, offset, offset).await;
+    until("the trích yếu outlined", || async {
+        let v = js(
+            &c,
+            "return [...document.querySelectorAll('.page-mark')].map(b => b.dataset.page)",
+            vec![],
+        )
+        .await;
+        let v: Vec<String> = serde_json::from_value(v).unwrap();
+        (!v.is_empty() && v.iter().all(|p| p == "1")).then_some(())
+    })
+    .await;
     c.close().await.unwrap();
 }
 

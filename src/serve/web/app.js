@@ -3,9 +3,10 @@ import { Editor, shortMessage } from "/assets/editor.js";
 import { Body } from "/assets/body.js";
 import { Drafts } from "/assets/drafts.js";
 import { Diff } from "/assets/diff.js";
+import { PagesView } from "/assets/preview.js";
 
 const $ = (id) => document.getElementById(id);
-const PREVIEW_DELAY_MS = 150;
+const PREVIEW_DELAY_MS = 60;
 // How long a message the user caused stays before a preview note replaces it.
 const NOTE_KEEP_MS = 5000;
 const FORM_DELAY_MS = 250;
@@ -63,13 +64,14 @@ const state = {
   inflight: false,
   again: false,
   timer: null,
-  // The pages shown: { hash, url, img } each.
-  shownPages: [],
-  // How many pages the last preview sent (the others were kept).
+  // How many pages changed in the last preview (the others were kept).
   sentPages: 0,
+  // When a page's picture was last found missing on the server.
+  missingAt: 0,
   formQueue: Promise.resolve(),
 };
 let editor;
+let pagesView;
 
 async function api(path, body) {
   const opts = body === undefined ? {} : {
@@ -227,9 +229,7 @@ async function openDoc(path, { force = false } = {}) {
     editor.value = doc.text;
     editor.setDiagnostics([]);
     $("conflict").hidden = true;
-    $("pages").replaceChildren();
-    for (const p of state.shownPages) URL.revokeObjectURL(p.url);
-    state.shownPages = [];
+    pagesView.clear();
     history.replaceState(null, "", "#" + encodeURIComponent(doc.path));
     renderList();
     updateTitle();
@@ -280,8 +280,7 @@ function errorsIn(diagnostics) {
 async function errorsOf(text) {
   if (state.checked && state.checked.text === text) return errorsIn(state.checked.diagnostics);
   try {
-    const have = state.shownPages.map((p) => p.hash);
-    const res = await api("/api/preview", { path: state.path, text, have });
+    const res = await api("/api/preview", { path: state.path, text });
     state.checked = { text, diagnostics: res.diagnostics };
     return errorsIn(res.diagnostics);
   } catch {
@@ -424,14 +423,13 @@ async function runPreview() {
   const text = editor.value;
   const t0 = performance.now();
   try {
-    const have = state.shownPages.map((p) => p.hash);
-    const res = await api("/api/preview", { path: state.path, text, have });
+    const res = await api("/api/preview", { path: state.path, text });
     state.checked = { text, diagnostics: res.diagnostics };
     if (seq > state.shown && text === editor.value) {
       state.shown = seq;
       showDiagnostics(res.diagnostics);
       if (res.ok) {
-        showPages(res.pages);
+        state.sentPages = pagesView.show(res.pages, res.version);
         previewNote(`Xem trước: ${Math.round(performance.now() - t0)} ms (vẽ lại ${state.sentPages}/${res.pages.length} trang)`);
       } else {
         status(`Văn bản có ${errorsIn(res.diagnostics).length} lỗi`);
@@ -454,42 +452,13 @@ async function runPreview() {
   }
 }
 
-// Shows the pages, keeping the pictures of pages that did not change: a
-// page the server sent without its SVG is one the page has (same hash).
-function showPages(pages) {
-  const old = new Map(state.shownPages.map((p) => [p.hash, p]));
-  const used = new Set();
-  const next = pages.map((p, i) => {
-    const have = old.get(p.hash);
-    let url = have ? have.url : null;
-    let img = have && !used.has(have.img) ? have.img : null;
-    if (p.svg !== undefined) url = URL.createObjectURL(new Blob([p.svg], { type: "image/svg+xml" }));
-    if (!url) return null;
-    if (!img || p.svg !== undefined) {
-      img = document.createElement("img");
-      img.src = url;
-    }
-    used.add(img);
-    img.alt = p.text;
-    img.dataset.page = String(i + 1);
-    img.title = `Trang ${i + 1}`;
-    return { hash: p.hash, url, img };
-  });
-  if (next.includes(null)) {
-    // A page the server thought we had is missing: ask for all of them.
-    state.shownPages = [];
-    schedulePreview(0);
-    return;
-  }
-  const host = $("pages");
-  next.forEach((p, i) => {
-    if (host.children[i] !== p.img) host.insertBefore(p.img, host.children[i] || null);
-  });
-  while (host.children.length > next.length) host.lastChild.remove();
-  const keep = new Set(next.map((p) => p.url));
-  for (const p of state.shownPages) if (!keep.has(p.url)) URL.revokeObjectURL(p.url);
-  state.shownPages = next;
-  state.sentPages = pages.filter((p) => p.svg !== undefined).length;
+// A page's picture is gone from the server (it keeps the last few hundred
+// pages): lay the text out again, at most every 2 s.
+function pageMissing() {
+  if (performance.now() - state.missingAt < 2000) return;
+  state.missingAt = performance.now();
+  pagesView.clear();
+  schedulePreview(0);
 }
 
 // ---- Zoom ----------------------------------------------------------------------
@@ -988,6 +957,17 @@ async function main() {
     show: showTab,
   });
   $("search").addEventListener("input", renderList);
+  pagesView = new PagesView($("pages"), $("preview"), {
+    onMissing: pageMissing,
+    onJump: (line) => editor.goTo(line, 1),
+  });
+  // The value under the caret is outlined on the pages.
+  document.addEventListener("selectionchange", () => {
+    const ta = document.querySelector(".editor textarea");
+    if (document.activeElement !== ta) return;
+    const line = ta.value.slice(0, ta.selectionStart).split("\n").length;
+    if (line !== pagesView.line) pagesView.highlight(line);
+  });
   initZoom();
   $("btn-save").addEventListener("click", () => save());
   $("btn-pdf").addEventListener("click", () => download("pdf", "PDF"));

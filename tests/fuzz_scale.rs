@@ -187,8 +187,12 @@ fn embedded_pdf(dir: &Path) -> Vec<u8> {
 /// control characters) and sizes.
 #[derive(Debug, Clone)]
 struct Tree {
-    nodes: Vec<(Vec<usize>, Vec<(String, String, usize)>)>,
+    /// Each node: its kids (indexes, any node) and its files.
+    nodes: Vec<(Vec<usize>, Vec<FileSpec>)>,
 }
+
+/// An embedded file: name, description, size.
+type FileSpec = (String, String, usize);
 
 fn hostile_name() -> impl Strategy<Value = String> {
     prop_oneof![

@@ -290,8 +290,29 @@ pub enum Command {
         #[arg(value_name = "FILE.pdf")]
         pdf: PathBuf,
         /// The PKCS#12 file (.p12, .pfx) with the key and its certificates.
-        #[arg(long, value_name = "FILE.p12")]
-        p12: PathBuf,
+        #[arg(
+            long,
+            value_name = "FILE.p12",
+            required_unless_present = "token",
+            conflicts_with = "token"
+        )]
+        p12: Option<PathBuf>,
+        /// Sign with a USB token (PKCS#11) instead of a PKCS#12 file; the
+        /// PIN from a prompt or VANBAN_MA_PIN, never an argument.
+        #[arg(long)]
+        token: bool,
+        /// The token's PKCS#11 library (default: VANBAN_PKCS11_MODULE).
+        #[arg(long = "thu-vien", value_name = "LIB.so", requires = "token")]
+        thu_vien: Option<PathBuf>,
+        /// The label of the key on the token, when it holds several.
+        #[arg(long, value_name = "LABEL", requires = "token")]
+        nhan: Option<String>,
+        /// Sign a file attached to a document (an appendix issued as a
+        /// separate file) as the organisation: a text block at the top
+        /// right of page 1 with the document's số and ký hiệu (this value)
+        /// and the signing time.
+        #[arg(long = "kem-theo", value_name = "SO/KY-HIEU", conflicts_with_all = ["anh", "truong"])]
+        kem_theo: Option<String>,
         /// Which signature: the signer's (nguoi-ky) or the organisation's
         /// (co-quan); default: the first field not yet signed.
         #[arg(long, value_enum)]
@@ -301,6 +322,67 @@ pub enum Command {
         #[arg(long, value_name = "IMAGE.png")]
         anh: Option<PathBuf>,
         /// Where to write (default: over the input; signing only appends).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        out: Option<PathBuf>,
+    },
+    /// Sao (copy): an electronic copy (sao y, sao lục, trích sao) of a
+    /// signed PDF, with the copy's page and the copying organisation's
+    /// signature.
+    Sao {
+        /// The signed PDF to copy.
+        #[arg(value_name = "FILE.pdf")]
+        pdf: PathBuf,
+        /// Sao y, sao lục or trích sao.
+        #[arg(long = "hinh-thuc", value_enum, default_value = "sao-y")]
+        hinh_thuc: HinhThucSao,
+        /// The copying organisation.
+        #[arg(long = "co-quan", value_name = "NAME")]
+        co_quan: String,
+        /// Its parent body (cơ quan chủ quản).
+        #[arg(long = "co-quan-chu-quan", value_name = "NAME")]
+        co_quan_chu_quan: Option<String>,
+        /// The copy's number in its yearly series.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        so: u32,
+        /// The organisation's part of the ký hiệu (`VP` in `05/SY-VP`).
+        #[arg(long = "ky-hieu", value_name = "ABBR", default_value = "")]
+        ky_hieu: String,
+        /// Place name (địa danh).
+        #[arg(long = "dia-danh", value_name = "PLACE")]
+        dia_danh: String,
+        /// Date of the copy (default: today).
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        ngay: Option<chrono::NaiveDate>,
+        /// Authority of the signer (TL. CHÁNH VĂN PHÒNG, …).
+        #[arg(long = "quyen-han", value_name = "TEXT")]
+        quyen_han: Option<String>,
+        /// Position of the signer.
+        #[arg(long = "chuc-vu", value_name = "TEXT")]
+        chuc_vu: String,
+        /// Name of the signer.
+        #[arg(long = "ho-ten", value_name = "NAME")]
+        ho_ten: String,
+        /// A recipient (repeatable); `Lưu: VT.` is added last.
+        #[arg(long = "noi-nhan", value_name = "TEXT")]
+        noi_nhan: Vec<String>,
+        /// The PKCS#12 file of the copying organisation.
+        #[arg(
+            long,
+            value_name = "FILE.p12",
+            required_unless_present = "token",
+            conflicts_with = "token"
+        )]
+        p12: Option<PathBuf>,
+        /// Sign with a USB token (PKCS#11).
+        #[arg(long)]
+        token: bool,
+        /// The token's PKCS#11 library (default: VANBAN_PKCS11_MODULE).
+        #[arg(long = "thu-vien", value_name = "LIB.so", requires = "token")]
+        thu_vien: Option<PathBuf>,
+        /// The label of the key on the token.
+        #[arg(long, value_name = "LABEL", requires = "token")]
+        nhan: Option<String>,
+        /// Where to write (default: NAME-sao-y.pdf beside the input).
         #[arg(short, long, value_name = "OUT.pdf")]
         out: Option<PathBuf>,
     },
@@ -333,6 +415,27 @@ pub enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+}
+
+/// The forms of copy (NĐ30 Điều 25).
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum HinhThucSao {
+    /// Sao y.
+    SaoY,
+    /// Sao lục.
+    SaoLuc,
+    /// Trích sao.
+    TrichSao,
+}
+
+impl From<HinhThucSao> for crate::sign::copy::Form {
+    fn from(h: HinhThucSao) -> Self {
+        match h {
+            HinhThucSao::SaoY => Self::SaoY,
+            HinhThucSao::SaoLuc => Self::SaoLuc,
+            HinhThucSao::TrichSao => Self::TrichSao,
+        }
+    }
 }
 
 /// The signature fields of a sign-ready PDF.
@@ -534,12 +637,80 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
         Command::Ky {
             pdf,
             p12,
+            token,
+            thu_vien,
+            nhan,
+            kem_theo,
             truong,
             anh,
             out,
         } => {
             let out = out.unwrap_or_else(|| pdf.clone());
-            commands::ky::run(&pdf, &out, &p12, truong.map(Into::into), anh.as_deref())?;
+            let key = match p12 {
+                Some(p12) if !token => commands::ky::KeySource::P12(p12),
+                _ => commands::ky::KeySource::Token {
+                    module: thu_vien,
+                    label: nhan,
+                },
+            };
+            match kem_theo {
+                Some(so) => commands::ky::run_attached(&pdf, &out, &key, &so)?,
+                None => {
+                    commands::ky::run(&pdf, &out, &key, truong.map(Into::into), anh.as_deref())?
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sao {
+            pdf,
+            hinh_thuc,
+            co_quan,
+            co_quan_chu_quan,
+            so,
+            ky_hieu,
+            dia_danh,
+            ngay,
+            quyen_han,
+            chuc_vu,
+            ho_ten,
+            noi_nhan,
+            p12,
+            token,
+            thu_vien,
+            nhan,
+            out,
+        } => {
+            let form: crate::sign::copy::Form = hinh_thuc.into();
+            let out = out.unwrap_or_else(|| {
+                let stem = pdf.file_stem().unwrap_or_default().to_string_lossy();
+                let suffix = match form {
+                    crate::sign::copy::Form::SaoY => "sao-y",
+                    crate::sign::copy::Form::SaoLuc => "sao-luc",
+                    crate::sign::copy::Form::TrichSao => "trich-sao",
+                };
+                pdf.with_file_name(format!("{stem}-{suffix}.pdf"))
+            });
+            let key = match p12 {
+                Some(p12) if !token => commands::ky::KeySource::P12(p12),
+                _ => commands::ky::KeySource::Token {
+                    module: thu_vien,
+                    label: nhan,
+                },
+            };
+            let copy = crate::sign::copy::Copy {
+                form,
+                parent: co_quan_chu_quan,
+                organisation: co_quan,
+                number: so,
+                symbol: ky_hieu,
+                place: dia_danh,
+                date: ngay.unwrap_or_else(|| crate::sign::now_vietnam().date_naive()),
+                authority: quyen_han,
+                position: chuc_vu,
+                name: ho_ten,
+                recipients: noi_nhan,
+            };
+            commands::sao::run(&pdf, &out, &copy, &key)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::XacMinh { pdf, tin_cay } => Ok(if commands::xac_minh::run(&pdf, &tin_cay)? {
@@ -642,6 +813,9 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 bind,
                 port,
                 open,
+                font_path: fonts.font_path.clone(),
+                font: fonts.font.clone(),
+                layouts: fonts.layouts.clone(),
             };
             commands::serve::run(opts, engine(&fonts)?)?;
             Ok(ExitCode::SUCCESS)

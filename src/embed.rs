@@ -96,17 +96,20 @@ pub fn attachments(doc: &Loaded) -> Result<Vec<Attachment>, Error> {
     Ok(out)
 }
 
-/// The images of the document (signature, seal) as paths from the project
-/// folder, without the leading `/`.
+/// The images of the document (signatures, seals of every signer) as
+/// paths from the project folder, without the leading `/`, each once.
 fn image_names(doc: &Loaded) -> Vec<String> {
-    let Some(k) = &doc.doc.nguoi_ky else {
-        return Vec::new();
-    };
-    [&k.chu_ky, &k.dau]
-        .into_iter()
-        .flatten()
-        .map(|p| p.trim_start_matches('/').to_owned())
-        .collect()
+    let d = &doc.doc;
+    let mut out: Vec<String> = Vec::new();
+    for k in [&d.nguoi_ky, &d.thu_ky, &d.ben_kia].into_iter().flatten() {
+        for p in [&k.chu_ky, &k.dau].into_iter().flatten() {
+            let name = p.trim_start_matches('/').to_owned();
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
 }
 
 /// The image files of the document on disk (for `vanban watch`).

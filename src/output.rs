@@ -223,7 +223,16 @@ pub fn png_pages(doc: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>, Error> {
 
 /// Encodes a rendered page as an 8-bit RGBA PNG with its resolution.
 fn encode_png(pixmap: &tiny_skia::Pixmap, dpi: f32) -> Result<Vec<u8>, Error> {
-    let fail = |e: png::EncodingError| Error::Other(format!("PNG encoding failed: {e}"));
+    rgba_png(pixmap, Some(dpi)).map_err(|e| Error::Other(format!("PNG encoding failed: {e}")))
+}
+
+/// Encodes a pixmap (premultiplied, as tiny-skia draws) as an 8-bit RGBA
+/// PNG, recording `dpi` in the file (`pHYs`) when given. Pages and the
+/// pictures put in Word copies share it.
+pub(crate) fn rgba_png(
+    pixmap: &tiny_skia::Pixmap,
+    dpi: Option<f32>,
+) -> Result<Vec<u8>, png::EncodingError> {
     let rgba: Vec<u8> = pixmap
         .pixels()
         .iter()
@@ -236,15 +245,17 @@ fn encode_png(pixmap: &tiny_skia::Pixmap, dpi: f32) -> Result<Vec<u8>, Error> {
     let mut enc = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     enc.set_color(png::ColorType::Rgba);
     enc.set_depth(png::BitDepth::Eight);
-    let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
-    enc.set_pixel_dims(Some(png::PixelDimensions {
-        xppu: per_metre,
-        yppu: per_metre,
-        unit: png::Unit::Meter,
-    }));
-    let mut w = enc.write_header().map_err(fail)?;
-    w.write_image_data(&rgba).map_err(fail)?;
-    w.finish().map_err(fail)?;
+    if let Some(dpi) = dpi {
+        let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
+        enc.set_pixel_dims(Some(png::PixelDimensions {
+            xppu: per_metre,
+            yppu: per_metre,
+            unit: png::Unit::Meter,
+        }));
+    }
+    let mut w = enc.write_header()?;
+    w.write_image_data(&rgba)?;
+    w.finish()?;
     Ok(out)
 }
 

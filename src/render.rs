@@ -10,8 +10,8 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 
 use crate::inline::{self, Node};
-use crate::model::{KemTheo, Khoi, NguoiKy, NoiNhan, VanBan};
-use crate::resolve::{citation, kem_theo};
+use crate::model::{KemTheo, Khoi, Loai, NguoiKy, NoiNhan, VanBan};
+use crate::resolve::{citation, kem_theo, kem_theo_van_ban};
 
 /// Name of the custom auto-escape format.
 const TYPST: &str = "typst";
@@ -215,8 +215,11 @@ pub struct View<'a> {
     pub noi_dung: &'a [Khoi],
     /// Signer.
     pub nguoi_ky: Option<&'a NguoiKy>,
-    /// Second signer (biên bản), on the left.
-    pub thu_ky: Option<&'a NguoiKy>,
+    /// Second signer on the left: a biên bản's secretary (`thu_ky`) or a
+    /// contract's other party (`ben_kia`).
+    pub ky_trai: Option<&'a NguoiKy>,
+    /// No number line: a thư công without `so` or `ky_hieu`.
+    pub khong_so: bool,
     /// Nơi nhận lines: items without trailing punctuation, and group labels.
     pub noi_nhan: Vec<NoiNhanLine<'a>>,
     /// Appendices.
@@ -385,6 +388,9 @@ impl<'a> View<'a> {
             chu_thich: doc.chu_thich.as_deref(),
             kem_theo: match &doc.kem_theo {
                 Some(KemTheo::Chu(s)) => Some(s.clone()),
+                // An appendix in its own file cites its document from its
+                // own number, date and issuer.
+                None if doc.loai == Loai::PhuLuc => Some(kem_theo_van_ban(doc)),
                 _ => None,
             },
             kinh_gui_ghi_chu: doc.kinh_gui_ghi_chu.as_deref(),
@@ -396,7 +402,8 @@ impl<'a> View<'a> {
             tham_quyen: doc.tham_quyen.as_deref(),
             noi_dung: &doc.noi_dung,
             nguoi_ky: doc.nguoi_ky.as_ref(),
-            thu_ky: doc.thu_ky.as_ref(),
+            ky_trai: doc.thu_ky.as_ref().or(doc.ben_kia.as_ref()),
+            khong_so: doc.loai == Loai::ThuCong && doc.so_in().is_empty() && doc.ky_hieu.is_none(),
             noi_nhan: noi_nhan_lines(&doc.noi_nhan),
             phu_luc: doc
                 .phu_luc

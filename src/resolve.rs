@@ -79,6 +79,15 @@ pub fn kem_theo(doc: &VanBan) -> String {
     format!("(Kèm theo {})", reference(doc, Ngay::dai))
 }
 
+/// `(Kèm theo Văn bản số 05/PGDĐT ngày … của …)`: the caption of an
+/// appendix issued as its own file that gives the number, date and issuer
+/// of the document it belongs to itself (Phụ lục III, Mẫu 2.1).
+pub fn kem_theo_van_ban(doc: &VanBan) -> String {
+    let own = reference(doc, Ngay::dai);
+    let rest = own.strip_prefix(doc.loai.info().ten_thuong).unwrap_or(&own);
+    format!("(Kèm theo Văn bản{rest})")
+}
+
 /// `Công văn số 05/PGDĐT <date> của <issuer>`: type, number and symbol,
 /// date (in the form `date` gives) and issuer, as NĐ30 cites a document.
 fn reference(doc: &VanBan, date: impl Fn(&Ngay) -> String) -> String {

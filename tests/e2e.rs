@@ -113,15 +113,19 @@ fn every_document_under_data_lays_out() {
     let builder = Builder::new(Engine::shared());
     let mut failures = Vec::new();
     for f in &files {
-        let res = load::load(f).and_then(|d| builder.layout(&d).map(|b| (d.doc.dang, b)));
+        let res = load::load(f).and_then(|d| builder.layout(&d).map(|b| (d.doc.clone(), b)));
         match res {
-            Ok((dang, b)) => {
+            Ok((doc, b)) => {
                 let flat = flatten(&b.document);
                 let ls = lines(&flat);
                 let all = all_text(&ls);
-                // A Party document has its own heading in place of it.
-                let heading = if dang {
+                // A Party document has its own heading in place of it; an
+                // appendix issued as its own file has none (Phụ lục III,
+                // Mẫu 2.1): its label.
+                let heading = if doc.dang {
                     "ĐẢNG CỘNG SẢN VIỆT NAM"
+                } else if doc.loai == vanban::model::Loai::PhuLuc {
+                    "Phụ lục"
                 } else {
                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
                 };

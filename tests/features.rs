@@ -336,7 +336,7 @@ fn trinh_bay_partial_keeps_the_other_defaults() {
 /// Builds `yaml` as `doc/doc.yaml` in a project folder (with a
 /// `vanban.toml`) that also holds the test images under `doc/anh/`, plus
 /// `outside.svg` next to the project folder.
-fn build_with_images(yaml: &str) -> Result<vanban::Built, String> {
+pub(crate) fn build_with_images(yaml: &str) -> Result<vanban::Built, String> {
     use vanban::load;
     use vanban::world::Engine;
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;

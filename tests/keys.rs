@@ -47,6 +47,10 @@ fn sample(key: &str) -> Option<(&'static str, Option<&'static str>)> {
             "thu_ky: {chuc_vu: ZZTHUKY, ho_ten: Zzthuky}",
             Some("Zzthuky"),
         ),
+        "ben_kia" => (
+            "ben_kia: {chuc_vu: ZZBENKIA, ho_ten: Zzbenkia}",
+            Some("Zzbenkia"),
+        ),
         _ => return None,
     })
 }

@@ -2,6 +2,7 @@
 
 mod address_book;
 mod archive;
+mod attached;
 mod batch;
 mod chain;
 mod cli;
@@ -28,7 +29,9 @@ mod previews;
 mod realdocs;
 mod register;
 mod rollover;
+mod sao;
 mod seeds;
 mod serve;
 mod sign;
+mod token;
 mod watch;

@@ -38,6 +38,11 @@ impl Server {
     /// `data/`, place in the served folder), with no `vanban.toml` or
     /// `.git` anywhere: a folder as a user copies or unzips it.
     fn with(files: &[(&str, &str)]) -> Self {
+        Self::with_env(files, &[])
+    }
+
+    /// [`Server::with`], the server run with the environment variables `env`.
+    fn with_env(files: &[(&str, &str)], env: &[(&str, &str)]) -> Self {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("docs");
         for (seed, place) in files {
@@ -48,6 +53,7 @@ impl Server {
         let mut child = vanban()
             .args(["serve", "--port", "0"])
             .arg(&dir)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -310,7 +316,14 @@ fn preview_gives_pages_or_located_errors() {
     assert_eq!(p["ok"], true);
     let pages = p["pages"].as_array().unwrap();
     assert!(pages.len() >= 3, "{}", pages.len());
-    assert!(pages[0]["svg"].as_str().unwrap().starts_with("<svg"));
+    // The pictures are fetched apart, by hash.
+    let hash = pages[0]["hash"].as_str().unwrap();
+    let (status, svg) = s.request("GET", &format!("/api/page/{hash}"), &[], b"");
+    assert_eq!(status, 200);
+    assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
+    assert!(pages[0]["width"].as_f64().unwrap() > 590.0, "A4 in points");
+    let (status, _) = s.request("GET", &format!("/api/page/{}", "0".repeat(32)), &[], b"");
+    assert_eq!(status, 404);
     assert!(pages[0]["text"]
         .as_str()
         .unwrap()
@@ -347,11 +360,9 @@ fn preview_gives_pages_or_located_errors() {
     assert_eq!(d["help"], "did you mean `trich_yeu`?");
 }
 
-#[test]
-fn hostile_previews_are_errors_and_the_server_keeps_answering() {
-    let s = Server::start();
-    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
-    let text = doc["text"].as_str().unwrap().to_owned();
+/// The hostile documents of issue 22 (`scripts/bench-hostile.sh`) made from
+/// `text`, the seed, with the files they name put in the served folder.
+fn hostile_documents(s: &Server, text: &str) -> Vec<String> {
     // Files the hostile documents name, and a folder that lists them.
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
     png.extend(50_000u32.to_be_bytes());
@@ -369,14 +380,22 @@ fn hostile_previews_are_errors_and_the_server_keeps_answering() {
     let para = |p: &str| text.replacen("noi_dung:\n", &format!("noi_dung:\n  - {p}\n"), 1);
     let mut aliases = format!("  - &lon {}\n", "x".repeat(1_000_000));
     aliases.push_str(&"  - *lon\n".repeat(1000));
-    let hostile = [
+    vec![
         para(&format!("\"{}x{}\"", "^[".repeat(5000), "]".repeat(5000))),
         para("\"{{ 'x' * 3000000 }}\""),
         para("\"{{ '2023-10-02' | cong_ngay(100000000) }}\""),
         text.replacen("noi_dung:\n", &format!("noi_dung:\n{aliases}"), 1),
         format!("extends: cha.yaml\n{text}"),
         text.replacen("nguoi_ky:\n", "nguoi_ky:\n  chu_ky: ck.png\n", 1),
-    ];
+    ]
+}
+
+#[test]
+fn hostile_previews_are_errors_and_the_server_keeps_answering() {
+    let s = Server::start();
+    let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+    let text = doc["text"].as_str().unwrap().to_owned();
+    let hostile = hostile_documents(&s, &text);
     for (i, h) in hostile.iter().enumerate() {
         let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": h}));
         assert_eq!(status, 200, "hostile document {i}: {p}");
@@ -389,6 +408,105 @@ fn hostile_previews_are_errors_and_the_server_keeps_answering() {
     let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
     assert_eq!(status, 200);
     assert_eq!(p["ok"], true, "{p}");
+}
+
+/// Resident memory of a process, in MiB.
+fn rss_mb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+    kb / 1024
+}
+
+/// The processes `pid` started (from any of its threads) that are still
+/// running.
+fn children(pid: u32) -> Vec<u32> {
+    let mut all = String::new();
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .flatten()
+    {
+        all += &std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+        all.push(' ');
+    }
+    all.split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .filter(|p| {
+            // A zombie is not running.
+            std::fs::read_to_string(format!("/proc/{p}/stat")).is_ok_and(|s| {
+                !s.rsplit_once(')')
+                    .is_some_and(|(_, r)| r.trim_start().starts_with('Z'))
+            })
+        })
+        .collect()
+}
+
+/// A document of 3 000 long paragraphs (about 600 pages): within every
+/// budget, but long and large to lay out.
+fn huge(text: &str) -> String {
+    let para = format!("  - {}\n", "chữ ".repeat(200));
+    text.replacen(
+        "noi_dung:\n",
+        &format!("noi_dung:\n{}", para.repeat(3000)),
+        1,
+    )
+}
+
+#[test]
+fn previews_over_their_time_or_memory_are_stopped_and_the_server_stays_small() {
+    for (env, what) in [
+        ("VANBAN_PREVIEW_TIMEOUT_MS", "2000"),
+        ("VANBAN_PREVIEW_MEMORY_MB", "160"),
+    ] {
+        let s = Server::with_env(&[(SEED, DOC)], &[(env, what)]);
+        let pid = s.child.id();
+        let (_, doc) = s.get(&format!("/api/doc?path={DOC}"));
+        let text = doc["text"].as_str().unwrap().to_owned();
+        let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
+        assert_eq!((status, &p["ok"]), (200, &json!(true)), "{env}: {p}");
+        let before = children(pid);
+        assert_eq!(before.len(), 1, "{env}: one preview process: {before:?}");
+        // Over the limit: an error, and the preview's process is gone
+        // (it no longer takes CPU or memory).
+        let start = Instant::now();
+        let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": huge(&text)}));
+        let took = start.elapsed();
+        assert_eq!(status, 503, "{env}: {p}");
+        let message = p["error"].as_str().unwrap();
+        if env.ends_with("TIMEOUT_MS") {
+            assert!(message.contains("2 s"), "{message}");
+            assert!(took < Duration::from_secs(10), "{took:?}");
+        } else {
+            assert!(message.contains("160 MB"), "{message}");
+        }
+        // (SIGKILL is sent before the answer; the kernel may take a moment.)
+        let stopped = Instant::now();
+        while children(pid).iter().any(|c| before.contains(c)) {
+            assert!(
+                stopped.elapsed() < Duration::from_secs(2),
+                "{env}: the preview process was stopped"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // The hostile documents: errors, each.
+        for (i, h) in hostile_documents(&s, &text).iter().enumerate() {
+            let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": h}));
+            assert_eq!(
+                (status, &p["ok"]),
+                (200, &json!(false)),
+                "{env}: hostile {i}: {p}"
+            );
+        }
+        // A normal preview still answers; the server itself stayed small.
+        let (status, p) = s.post("/api/preview", &json!({"path": DOC, "text": text}));
+        assert_eq!((status, &p["ok"]), (200, &json!(true)), "{env}: {p}");
+        let rss = rss_mb(pid);
+        assert!(rss < 150, "{env}: the server holds {rss} MiB");
+    }
 }
 
 #[test]
@@ -1529,6 +1647,263 @@ async fn browser_zoom_and_only_changed_pages_redrawn() {
     c.close().await.unwrap();
 }
 
+/// Pictures of the pages drawn (decoded) and fetched from the server.
+async fn drawn_and_fetched(c: &Client) -> (u64, u64) {
+    let v = js(
+        c,
+        "return [document.querySelectorAll('#pages img[data-drawn]').length, \
+         performance.getEntriesByType('resource').filter(r => r.name.includes('/api/page/')).length]",
+        vec![],
+    )
+    .await;
+    (v[0].as_u64().unwrap(), v[1].as_u64().unwrap())
+}
+
+#[tokio::test]
+async fn browser_pages_out_of_view_are_drawn_when_scrolled_near() {
+    let doc = "hai-phong/cong-van.yaml";
+    let s = Server::with(&[("2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml", doc)]);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, doc).await;
+    click(&c, "zoom-100").await;
+    let pages = js(
+        &c,
+        "return document.querySelectorAll('#pages img').length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap();
+    assert!(pages >= 6, "{pages} pages");
+    // Every page has its place and its text, only those near the view a picture.
+    let first = until("the first page drawn", || async {
+        let (drawn, fetched) = drawn_and_fetched(&c).await;
+        (drawn >= 1).then_some((drawn, fetched))
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (drawn, fetched) = drawn_and_fetched(&c).await;
+    assert_eq!((drawn, fetched), first, "nothing more drawn while still");
+    assert!(
+        drawn < pages / 2,
+        "{drawn} of {pages} pages drawn before scrolling"
+    );
+    assert_eq!(fetched, drawn, "only the pictures drawn are fetched");
+    assert!(
+        preview_text(&c).await.contains("Nơi nhận"),
+        "the last page's text is there"
+    );
+    // Scrolled to the end: the last pages are drawn, the middle ones not.
+    js(
+        &c,
+        "const p = document.getElementById('preview'); p.scrollTop = p.scrollHeight;",
+        vec![],
+    )
+    .await;
+    let last = format!("#pages img[data-page='{pages}'][data-drawn]");
+    until("the last page drawn", || async {
+        js(
+            &c,
+            "return document.querySelector(arguments[0]) !== null",
+            vec![json!(last)],
+        )
+        .await
+        .as_bool()
+        .unwrap()
+        .then_some(())
+    })
+    .await;
+    let (after, fetched) = drawn_and_fetched(&c).await;
+    assert!(
+        after > drawn,
+        "{after} pages drawn after scrolling, {drawn} before"
+    );
+    assert!(
+        after < pages,
+        "pages in the middle are still not drawn: {after} of {pages}"
+    );
+    assert_eq!(fetched, after);
+    c.close().await.unwrap();
+}
+
+/// The caret's line (1-based) in the YAML editor.
+async fn caret_line(c: &Client) -> u64 {
+    js(
+        c,
+        "const t = document.querySelector('.editor textarea'); return t.value.slice(0, t.selectionStart).split('\\n').length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap()
+}
+
+/// Clicks page `page` (1-based) of the preview at `(x, y)` points from its
+/// top left, with the mouse.
+async fn click_page(c: &Client, page: usize, width: f64, x: f64, y: f64) {
+    use fantoccini::actions::{MouseActions, PointerAction};
+    let at = js(
+        c,
+        "const img = document.querySelector(`#pages img[data-page='${arguments[0]}']`); \
+         img.scrollIntoView({block: 'center'}); const r = img.getBoundingClientRect(); \
+         const s = r.width / arguments[1]; return [Math.round(r.left + arguments[2] * s), Math.round(r.top + arguments[3] * s)]",
+        vec![json!(page), json!(width), json!(x), json!(y)],
+    )
+    .await;
+    let (vx, vy) = (at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: vx,
+            y: vy,
+        })
+        .then(PointerAction::Down {
+            button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+        });
+    c.perform_actions(mouse).await.expect("clicking");
+}
+
+#[tokio::test]
+async fn browser_click_on_a_page_jumps_to_its_yaml_and_the_caret_is_outlined() {
+    let doc = "hai-phong/cong-van.yaml";
+    let s = Server::with(&[("2022/hai-phong/sgddt-cong-van-tuan-le-hoc-tap.yaml", doc)]);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, doc).await;
+    let text = std::fs::read_to_string(s.dir.join(doc)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let (_, p) = s.post("/api/preview", &json!({"path": doc, "text": text}));
+    let (status, marks) = s.get(&format!("/api/marks/{}", p["version"].as_str().unwrap()));
+    assert_eq!(status, 200, "{marks}");
+    let pages: Vec<Value> = p["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(marks["pages"].as_array().unwrap())
+        .map(|(pg, m)| json!({"width": pg["width"], "marks": m}))
+        .collect();
+    let line_of = |key: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(key))
+            .unwrap()
+            + 1
+    };
+    // Where a YAML line's value is drawn: its page (1-based) and the
+    // centre of its first box, per the server's marks.
+    let drawn = |line: usize| {
+        pages.iter().enumerate().find_map(|(i, pg)| {
+            let m = pg["marks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["line"] == json!(line))?;
+            let f = |k: &str| m[k].as_f64().unwrap();
+            Some((
+                i + 1,
+                pg["width"].as_f64().unwrap(),
+                f("x") + f("w") / 2.0,
+                f("y") + f("h") / 2.0,
+            ))
+        })
+    };
+
+    // The trích yếu, on page 1.
+    let trich_yeu = line_of("trich_yeu:");
+    let (page, width, x, y) = drawn(trich_yeu).expect("the trích yếu is marked");
+    assert_eq!(page, 1);
+    select(&c, 0, 0).await;
+    click_page(&c, page, width, x, y).await;
+    until("the caret on the trích yếu", || async {
+        (caret_line(&c).await == trich_yeu as u64).then_some(())
+    })
+    .await;
+
+    // A paragraph of the body on page 2: the caret goes to a line whose
+    // text is on that page.
+    let para = pages[1]["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["line"].as_u64().unwrap() as usize)
+        .find(|l| lines[l - 1].trim_start().starts_with("- ") && lines[l - 1].len() > 60)
+        .expect("a body paragraph on page 2");
+    let (page, width, x, y) = drawn(para).unwrap();
+    assert_eq!(page, 2);
+    click_page(&c, page, width, x, y).await;
+    until("the caret on the paragraph", || async {
+        (caret_line(&c).await == para as u64).then_some(())
+    })
+    .await;
+    let words: String = lines[para - 1].trim_start()[2..].chars().take(25).collect();
+    let alt = js(
+        &c,
+        "return document.querySelector(`#pages img[data-page='2']`).alt",
+        vec![],
+    )
+    .await;
+    assert!(
+        alt.as_str().unwrap().contains(words.trim()),
+        "{words:?} on page 2"
+    );
+
+    // The caret on the signer's name: its value is outlined on its page
+    // (the one showing the name).
+    let ho_ten = line_of("ho_ten:");
+    let name = lines[ho_ten - 1]
+        .split_once(':')
+        .unwrap()
+        .1
+        .split(" #")
+        .next()
+        .unwrap()
+        .trim()
+        .trim_matches('"')
+        .to_owned();
+    let offset = line_offset(&text, ho_ten - 1) + lines[ho_ten - 1].encode_utf16().count();
+    select(&c, offset, offset).await;
+    let outlined = until("the signer's name outlined", || async {
+        let v = js(
+            &c,
+            "return [...document.querySelectorAll('.page-mark')].map(b => { \
+               const img = document.querySelector(`#pages img[data-page='${b.dataset.page}']`); \
+               const r = b.getBoundingClientRect(), i = img.getBoundingClientRect(); \
+               return [Number(b.dataset.page), img.alt, r.top >= i.top && r.bottom <= i.bottom && r.left >= i.left && r.right <= i.right]; })",
+            vec![],
+        )
+        .await;
+        let v = v.as_array().unwrap().clone();
+        (!v.is_empty()).then_some(v)
+    })
+    .await;
+    let (signer_page, ..) = drawn(ho_ten).expect("the name is marked");
+    for b in &outlined {
+        assert_eq!(b[0], json!(signer_page), "on the signer's page: {b:?}");
+        assert!(
+            b[1].as_str().unwrap().contains(&name),
+            "{name} on that page"
+        );
+        assert_eq!(b[2], json!(true), "inside the page");
+    }
+    // Back on the trích yếu: the outline moves to page 1.
+    let offset = line_offset(&text, trich_yeu - 1) + 12;
+    select(&c, offset, offset).await;
+    until("the trích yếu outlined", || async {
+        let v = js(
+            &c,
+            "return [...document.querySelectorAll('.page-mark')].map(b => b.dataset.page)",
+            vec![],
+        )
+        .await;
+        let v: Vec<String> = serde_json::from_value(v).unwrap();
+        (!v.is_empty() && v.iter().all(|p| p == "1")).then_some(())
+    })
+    .await;
+    c.close().await.unwrap();
+}
+
 #[tokio::test]
 async fn browser_form_shows_inherited_values_and_the_signers_authority() {
     let s = Server::with(&CHAIN);
@@ -1716,5 +2091,519 @@ async fn browser_next_year_shows_what_changed_and_what_to_check() {
             .any(|i| i.starts_with(&format!("{out}:{ngay}: ngay:"))),
         "{items:#?}"
     );
+    c.close().await.unwrap();
+}
+
+/// Saves a 1400×900 screenshot of the page as `NAME.png` in the folder
+/// `VANBAN_SHOTS` names, when it is set (to look at the screens).
+async fn shot(c: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("VANBAN_SHOTS") {
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+/// The editor's YAML text.
+async fn yaml_text(c: &Client) -> String {
+    js(
+        c,
+        "return document.querySelector('.editor textarea').value",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or("")
+    .to_owned()
+}
+
+/// Waits until the editor's YAML contains `needle`.
+async fn yaml_has(c: &Client, needle: &str) {
+    until(&format!("`{needle}` in the YAML"), || async {
+        yaml_text(c).await.contains(needle).then_some(())
+    })
+    .await;
+}
+
+/// How many blocks the body editor shows.
+async fn body_blocks(c: &Client) -> usize {
+    js(
+        c,
+        "return document.querySelectorAll('#blocks > li').length",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap_or(0) as usize
+}
+
+/// Adds a block of `kind` at the end of the body with the form's "Thêm
+/// khối" and types `text` in it (lines separated by Enter).
+async fn add_block(c: &Client, kind: &str, text: &str) {
+    let before = body_blocks(c).await;
+    c.find(Locator::Id("body-add-kind"))
+        .await
+        .unwrap()
+        .select_by_value(kind)
+        .await
+        .unwrap();
+    click(c, "body-add").await;
+    until("the new block", || async {
+        (body_blocks(c).await == before + 1).then_some(())
+    })
+    .await;
+    let focused = js(
+        c,
+        "return document.activeElement.closest('#blocks > li')?.dataset.index ?? null",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        focused,
+        json!(before.to_string()),
+        "the new block has the caret"
+    );
+    type_keys(c, &text.replace('\n', "\u{E007}")).await;
+    // (A table's last cell.)
+    yaml_has(c, text.rsplit(['\n', '|']).next().unwrap().trim()).await;
+}
+
+/// Types `value` over the whole form field `id` (lines separated by Enter).
+async fn fill_field(c: &Client, id: &str, value: &str) {
+    let field = c
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"));
+    replace_all(c, &field).await;
+    if value.is_empty() {
+        type_keys(c, "\u{E003}").await; // Backspace
+    } else {
+        type_keys(c, &value.replace('\n', "\u{E007}")).await;
+        yaml_has(c, value.lines().last().unwrap()).await;
+    }
+}
+
+#[tokio::test]
+async fn browser_giay_moi_written_through_the_form_alone() {
+    let (s, _driver, c) = opened().await;
+    click(&c, "btn-new").await;
+    c.find(Locator::Css("#dialog select[name=loai]"))
+        .await
+        .unwrap()
+        .select_by_value("giay_moi")
+        .await
+        .unwrap();
+    click(&c, "dlg-ok").await;
+    let path = "thu-thua/giay-moi-moi.yaml";
+    until("the new giấy mời to open", || async {
+        (text_of(&c, "doc-name").await? == path).then_some(())
+    })
+    .await;
+    click(&c, "tab-form").await;
+    until("the body's blocks", || async {
+        (body_blocks(&c).await > 0).then_some(())
+    })
+    .await;
+    // Empty the starter's body, block by block.
+    while body_blocks(&c).await > 0 {
+        let n = body_blocks(&c).await;
+        c.find(Locator::Css("#blocks > li .block-remove"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until("a block removed", || async {
+            (body_blocks(&c).await == n - 1).then_some(())
+        })
+        .await;
+    }
+    assert!(!yaml_text(&c).await.contains("noi_dung"));
+    // Every field the starter has, typed over.
+    for (id, value) in [
+        ("f-co_quan_chu_quan", "UBND HUYỆN THỦ THỪA"),
+        ("f-co_quan", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"),
+        ("f-ten_co_quan", "Phòng Giáo dục và Đào tạo huyện Thủ Thừa"),
+        ("f-ky_hieu", "PGDĐT"),
+        ("f-dia_danh", "Thủ Thừa"),
+        ("f-ngay", "2024-05-27"),
+        ("f-trich_yeu", "Họp tổng kết năm học 2023-2024"),
+        (
+            "f-kinh_gui",
+            "Hiệu trưởng các trường mầm non\nHiệu trưởng các trường tiểu học",
+        ),
+        ("f-nguoi_ky.quyen_han", "KT. TRƯỞNG PHÒNG"),
+        ("f-nguoi_ky.chuc_vu", "PHÓ TRƯỞNG PHÒNG"),
+        ("f-nguoi_ky.ho_ten", "Lê Văn Bình"),
+        ("f-noi_nhan", "Như trên\nLưu: VT, PGDĐT"),
+    ] {
+        fill_field(&c, id, value).await;
+    }
+    // The body, block by block; the closing sentence is added too early
+    // and moved down.
+    add_block(
+        &c,
+        "doan",
+        "Phòng Giáo dục và Đào tạo tổ chức họp tổng kết năm học, cụ thể như sau:",
+    )
+    .await;
+    add_block(&c, "khoan", "1. Thời gian").await;
+    add_block(&c, "doan", "14 giờ 00 phút, thứ Hai, ngày 03/6/2024.").await;
+    add_block(&c, "khoan", "2. Địa điểm").await;
+    add_block(&c, "doan", "Phòng họp số 2, Ủy ban nhân dân huyện.").await;
+    add_block(&c, "khoan", "3. Thành phần").await;
+    add_block(
+        &c,
+        "doan",
+        "Rất mong quý đại biểu dự đúng thành phần, thời gian./.",
+    )
+    .await;
+    add_block(&c, "gach", "Hiệu trưởng các trường\nKế toán các trường").await;
+    c.find(Locator::Css("#blocks > li[data-index='6'] .block-down"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until("the closing sentence last", || async {
+        let t = yaml_text(&c).await;
+        let (a, b) = (t.find("Kế toán các trường")?, t.find("Rất mong")?);
+        (a < b).then_some(())
+    })
+    .await;
+    add_block(&c, "khoan", "4. Chương trình").await;
+    add_block(
+        &c,
+        "bang",
+        "Thời gian | Nội dung\n14 giờ 00 | Khai mạc\n14 giờ 15 | Báo cáo tổng kết",
+    )
+    .await;
+    // The heading and the table go before the closing sentence.
+    for (from, to, kind) in [(8, 7, "khoan"), (9, 8, "bang")] {
+        c.find(Locator::Css(&format!(
+            "#blocks > li[data-index='{from}'] .block-up"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+        let kind_now = kind;
+        until("the block moved up", || async {
+            let kind = js(
+                &c,
+                "return document.querySelector(`#blocks > li[data-index='${arguments[0]}']`)?.dataset.kind ?? null",
+                vec![json!(to)],
+            )
+            .await;
+            (kind == json!(kind_now)).then_some(())
+        })
+        .await;
+    }
+    preview_shows(&c, "Báo cáo tổng kết").await;
+    // The giấy mời's points follow the body.
+    until("the time point filled from the body", || async {
+        let v = js(
+            &c,
+            "return document.getElementById('f-moi.thoi_gian').value",
+            vec![],
+        )
+        .await;
+        (v == json!("14 giờ 00 phút, thứ Hai, ngày 03/6/2024.")).then_some(())
+    })
+    .await;
+    shot(&c, "serve-noi-dung").await;
+    click(&c, "btn-save").await;
+    until("saved", || async {
+        text_of(&c, "status")
+            .await?
+            .starts_with("Đã lưu")
+            .then_some(())
+    })
+    .await;
+    let file = s.dir.join(path);
+    let made = std::fs::read_to_string(&file).unwrap();
+    for starter in ["Huỳnh Thị N", "tuyên dương", "Đài Truyền thanh", "so: 52"] {
+        assert!(!made.contains(starter), "`{starter}` left in\n{made}");
+    }
+    assert!(
+        made.contains("  - khoan: 1. Thời gian\n  - 14 giờ 00 phút, thứ Hai, ngày 03/6/2024.\n"),
+        "{made}"
+    );
+    assert!(
+        made.contains("  - gach:\n    - Hiệu trưởng các trường\n    - Kế toán các trường\n  - khoan: 4. Chương trình\n  - bang:\n"),
+        "{made}"
+    );
+    assert!(made.trim_end().ends_with("- 'Lưu: VT, PGDĐT'"), "{made}");
+    let check = vanban().arg("check").arg(&file).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}\n{made}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let out = tempfile::tempdir().unwrap();
+    let build = vanban()
+        .arg("build")
+        .arg(&file)
+        .arg("-o")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let pdf = out.path().join("giay-moi-moi.pdf");
+    let text = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace(char::is_whitespace, " ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for typed in [
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+        "Họp tổng kết năm học 2023-2024",
+        "Hiệu trưởng các trường mầm non",
+        "1. Thời gian",
+        "14 giờ 00 phút, thứ Hai, ngày 03/6/2024.",
+        "Phòng họp số 2",
+        "- Kế toán các trường",
+        "Khai mạc",
+        "Báo cáo tổng kết",
+        "KT. TRƯỞNG PHÒNG",
+        "Lê Văn Bình",
+    ] {
+        assert!(text.contains(typed), "`{typed}` not in the PDF:\n{text}");
+    }
+    c.close().await.unwrap();
+}
+
+/// Replaces the value of the document's `trich_yeu` in the editor by
+/// typing `value` over it (the rest of its line kept).
+async fn type_trich_yeu(c: &Client, value: &str) {
+    let text = yaml_text(c).await;
+    let row = text
+        .lines()
+        .position(|l| l.starts_with("trich_yeu:"))
+        .unwrap();
+    let line = text.lines().nth(row).unwrap();
+    let end = line.find(" # ").unwrap_or(line.len());
+    let start = line_offset(&text, row) + "trich_yeu: ".len();
+    select(
+        c,
+        start,
+        start + line[..end].encode_utf16().count() - "trich_yeu: ".len(),
+    )
+    .await;
+    type_keys(c, value).await;
+}
+
+/// Clicks "Lưu" and waits for "Đã lưu".
+async fn save_now(c: &Client) {
+    click(c, "btn-save").await;
+    until("saved", || async {
+        text_of(c, "status")
+            .await?
+            .starts_with("Đã lưu")
+            .then_some(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn browser_unsaved_draft_is_offered_after_the_browser_closes() {
+    let (s, driver, c) = opened().await;
+    let on_disk = s.doc_on_disk();
+    type_trich_yeu(&c, "Tổ chức Ngày hội đọc sách").await;
+    let draft = s.dir.join(".vanban/nhap").join(format!("{DOC}.nhap"));
+    until("the draft beside the document", || async {
+        let t = std::fs::read_to_string(&draft).ok()?;
+        t.contains("trich_yeu: Tổ chức Ngày hội đọc sách")
+            .then_some(())
+    })
+    .await;
+    // The browser goes away without saving.
+    c.close().await.unwrap();
+    assert_eq!(s.doc_on_disk(), on_disk);
+    // The draft is not a document: the register lists the one document.
+    let (status, docs) = s.get("/api/docs");
+    assert_eq!(status, 200);
+    assert_eq!(docs.as_array().unwrap().len(), 1, "{docs}");
+    let c = open_in(&s, &driver, DOC).await;
+    let banner = c.find(Locator::Id("draft")).await.unwrap();
+    until("the draft offered", || async {
+        banner.is_displayed().await.ok()?.then_some(())
+    })
+    .await;
+    assert!(banner.text().await.unwrap().contains("bản nháp chưa lưu"));
+    shot(&c, "serve-ban-nhap").await;
+    assert!(!yaml_text(&c).await.contains("Ngày hội đọc sách"));
+    click(&c, "btn-draft-restore").await;
+    yaml_has(&c, "trich_yeu: Tổ chức Ngày hội đọc sách").await;
+    preview_shows(&c, "Tổ chức Ngày hội đọc sách").await;
+    save_now(&c).await;
+    assert!(s
+        .doc_on_disk()
+        .contains("trich_yeu: Tổ chức Ngày hội đọc sách"));
+    assert!(!draft.exists(), "the draft goes once saved");
+    c.close().await.unwrap();
+    // Opened again: nothing to offer.
+    let c = open_in(&s, &driver, DOC).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!c
+        .find(Locator::Id("draft"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap());
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn browser_save_keeps_the_previous_version() {
+    let (s, _driver, c) = opened().await;
+    let first = s.doc_on_disk();
+    type_trich_yeu(&c, "Bản thứ hai").await;
+    yaml_has(&c, "trich_yeu: Bản thứ hai").await;
+    save_now(&c).await;
+    let second = s.doc_on_disk();
+    assert!(second.contains("trich_yeu: Bản thứ hai"));
+    // Wait for the first "Đã lưu" to leave before saving again.
+    type_trich_yeu(&c, "Bản thứ ba").await;
+    yaml_has(&c, "trich_yeu: Bản thứ ba").await;
+    js(
+        &c,
+        "document.getElementById('status').textContent = ''",
+        vec![],
+    )
+    .await;
+    save_now(&c).await;
+    assert!(s.doc_on_disk().contains("trich_yeu: Bản thứ ba"));
+    let backups = s.dir.join(".vanban/sao-luu");
+    assert_eq!(
+        std::fs::read_to_string(backups.join(format!("{DOC}.1"))).unwrap(),
+        second
+    );
+    assert_eq!(
+        std::fs::read_to_string(backups.join(format!("{DOC}.2"))).unwrap(),
+        first
+    );
+    click(&c, "btn-backups").await;
+    let items = until("the kept versions", || async {
+        let n = js(
+            &c,
+            "return document.querySelectorAll('#backup-list button.backup').length",
+            vec![],
+        )
+        .await;
+        (n == json!(2)).then_some(())
+    })
+    .await;
+    let () = items;
+    shot(&c, "serve-ban-truoc").await;
+    c.find(Locator::Css("#backup-list button[data-n='1']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    yaml_has(&c, "trich_yeu: Bản thứ hai").await;
+    assert_eq!(yaml_text(&c).await, second);
+    js(
+        &c,
+        "document.getElementById('status').textContent = ''",
+        vec![],
+    )
+    .await;
+    save_now(&c).await;
+    assert_eq!(s.doc_on_disk(), second);
+    // The version it replaced is kept in turn.
+    assert!(std::fs::read_to_string(backups.join(format!("{DOC}.1")))
+        .unwrap()
+        .contains("trich_yeu: Bản thứ ba"));
+    c.close().await.unwrap();
+}
+
+/// The rows of the diff tab: (where, parent's value, child's value).
+async fn diff_rows(c: &Client) -> Vec<(String, String, String)> {
+    let v = js(
+        c,
+        "return [...document.querySelectorAll('#diff-table tbody tr')].map(r => [r.dataset.path, r.cells[1].textContent, r.cells[2].textContent])",
+        vec![],
+    )
+    .await;
+    serde_json::from_value(v).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn browser_derived_plan_diff_against_its_parent() {
+    let s = Server::with(&CHAIN);
+    let driver = Driver::start();
+    let c = open_in(&s, &driver, "2023/huyen-thu-thua/ke-hoach.yaml").await;
+    let parent: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(s.dir.join("2023/tinh-long-an/ke-hoach.yaml")).unwrap(),
+    )
+    .unwrap();
+    let tab = c.find(Locator::Id("tab-diff")).await.unwrap();
+    until("the diff tab of a derived document", || async {
+        tab.is_displayed().await.ok()?.then_some(())
+    })
+    .await;
+    tab.click().await.unwrap();
+    let rows = until("the differences", || async {
+        let r = diff_rows(&c).await;
+        (!r.is_empty()).then_some(r)
+    })
+    .await;
+    let row = |path: &str| {
+        rows.iter()
+            .find(|r| r.0 == path)
+            .unwrap_or_else(|| panic!("no row {path} in {rows:#?}"))
+            .clone()
+    };
+    let co_quan = row("co_quan");
+    assert_eq!(co_quan.1, parent["co_quan"].as_str().unwrap());
+    assert_eq!(co_quan.2, "ỦY BAN NHÂN DÂN HUYỆN THỦ THỪA");
+    let signer = row("nguoi_ky.ho_ten");
+    assert_eq!(signer.1, parent["nguoi_ky"]["ho_ten"].as_str().unwrap());
+    assert_eq!(signer.2, "Trần Văn B");
+    // The task the province did not have: added, not a shift of the rest.
+    let added: Vec<_> = rows
+        .iter()
+        .filter(|r| r.2.contains("Phòng Văn hóa và Thông tin phối hợp"))
+        .collect();
+    assert_eq!(added.len(), 1, "{rows:#?}");
+    assert_eq!(added[0].1, "(không có)");
+    // What the child inherits unchanged is not listed.
+    assert!(
+        rows.iter().all(|r| !r.0.starts_with("trich_yeu")),
+        "{rows:#?}"
+    );
+    assert!(text_of(&c, "diff-caption")
+        .await
+        .unwrap()
+        .contains("tinh-long-an/ke-hoach.yaml"),);
+    shot(&c, "serve-khac-van-ban-cha").await;
+    // An edit (in the YAML tab) shows in the diff.
+    click(&c, "tab-yaml").await;
+    let text = yaml_text(&c).await;
+    let row_n = text
+        .lines()
+        .position(|l| l.contains("ho_ten: Trần Văn B"))
+        .unwrap();
+    let start = line_offset(&text, row_n) + "  ho_ten: ".len();
+    select(&c, start, start + "Trần Văn B".chars().count()).await;
+    type_keys(&c, "Lê Thị C").await;
+    click(&c, "tab-diff").await;
+    until("the edit in the diff", || async {
+        let r = diff_rows(&c).await;
+        r.iter()
+            .any(|r| r.0 == "nguoi_ky.ho_ten" && r.2 == "Lê Thị C")
+            .then_some(())
+    })
+    .await;
     c.close().await.unwrap();
 }

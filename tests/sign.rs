@@ -27,6 +27,11 @@ pub struct Pki {
     pub org_p12: PathBuf,
     /// A certificate from another CA, not trusted by anyone here.
     pub stranger_p12: PathBuf,
+    /// The CA itself, to issue more throwaway certificates.
+    pub ca: rcgen::CertifiedIssuer<'static, rcgen::KeyPair>,
+    /// The signer's key (PKCS#8 DER) and certificate (DER), for a token.
+    pub signer_key: Vec<u8>,
+    pub signer_cert: Vec<u8>,
 }
 
 /// The password of every test PKCS#12 file (throwaway keys).
@@ -37,7 +42,7 @@ pub fn pki() -> &'static Pki {
     PKI.get_or_init(make_pki)
 }
 
-fn ca(name: &str) -> rcgen::CertifiedIssuer<'static, rcgen::KeyPair> {
+pub(crate) fn ca(name: &str) -> rcgen::CertifiedIssuer<'static, rcgen::KeyPair> {
     use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair, KeyUsagePurpose};
     let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
     params.distinguished_name.push(DnType::CommonName, name);
@@ -49,7 +54,7 @@ fn ca(name: &str) -> rcgen::CertifiedIssuer<'static, rcgen::KeyPair> {
     rcgen::CertifiedIssuer::self_signed(params, KeyPair::generate().unwrap()).unwrap()
 }
 
-fn leaf(
+pub(crate) fn leaf(
     cn: &str,
     org: &str,
     key: &rcgen::KeyPair,
@@ -68,7 +73,7 @@ fn leaf(
     params.signed_by(key, issuer).unwrap().der().to_vec()
 }
 
-fn p12(path: &Path, key_pkcs8: &[u8], chain: &[&[u8]]) {
+pub(crate) fn p12(path: &Path, key_pkcs8: &[u8], chain: &[&[u8]]) {
     use p12_keystore::{Certificate, KeyStore, KeyStoreEntry, PrivateKey, PrivateKeyChain};
     let certs: Vec<Certificate> = chain
         .iter()
@@ -123,6 +128,9 @@ fn make_pki() -> Pki {
         signer_p12,
         org_p12,
         stranger_p12,
+        ca,
+        signer_key: rsa_der,
+        signer_cert: signer,
     }
 }
 
@@ -196,7 +204,7 @@ impl Project {
     }
 }
 
-fn vanban_in(dir: &Path, password: Option<&str>) -> Command {
+pub(crate) fn vanban_in(dir: &Path, password: Option<&str>) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
     c.current_dir(dir)
         .env_remove("SOURCE_DATE_EPOCH")
@@ -209,7 +217,7 @@ fn vanban_in(dir: &Path, password: Option<&str>) -> Command {
 }
 
 /// `vanban ky PDF --p12 P12 ARGS…` with the password in the environment.
-fn ky(dir: &Path, pdf: &Path, p12: &Path, args: &[&str]) -> Output {
+pub(crate) fn ky(dir: &Path, pdf: &Path, p12: &Path, args: &[&str]) -> Output {
     vanban_in(dir, Some(P12_PASSWORD))
         .arg("ky")
         .arg(pdf)
@@ -221,7 +229,7 @@ fn ky(dir: &Path, pdf: &Path, p12: &Path, args: &[&str]) -> Output {
 }
 
 #[track_caller]
-fn ok(o: &Output) -> String {
+pub(crate) fn ok(o: &Output) -> String {
     assert!(
         o.status.success(),
         "exit {:?}\nstdout: {}\nstderr: {}",
@@ -234,7 +242,7 @@ fn ok(o: &Output) -> String {
 
 /// Builds the sign-ready PDF and signs both fields (signer, then the
 /// organisation), with their images; returns the signed PDF.
-fn signed_both(p: &Project, pdf_a: bool) -> PathBuf {
+pub(crate) fn signed_both(p: &Project, pdf_a: bool) -> PathBuf {
     let mut args = vec!["--ky-so"];
     if pdf_a {
         args.push("--pdf-a");
@@ -474,7 +482,7 @@ pub fn fields(doc: &Document) -> Vec<Field> {
         .collect()
 }
 
-fn load(path: &Path) -> Document {
+pub(crate) fn load(path: &Path) -> Document {
     Document::load(path).unwrap()
 }
 
@@ -576,7 +584,7 @@ fn a_document_without_signature_block_has_no_place_to_sign() {
 
 // ─── Signing, checked by pdfsig and pyHanko ─────────────────────────────
 
-fn pdfsig(pdf: &Path) -> String {
+pub(crate) fn pdfsig(pdf: &Path) -> String {
     let o = Command::new("pdfsig")
         .arg("-nocert")
         .arg(pdf)
@@ -590,7 +598,7 @@ fn pdfsig(pdf: &Path) -> String {
 }
 
 /// pyHanko's verdict on every signature, one line per signature.
-fn pyhanko(pdf: &Path) -> (bool, String) {
+pub(crate) fn pyhanko(pdf: &Path) -> (bool, String) {
     let o = Command::new("python3")
         .arg(root().join("tests/pyhanko_validate.py"))
         .arg(&pki().ca_pem)
@@ -780,7 +788,7 @@ fn lines_of_pdf_centre(p: &Project, needle: &str) -> f64 {
 
 // ─── vanban xac-minh ────────────────────────────────────────────────────
 
-fn xac_minh(dir: &Path, pdf: &Path, trust: Option<&Path>) -> (bool, String) {
+pub(crate) fn xac_minh(dir: &Path, pdf: &Path, trust: Option<&Path>) -> (bool, String) {
     let mut c = vanban_in(dir, None);
     c.arg("xac-minh").arg(pdf);
     if let Some(t) = trust {

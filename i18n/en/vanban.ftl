@@ -218,8 +218,15 @@ serve-folder-unusable = the folder `{ $path }` cannot be used: { $reason }
 serve-cannot-load = cannot be loaded
 serve-changed-on-disk = `{ $path }` changed on disk since it was opened
 serve-too-large = the document is too large
+serve-preview-too-slow = the preview took more than { $seconds } s and was stopped: the document may be too large; split it, or make the PDF with `vanban build`
+serve-preview-stopped = the preview was stopped (a preview may use at most { $mb } MB of memory): the document may be too large; split it ({ $reason })
 serve-unknown-kind = unknown kind of document `{ $kind }`
 serve-no-year = the document has no `ngay` or `bien.nam` to take the year from
+serve-side-unusable = `{ $path }` cannot hold drafts and backups: it must be a folder (not a file or a link)
+serve-no-backup = `{ $path }` has no previous version kept
+serve-body-kind = `{ $kind }` is not a block the form writes
+serve-body-no-block = the body has no block { $n }: open the form tab again
+serve-body-not-editable = the body is written in a way the form cannot edit: edit it in the YAML tab
 io-reason = { $kind ->
         [not-found] it does not exist
         [permission] permission denied
@@ -275,7 +282,7 @@ key-not-printed = { $text }
 # Digital signatures (ký số)
 cli-build-arg-ky_so = Sign-ready PDF (ký số): empty signature fields for the signer (ô 7c) and the organisation (ô 8) where the images go; `vanban ky` signs them
 cli-watch-arg-ky_so = Sign-ready PDF (ký số): empty signature fields for the signer (ô 7c) and the organisation (ô 8) where the images go; `vanban ky` signs them
-cli-ky-about = Sign a PDF (PAdES) with a PKCS#12 file; the password from a prompt or VANBAN_MAT_KHAU, never an argument
+cli-ky-about = Sign a PDF (PAdES) with a PKCS#12 file or a USB token (--token); the password or PIN from a prompt or VANBAN_MAT_KHAU, VANBAN_MA_PIN, never an argument
 cli-ky-arg-pdf = The PDF to sign
 cli-ky-arg-p12 = The PKCS#12 file (.p12, .pfx) with the key and its certificates
 cli-ky-arg-truong = Which signature: the signer's (nguoi-ky) or the organisation's (co-quan); default: the first field not yet signed
@@ -284,6 +291,50 @@ cli-ky-arg-out = Where to write (default: over the input; signing only appends)
 cli-xac-minh-about = Verify the signatures of a PDF: integrity, certificate chain, signer, organisation and time
 cli-xac-minh-arg-pdf = The signed PDF
 cli-xac-minh-arg-tin_cay = Trusted CA certificates (PEM; repeatable), e.g. the root CA of the Ban Cơ yếu Chính phủ or of a public CA
+
+# Signing with a token, certificate checks, electronic copies (issue 20)
+cli-ky-arg-token = Sign with a USB token (PKCS#11) instead of a PKCS#12 file; the PIN from a prompt or VANBAN_MA_PIN, never an argument
+cli-ky-arg-thu_vien = The token's PKCS#11 library (the .so/.dll driver the certification authority installs); default: the environment variable VANBAN_PKCS11_MODULE
+cli-ky-arg-nhan = The label of the key on the token, when it holds several
+token-error = the token reported an error: { $detail }
+token-no-module = no PKCS#11 library for the token: add --thu-vien PATH (the token driver's .so/.dll) or set { $env }
+token-load = cannot load the PKCS#11 library `{ $path }`: { $detail }; check the path and that the token driver is installed
+token-none = no token found: plug the USB token in (and check its driver), then sign again
+token-several = several tokens are plugged in ({ $tokens }): leave only the one to sign with
+token-pin-needed = the token's PIN is needed: set { $env } or run in a terminal to type it
+token-pin-prompt = Token PIN
+token-pin-wrong = wrong token PIN; the token locks itself after a few wrong PINs
+token-pin-locked = the token is locked after too many wrong PINs: ask the certification authority to unlock it
+token-no-key = the token holds no private key to sign with
+token-no-such-key = the token has no key labelled `{ $label }`; keys on the token: { $labels }
+token-several-keys = the token holds several keys: choose one with --nhan LABEL; keys on the token: { $labels }
+token-no-cert = the token has no certificate for the key `{ $label }`
+cert-expired = { $source }: the certificate of { $name } expired at { $date }; renew it, then sign again
+cert-not-yet = { $source }: the certificate of { $name } is not valid before { $date }; check the computer's clock or wait until then
+cert-usage = { $source }: the certificate of { $name } may not sign documents (key usage: { $usage }; digitalSignature or nonRepudiation needed); use a document-signing certificate
+cli-ky-arg-kem_theo = Sign a file attached to a document (an appendix issued as a separate file) as the organisation: a text block at the top right of page 1 with the document's số and ký hiệu (this value) and the signing time
+attached-has-fields = the file already has signature fields: --kem-theo is for attached files without one (an appendix exported from Word or Excel, say); sign a document built with --ky-so with --truong
+attached-no-number = --kem-theo needs the số and ký hiệu of the document this file is attached to, e.g. --kem-theo "15/QĐ-UBND"
+cli-sao-about = An electronic copy (sao y, sao lục, trích sao) of a signed PDF: the copy's page added and the copying organisation's signature at the top right of page 1
+cli-sao-arg-pdf = The signed PDF to copy
+cli-sao-arg-hinh_thuc = The form of copy: sao-y, sao-luc or trich-sao
+cli-sao-arg-co_quan = The copying organisation
+cli-sao-arg-co_quan_chu_quan = Its parent body (cơ quan chủ quản), if any
+cli-sao-arg-so = The copy's number in the year's series of copies
+cli-sao-arg-ky_hieu = The organisation's part of the ký hiệu (VP in 05/SY-VP)
+cli-sao-arg-dia_danh = Place name (địa danh)
+cli-sao-arg-ngay = Date of the copy (default: today)
+cli-sao-arg-quyen_han = Authority of the signer (TL. CHÁNH VĂN PHÒNG, …)
+cli-sao-arg-chuc_vu = Position of the signer
+cli-sao-arg-ho_ten = Name of the signer
+cli-sao-arg-noi_nhan = A recipient (repeatable); "Lưu: VT." is added last
+cli-sao-arg-p12 = The copying organisation's PKCS#12 file
+cli-sao-arg-token = Sign with a USB token (PKCS#11); the PIN from a prompt or VANBAN_MA_PIN
+cli-sao-arg-thu_vien = { cli-ky-arg-thu_vien }
+cli-sao-arg-nhan = { cli-ky-arg-nhan }
+cli-sao-arg-out = Where to write (default: NAME-sao-y.pdf beside the original)
+pdf-unreadable = cannot read the PDF ({ $detail }); check that the file is a PDF and not damaged
+copy-encrypted = the PDF is encrypted (password-protected) and cannot be copied: use an unencrypted one
 
 # Address book and mail merge (issue 19: src/load/address_book.rs, src/register/merge.rs)
 address-unknown = the address book {$file} has no entry or group `{$key}`

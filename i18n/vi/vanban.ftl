@@ -215,8 +215,15 @@ serve-folder-unusable = không dùng được thư mục `{ $path }`: { $reason 
 serve-cannot-load = không mở được
 serve-changed-on-disk = `{ $path }` đã bị thay đổi trên đĩa sau khi mở; hãy tải lại trước khi lưu
 serve-too-large = văn bản quá lớn
+serve-preview-too-slow = xem trước quá { $seconds } giây nên đã dừng: văn bản có thể quá lớn; hãy chia nhỏ văn bản hoặc tạo PDF bằng lệnh `vanban build`
+serve-preview-stopped = xem trước bị dừng (mỗi lần xem trước được dùng tối đa { $mb } MB bộ nhớ): văn bản có thể quá lớn; hãy chia nhỏ văn bản ({ $reason })
 serve-unknown-kind = không có loại văn bản `{ $kind }`
 serve-no-year = văn bản không có `ngay` hoặc `bien.nam` để biết năm
+serve-side-unusable = không dùng được `{ $path }` để giữ bản nháp và bản sao lưu: đó phải là một thư mục (không phải tệp hay liên kết)
+serve-no-backup = `{ $path }` chưa có bản lưu trước
+serve-body-kind = `{ $kind }` không phải loại khối mà biểu mẫu viết được
+serve-body-no-block = nội dung không có khối { $n }: hãy mở lại thẻ Biểu mẫu
+serve-body-not-editable = nội dung được viết theo cách biểu mẫu không sửa được: hãy sửa ở thẻ YAML
 io-reason = { $kind ->
         [not-found] thư mục hoặc tệp không tồn tại
         [permission] không có quyền truy cập
@@ -272,7 +279,7 @@ key-not-printed = { $text }
 # Digital signatures (ký số)
 cli-build-arg-ky_so = PDF sẵn sàng ký số: chừa ô chữ ký số của người ký (ô 7c) và của cơ quan (ô 8) đúng chỗ đặt ảnh; ký bằng `vanban ky`
 cli-watch-arg-ky_so = PDF sẵn sàng ký số: chừa ô chữ ký số của người ký (ô 7c) và của cơ quan (ô 8) đúng chỗ đặt ảnh; ký bằng `vanban ky`
-cli-ky-about = Ký số tệp PDF (PAdES) bằng tệp PKCS#12; mật khẩu nhập khi được hỏi hoặc qua VANBAN_MAT_KHAU, không bao giờ ghi trên dòng lệnh
+cli-ky-about = Ký số tệp PDF (PAdES) bằng tệp PKCS#12 hoặc USB token (--token); mật khẩu, mã PIN nhập khi được hỏi hoặc qua VANBAN_MAT_KHAU, VANBAN_MA_PIN, không bao giờ ghi trên dòng lệnh
 cli-ky-arg-pdf = Tệp PDF cần ký
 cli-ky-arg-p12 = Tệp PKCS#12 (.p12, .pfx) chứa khóa và chứng thư số
 cli-ky-arg-truong = Chữ ký nào: của người ký (nguoi-ky) hay của cơ quan (co-quan); mặc định: ô đầu tiên chưa ký
@@ -281,6 +288,50 @@ cli-ky-arg-out = Nơi ghi (mặc định: ghi đè tệp vào; ký số chỉ gh
 cli-xac-minh-about = Xác minh chữ ký số của tệp PDF: toàn vẹn, chuỗi chứng thư, người ký, cơ quan và thời gian ký
 cli-xac-minh-arg-pdf = Tệp PDF đã ký
 cli-xac-minh-arg-tin_cay = Chứng thư CA tin cậy (PEM; có thể nhắc lại), ví dụ CA gốc của Ban Cơ yếu Chính phủ hoặc của CA công cộng
+
+# Ký số bằng token, kiểm tra chứng thư số, bản sao điện tử (issue 20)
+cli-ky-arg-token = Ký bằng USB token (PKCS#11) thay cho tệp PKCS#12; mã PIN nhập khi được hỏi hoặc qua VANBAN_MA_PIN, không bao giờ ghi trên dòng lệnh
+cli-ky-arg-thu_vien = Thư viện PKCS#11 của token (tệp .so/.dll do nhà cung cấp chứng thư số cài kèm); mặc định: biến môi trường VANBAN_PKCS11_MODULE
+cli-ky-arg-nhan = Nhãn của khóa trên token, khi token có nhiều khóa
+token-error = token báo lỗi: { $detail }
+token-no-module = chưa chỉ thư viện PKCS#11 của token: thêm --thu-vien ĐƯỜNG_DẪN (tệp .so/.dll trình điều khiển token) hoặc đặt biến môi trường { $env }
+token-load = không nạp được thư viện PKCS#11 `{ $path }`: { $detail }; kiểm tra đường dẫn và trình điều khiển token đã cài
+token-none = không thấy token nào: cắm USB token vào máy (và kiểm tra trình điều khiển) rồi ký lại
+token-several = đang cắm nhiều token ({ $tokens }): chỉ để lại token dùng để ký rồi ký lại
+token-pin-needed = cần mã PIN của token: đặt biến môi trường { $env } hoặc chạy trong cửa sổ dòng lệnh để nhập
+token-pin-prompt = Mã PIN của token
+token-pin-wrong = sai mã PIN của token; lưu ý token sẽ bị khóa sau vài lần nhập sai
+token-pin-locked = token đã bị khóa vì nhập sai mã PIN nhiều lần: liên hệ nhà cung cấp chứng thư số để mở khóa
+token-no-key = token không có khóa bí mật nào để ký
+token-no-such-key = token không có khóa có nhãn `{ $label }`; các khóa trên token: { $labels }
+token-several-keys = token có nhiều khóa: chọn một bằng --nhan NHÃN; các khóa trên token: { $labels }
+token-no-cert = token không có chứng thư số của khóa `{ $label }`
+cert-expired = { $source }: chứng thư số của { $name } đã hết hạn lúc { $date }; hãy gia hạn chứng thư số rồi ký lại
+cert-not-yet = { $source }: chứng thư số của { $name } chưa có hiệu lực (từ { $date }); kiểm tra đồng hồ máy tính hoặc chờ đến ngày đó
+cert-usage = { $source }: chứng thư số của { $name } không được dùng để ký văn bản (mục đích sử dụng khóa: { $usage }; cần digitalSignature hoặc nonRepudiation); hãy dùng chứng thư số ký văn bản
+cli-ky-arg-kem_theo = Ký tệp đính kèm văn bản (phụ lục ban hành thành tệp riêng) với tư cách cơ quan: khối chữ ở góc trên bên phải trang 1 ghi số, ký hiệu văn bản (giá trị này) và thời gian ký
+attached-has-fields = tệp đã có ô chữ ký số: --kem-theo dành cho tệp đính kèm chưa có ô chữ ký (ví dụ phụ lục xuất từ Word, Excel); văn bản tạo bằng --ky-so thì ký bằng --truong
+attached-no-number = --kem-theo cần số và ký hiệu của văn bản mà tệp này kèm theo, ví dụ --kem-theo "15/QĐ-UBND"
+cli-sao-about = Bản sao điện tử (sao y, sao lục, trích sao) của tệp PDF đã ký: thêm trang thể thức bản sao và chữ ký số của cơ quan sao ở góc trên bên phải trang 1
+cli-sao-arg-pdf = Tệp PDF đã ký cần sao
+cli-sao-arg-hinh_thuc = Hình thức sao: sao-y, sao-luc hoặc trich-sao
+cli-sao-arg-co_quan = Tên cơ quan, tổ chức sao văn bản
+cli-sao-arg-co_quan_chu_quan = Tên cơ quan, tổ chức chủ quản (nếu có)
+cli-sao-arg-so = Số của bản sao trong sổ bản sao của năm
+cli-sao-arg-ky_hieu = Phần chữ viết tắt tên cơ quan sao trong ký hiệu (VP trong 05/SY-VP)
+cli-sao-arg-dia_danh = Địa danh
+cli-sao-arg-ngay = Ngày sao (mặc định: hôm nay)
+cli-sao-arg-quyen_han = Quyền hạn của người ký (TL. CHÁNH VĂN PHÒNG…)
+cli-sao-arg-chuc_vu = Chức vụ của người ký
+cli-sao-arg-ho_ten = Họ và tên người ký
+cli-sao-arg-noi_nhan = Một nơi nhận (dùng nhiều lần); "Lưu: VT." tự thêm ở cuối
+cli-sao-arg-p12 = Tệp PKCS#12 của cơ quan sao
+cli-sao-arg-token = Ký bằng USB token (PKCS#11); mã PIN nhập khi được hỏi hoặc qua VANBAN_MA_PIN
+cli-sao-arg-thu_vien = { cli-ky-arg-thu_vien }
+cli-sao-arg-nhan = { cli-ky-arg-nhan }
+cli-sao-arg-out = Nơi ghi (mặc định: TÊN-sao-y.pdf cạnh tệp gốc)
+pdf-unreadable = không đọc được tệp PDF ({ $detail }); kiểm tra tệp có đúng là PDF và không hỏng
+copy-encrypted = tệp PDF được mã hóa (đặt mật khẩu), không sao được: dùng bản không mã hóa
 
 # Sổ địa chỉ và trộn thư (issue 19: src/load/address_book.rs, src/register/merge.rs)
 address-unknown = sổ địa chỉ {$file} không có mục hay nhóm `{$key}`

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod ky;
 pub mod list;
 pub mod new;
+pub mod sao;
 pub mod schema;
 pub mod serve;
 pub mod so_dang_ky;

@@ -195,6 +195,48 @@ message_ids! {
     AtPlace = "at-place",
     /// The prefix naming where in the document: `{at}`.
     AtPrefix = "at-prefix",
+    // ── Signing with a token, certificate checks, copies (issue 20) ──
+    /// The token (PKCS#11 library) failed: `{detail}`.
+    TokenError = "token-error",
+    /// No PKCS#11 library named: `{env}`.
+    TokenNoModule = "token-no-module",
+    /// The PKCS#11 library does not load: `{path}`, `{detail}`.
+    TokenLoad = "token-load",
+    /// No token plugged in.
+    TokenNone = "token-none",
+    /// Several tokens plugged in: `{tokens}`.
+    TokenSeveral = "token-several",
+    /// No PIN and no terminal to ask it on: `{env}`.
+    TokenPinNeeded = "token-pin-needed",
+    /// The PIN prompt.
+    TokenPinPrompt = "token-pin-prompt",
+    /// The token refused the PIN.
+    TokenPinWrong = "token-pin-wrong",
+    /// The token is locked (too many wrong PINs).
+    TokenPinLocked = "token-pin-locked",
+    /// No private key on the token.
+    TokenNoKey = "token-no-key",
+    /// No key with the label asked for: `{label}`, `{labels}`.
+    TokenNoSuchKey = "token-no-such-key",
+    /// Several keys on the token and none chosen: `{labels}`.
+    TokenSeveralKeys = "token-several-keys",
+    /// No certificate for the key: `{label}`.
+    TokenNoCert = "token-no-cert",
+    /// The certificate has expired: `{source}`, `{name}`, `{date}`.
+    CertExpired = "cert-expired",
+    /// The certificate is not valid yet: `{source}`, `{name}`, `{date}`.
+    CertNotYet = "cert-not-yet",
+    /// The certificate's key usage forbids signing documents: `{source}`,
+    /// `{name}`, `{usage}`.
+    CertUsage = "cert-usage",
+    /// `--kem-theo` on a PDF that already has signature fields.
+    AttachedHasFields = "attached-has-fields",
+    /// `--kem-theo` without a số and ký hiệu.
+    AttachedNoNumber = "attached-no-number",
+    /// A PDF to sign or copy that does not parse: `{detail}`.
+    PdfUnreadable = "pdf-unreadable",
+    /// An encrypted PDF to copy.
+    CopyEncrypted = "copy-encrypted",
 }
 
 /// A message: an id and its named arguments.

@@ -124,21 +124,7 @@ fn svg_to_png(data: &[u8]) -> Result<(Vec<u8>, f64, f64), String> {
         tiny_skia::Transform::from_scale(scale as f32, scale as f32),
         &mut pixmap.as_mut(),
     );
-    let rgba: Vec<u8> = pixmap
-        .pixels()
-        .iter()
-        .flat_map(|p| {
-            let c = p.demultiply();
-            [c.red(), c.green(), c.blue(), c.alpha()]
-        })
-        .collect();
-    let mut out = Vec::new();
-    let mut enc = png::Encoder::new(&mut out, pw, ph);
-    enc.set_color(png::ColorType::Rgba);
-    enc.set_depth(png::BitDepth::Eight);
-    let fail = |e: png::EncodingError| format!("PNG encoding failed: {e}");
-    let mut wr = enc.write_header().map_err(fail)?;
-    wr.write_image_data(&rgba).map_err(fail)?;
-    wr.finish().map_err(fail)?;
+    let out =
+        crate::output::rgba_png(&pixmap, None).map_err(|e| format!("PNG encoding failed: {e}"))?;
     Ok((out, w, h))
 }

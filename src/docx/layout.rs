@@ -865,7 +865,9 @@ impl Doc<'_> {
 
     // --- Signature (ô 7, 8) and Nơi nhận (ô 9b) ------------------------
 
-    /// Nơi nhận and the signature block side by side.
+    /// Nơi nhận and the signature block side by side; with a second
+    /// signer on the left (a biên bản's secretary, a contract's other
+    /// party), the two signers side by side and Nơi nhận under both.
     pub fn signature(&mut self, flow: &mut Flow, v: &View<'_>) {
         if v.nguoi_ky.is_none() && v.noi_nhan.is_empty() {
             return;
@@ -873,7 +875,7 @@ impl Doc<'_> {
         let lead = self.em(0.4);
         let lw = self.total * 0.45;
         let rw = self.total - lw;
-        let mut left = Flow::new();
+        let mut recv = Flow::new();
         if !v.noi_nhan.is_empty() {
             let label = Style::new(SIZE_NOI_NHAN_LABEL).bold().italic();
             let p = Par {
@@ -881,7 +883,7 @@ impl Doc<'_> {
                 runs: run("Nơi nhận:", label),
                 ..Par::default()
             };
-            left.par(p, SIZE_NOI_NHAN_LABEL, 0.0, 0.0);
+            recv.par(p, SIZE_NOI_NHAN_LABEL, 0.0, 0.0);
             let n = v.noi_nhan.len();
             for (i, it) in v.noi_nhan.iter().enumerate() {
                 let (text, st, size) = match (it.nhom, it.muc) {
@@ -903,13 +905,22 @@ impl Doc<'_> {
                     ..Par::default()
                 };
                 // Lines of one paragraph in the PDF: no gap but the leading.
-                left.par(p, size, lead, 0.0);
+                recv.par(p, size, lead, 0.0);
             }
         }
         let mut right = Flow::new();
         if let Some(k) = v.nguoi_ky {
-            self.signer(&mut right, k, rw, lead);
+            self.signer(&mut right, k, v.so_dang.is_some(), rw, lead);
         }
+        let two = v.ky_trai.is_some();
+        let left = match v.ky_trai {
+            Some(k) => {
+                let mut f = Flow::new();
+                self.signer(&mut f, k, v.so_dang.is_some(), lw, lead);
+                f
+            }
+            None => std::mem::take(&mut recv),
+        };
         let widths = [lw, rw];
         let grid = Grid {
             widths: &widths,
@@ -930,9 +941,25 @@ impl Doc<'_> {
             right.below_edge.unwrap_or(0.0),
             top,
         );
+        if two && !v.noi_nhan.is_empty() {
+            // Nơi nhận under both signers, at the left edge.
+            let widths = [self.total];
+            let grid = Grid {
+                widths: &widths,
+                rows: vec![vec![recv.xml]],
+                border: None,
+                pad: [0.0; 4],
+                header_rows: 0,
+                cant_split: true,
+                valign: "top",
+                col_pad: Vec::new(),
+            };
+            flow.v(self.em(0.8));
+            flow.table(&grid.xml(), 0.0, 0.0, 0.0, recv.debt);
+        }
     }
 
-    fn signer(&mut self, flow: &mut Flow, k: &NguoiKy, width: f64, lead: f64) {
+    fn signer(&mut self, flow: &mut Flow, k: &NguoiKy, dang: bool, width: f64, lead: f64) {
         let size = self.body;
         let line = pitch(size, lead);
         let bold = Style::new(size).bold();
@@ -943,7 +970,7 @@ impl Doc<'_> {
             ..Par::default()
         };
         let mut lines: Vec<(String, Style)> = k
-            .quyen_han
+            .authority_lines(dang)
             .iter()
             .map(|q| (q.to_uppercase(), bold))
             .collect();
@@ -957,15 +984,17 @@ impl Doc<'_> {
         for (text, st) in &lines {
             flow.par(centred(run(text, *st)), size, lead, lead);
         }
-        // The space for the signature and the seal, holding their images.
-        let space = mm(25.0);
+        // The space for the signature and the seal, holding their images
+        // (and the box kept for a digital-signature stamp, `khung_ky_so`).
+        let base = mm(25.0);
+        let space = base + if k.khung_ky_so { mm(11.0) } else { 0.0 };
         let mut runs = String::new();
         if let Some(path) = &k.chu_ky {
             match self.image(path) {
                 Ok(m) => {
-                    let (w, h) = contain(m.width, m.height, mm(50.0), space - mm(4.0));
+                    let (w, h) = contain(m.width, m.height, mm(50.0), base - mm(4.0));
                     let x = (width - w) / 2.0;
-                    let y = (space - h) / 2.0;
+                    let y = (base - h) / 2.0;
                     runs.push_str(&m.anchor(x, y, w, h, 1));
                     self.media.push(m);
                 }
@@ -978,7 +1007,7 @@ impl Doc<'_> {
                 Ok(m) => {
                     let (w, h) = contain(m.width, m.height, d, d);
                     let x = (width - w) / 2.0 - mm(15.0);
-                    let y = (space - h) / 2.0;
+                    let y = (base - h) / 2.0;
                     runs.push_str(&m.anchor(x, y, w, h, 2));
                     self.media.push(m);
                 }

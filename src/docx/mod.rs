@@ -133,6 +133,17 @@ pub fn docx(loaded: &Loaded, created: &str) -> Result<Vec<u8>, Error> {
 
 /// Header, title, recipients, preamble, body and signature of `v`.
 fn main_part(d: &mut Doc<'_>, flow: &mut Flow, v: &View<'_>, quyet_dinh: bool) {
+    if v.loai == "phu_luc" {
+        // An appendix in its own file: its head and content only.
+        d.appendix_head(
+            flow,
+            (!v.ten_loai.is_empty()).then_some(v.ten_loai.as_str()),
+            v.trich_yeu,
+            v.kem_theo.as_deref(),
+        );
+        d.blocks(flow, v.noi_dung);
+        return;
+    }
     d.header(flow, v);
     d.title(flow, v);
     if quyet_dinh {

@@ -12,6 +12,10 @@ use crate::locate::{self, Place, Positions, Step, YamlPath};
 
 /// Keys of `nguoi_ky` that name image files.
 pub(super) const IMAGE_KEYS: [&str; 2] = ["chu_ky", "dau"];
+/// Keys of a document that hold a signer, whose images are resolved (and
+/// never inherited): the signer, a biên bản's secretary, a contract's
+/// other party.
+pub(super) const SIGNER_KEYS: [&str; 3] = ["nguoi_ky", "thu_ky", "ben_kia"];
 /// Image formats the layout accepts.
 const IMAGE_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "svg"];
 
@@ -31,7 +35,7 @@ pub(super) fn resolve_images(
             for (k, val) in m.iter_mut() {
                 let Some(key) = k.as_str() else { continue };
                 at.push(Step::Key(key.to_owned()));
-                if key == "nguoi_ky" || key == "thu_ky" {
+                if SIGNER_KEYS.contains(&key) {
                     if let Value::Mapping(signer) = val {
                         for name in IMAGE_KEYS {
                             if let Some(Value::String(file)) = signer.get_mut(name) {

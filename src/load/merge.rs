@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
 
-use super::images::{resolve_images, IMAGE_KEYS};
+use super::images::{resolve_images, IMAGE_KEYS, SIGNER_KEYS};
 use super::read::{parse_value, read_text, resolve_ref, Source};
 use crate::diag::{Diagnostic, Error, Message, MessageId};
 use crate::locate::{Positions, Step};
@@ -145,9 +145,11 @@ pub(super) fn merged_value_of(
         }
         // A signature or seal is put on each document deliberately, never
         // carried over from the parent.
-        if let Some(Value::Mapping(signer)) = m.get_mut("nguoi_ky") {
-            for k in IMAGE_KEYS.iter().chain(["dau_rong"].iter()) {
-                signer.remove(*k);
+        for key in SIGNER_KEYS {
+            if let Some(Value::Mapping(signer)) = m.get_mut(key) {
+                for k in IMAGE_KEYS.iter().chain(["dau_rong"].iter()) {
+                    signer.remove(*k);
+                }
             }
         }
     }

@@ -118,16 +118,32 @@ kinds! {
     PhieuChuyen = "phieu_chuyen", "PHIẾU CHUYỂN", "Phiếu chuyển", "PC", "van-ban.typ.j2", "phieu-chuyen.yaml";
     /// Phiếu báo (PB): a slip informing someone of a fact (a result, a debt).
     PhieuBao = "phieu_bao", "PHIẾU BÁO", "Phiếu báo", "PB", "van-ban.typ.j2", "phieu-bao.yaml";
+    /// Hợp đồng (HĐ): two parties sign side by side, the other party
+    /// (`ben_kia`) on the left, the issuer's side (`nguoi_ky`) on the right.
+    HopDong = "hop_dong", "HỢP ĐỒNG", "Hợp đồng", "HĐ", "van-ban.typ.j2", "hop-dong.yaml";
+    /// Bản ghi nhớ (BGN): a memorandum between two bodies, signed side by
+    /// side as a hợp đồng.
+    BanGhiNho = "ban_ghi_nho", "BẢN GHI NHỚ", "Bản ghi nhớ", "BGN", "van-ban.typ.j2", "ban-ghi-nho.yaml";
+    /// Bản thỏa thuận (BTT): an agreement between two bodies, signed side
+    /// by side as a hợp đồng.
+    BanThoaThuan = "ban_thoa_thuan", "BẢN THỎA THUẬN", "Bản thỏa thuận", "BTT", "van-ban.typ.j2", "ban-thoa-thuan.yaml";
+    /// Thư công: a letter (thư chúc mừng, thư khen, thư cảm ơn, thư thăm
+    /// hỏi); no abbreviation in Phụ lục III, and no number line unless a
+    /// `so` is given.
+    ThuCong = "thu_cong", "THƯ", "Thư công", "", "van-ban.typ.j2", "thu-cong.yaml";
+    /// Phụ lục issued as its own file (Phụ lục III, Mẫu 2.1 and 2.2): no
+    /// header and no signature; the label (`Phụ lục I`, from `ten_loai`),
+    /// the title (`trich_yeu`), `(Kèm theo Văn bản số … ngày … của …)`
+    /// citing the document it belongs to (`kem_theo`), its content. Built
+    /// sign-ready (`--ky-so`), the organisation's signature goes at the top
+    /// right of page 1.
+    PhuLuc = "phu_luc", "Phụ lục", "Phụ lục", "", "phu-luc.typ.j2", "phu-luc.yaml";
 }
 
-/// Abbreviations of the other kinds of Phụ lục III, which vanban does not
-/// build (hợp đồng, bản ghi nhớ, bản thỏa thuận), to spot a ký hiệu of another
-/// kind. The abbreviations of [`KINDS`] are not repeated here.
-const OTHER_ABBRS: &[&str] = &["HĐ", "BGN", "BTT"];
-
-/// Whether `abbr` is the type abbreviation of some kind of Phụ lục III.
+/// Whether `abbr` is the type abbreviation of some kind of Phụ lục III
+/// (every kind of it is in [`KINDS`]; công văn and thư công have none).
 pub fn is_type_abbr(abbr: &str) -> bool {
-    !abbr.is_empty() && (OTHER_ABBRS.contains(&abbr) || KINDS.iter().any(|k| k.viet_tat == abbr))
+    !abbr.is_empty() && KINDS.iter().any(|k| k.viet_tat == abbr)
 }
 
 impl Loai {
@@ -206,10 +222,15 @@ mod tests {
             .collect();
         for (i, a) in own.iter().enumerate() {
             assert!(!own[..i].contains(a), "{a} twice in KINDS");
-            assert!(!OTHER_ABBRS.contains(a), "{a} in KINDS and OTHER_ABBRS");
             assert!(is_type_abbr(a));
         }
-        assert!(OTHER_ABBRS.iter().all(|a| is_type_abbr(a)));
+        // Every abbreviation of Phụ lục III's table is a kind's.
+        let table = [
+            "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
+            "BB", "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB",
+        ];
+        assert_eq!(own.len(), table.len());
+        assert!(table.iter().all(|a| is_type_abbr(a)));
         assert!(!is_type_abbr(""));
     }
 

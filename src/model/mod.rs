@@ -158,6 +158,11 @@ pub struct VanBan {
     /// `CHỦ TỌA`) on the right; Nơi nhận then goes under both.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thu_ky: Option<NguoiKy>,
+    /// The other party's signer of a hợp đồng, bản ghi nhớ or bản thỏa
+    /// thuận (`ĐẠI DIỆN BÊN A`): signs on the left, level with `nguoi_ky`
+    /// (the issuer's side) on the right; Nơi nhận then goes under both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ben_kia: Option<NguoiKy>,
     /// Recipients for information (nơi nhận), without trailing punctuation:
     /// the layout ends each with `;` and the last (`Lưu: VT, …`) with `.`.
     /// An item may be a group with a label, e.g. `Bản điện tử: [A, B]`.

@@ -13,6 +13,11 @@ use super::{de_one_or_many, Khoi, VanBan};
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NguoiKy {
+    /// The collective the signer signs for (thay mặt, Phụ lục I ô 7a): its
+    /// name, printed first as `TM. ỦY BAN NHÂN DÂN` (`T/M CHI BỘ` in a
+    /// Party document), before the `quyen_han` lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thay_mat: Option<String>,
     /// Authority lines (quyền hạn): `KT. GIÁM ĐỐC`, or a list for the
     /// three-line case (`[TM. BAN CHỈ ĐẠO, KT. TRƯỞNG BAN]`).
     #[serde(default, deserialize_with = "de_one_or_many")]
@@ -42,6 +47,26 @@ pub struct NguoiKy {
     /// Width of the seal image in mm, its real size (default 35).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dau_rong: Option<f64>,
+    /// Room for a digital-signature stamp (khung chữ ký số: the
+    /// organisation and the signing time, as signing programs draw it on
+    /// a scanned original): a 50 × 10 mm box under the signature, from
+    /// the seal's right edge, that moves the name down so that the stamp
+    /// never covers it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub khung_ky_so: bool,
+}
+
+impl NguoiKy {
+    /// The authority lines as printed: `TM. <thay_mat>` (`T/M` in a Party
+    /// document) first, then `quyen_han`.
+    pub fn authority_lines(&self, dang: bool) -> Vec<String> {
+        let tm = if dang { "T/M" } else { "TM." };
+        self.thay_mat
+            .iter()
+            .map(|c| format!("{tm} {}", c.trim()))
+            .chain(self.quyen_han.iter().cloned())
+            .collect()
+    }
 }
 
 /// One entry of Nơi nhận: a recipient, or a labelled group of recipients

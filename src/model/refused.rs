@@ -1,5 +1,6 @@
 //! Keys a kind does not print are refused, never accepted and dropped: a
-//! `tham_quyen` outside a quyết định, what a công văn has no place for (no
+//! `tham_quyen` outside a quyết định, a second signer (`thu_ky`,
+//! `ben_kia`) outside the kinds that print one, what a công văn has no place for (no
 //! type name, so no caption, `ten_loai` or `kem_theo`; no căn cứ), a
 //! `mo_dau` without the `thuc_hien` citation it goes on from.
 
@@ -16,6 +17,16 @@ mod msg {
     pub fn thu_ky(kind: &str) -> String {
         format!(
             "`thu_ky` (người ký thứ hai, bên trái) chỉ có ở biên bản, cùng với `nguoi_ky`; {kind} không in khối này: bỏ `thu_ky`, hoặc viết `loai: bien_ban` và thêm `nguoi_ky`"
+        )
+    }
+    pub fn ben_kia(kind: &str) -> String {
+        format!(
+            "`ben_kia` (người ký của bên kia, bên trái) chỉ có ở hợp đồng, bản ghi nhớ và bản thỏa thuận, cùng với `nguoi_ky`; {kind} không in khối này: bỏ `ben_kia`, hoặc viết `loai: hop_dong` và thêm `nguoi_ky`"
+        )
+    }
+    pub fn phu_luc(key: &str) -> String {
+        format!(
+            "phụ lục phát hành thành tệp riêng không có `{key}` (không có phần đầu, Kính gửi, chữ ký hay Nơi nhận: Phụ lục III, Mẫu 2.1, 2.2): bỏ `{key}`; số, ngày và tên cơ quan của văn bản chính viết ở `so`, `ky_hieu`, `ngay`, `ten_co_quan` hoặc `kem_theo: van-ban.yaml`"
         )
     }
     pub fn can_cu_cong_dien() -> String {
@@ -65,6 +76,38 @@ fn refused(doc: &VanBan, at: &[Step], out: &mut Vec<Refused>) {
     }
     if doc.thu_ky.is_some() && (doc.loai != Loai::BienBan || doc.nguoi_ky.is_none()) {
         refuse("thu_ky", msg::thu_ky(info.ten_thuong));
+    }
+    let two_parties = matches!(
+        doc.loai,
+        Loai::HopDong | Loai::BanGhiNho | Loai::BanThoaThuan
+    );
+    if doc.ben_kia.is_some() && (!two_parties || doc.nguoi_ky.is_none()) {
+        refuse("ben_kia", msg::ben_kia(info.ten_thuong));
+    }
+    if doc.loai == Loai::PhuLuc {
+        for (key, given) in [
+            ("co_quan_chu_quan", doc.co_quan_chu_quan.is_some()),
+            ("co_quan", !doc.co_quan.is_empty()),
+            ("dia_danh", !doc.dia_danh.is_empty()),
+            ("dong_ngay", doc.dong_ngay.is_some()),
+            ("chu_thich", doc.chu_thich.is_some()),
+            ("do_khan", doc.do_khan.is_some()),
+            ("do_mat", doc.do_mat.is_some()),
+            ("luu_hanh", doc.luu_hanh.is_some()),
+            // The note first: it is written with the recipients it follows.
+            ("kinh_gui_ghi_chu", doc.kinh_gui_ghi_chu.is_some()),
+            ("kinh_gui", !doc.kinh_gui.is_empty()),
+            ("can_cu", !doc.can_cu.is_empty()),
+            ("thuc_hien", !doc.thuc_hien.is_empty()),
+            ("nguoi_ky", doc.nguoi_ky.is_some()),
+            ("noi_nhan", !doc.noi_nhan.is_empty()),
+            ("phu_luc", !doc.phu_luc.is_empty()),
+            ("dang", doc.dang),
+        ] {
+            if given {
+                refuse(key, msg::phu_luc(key));
+            }
+        }
     }
     if doc.loai == Loai::CongDien && !doc.can_cu.is_empty() {
         refuse("can_cu", msg::can_cu_cong_dien());

@@ -36,7 +36,37 @@ impl VanBan {
             let collective = COLLECTIVE
                 .iter()
                 .any(|c| self.co_quan.trim_start().starts_with(c));
-            if collective && k.quyen_han.is_empty() {
+            let signs_for = k.thay_mat.is_some()
+                || k.quyen_han.first().is_some_and(|q| {
+                    q.trim_start().starts_with("TM.") || q.trim_start().starts_with("T/M")
+                });
+            // Phụ lục III, Mẫu 1.2, note 6: the authority line names the
+            // head's position when the head decides, the collective when
+            // the collective does; the collective's head then signs `TM.`.
+            if let Some(t) = &self.tham_quyen {
+                let of_collective = COLLECTIVE.iter().any(|c| t.trim_start().starts_with(c));
+                if of_collective && !signs_for {
+                    warn(
+                        "nguoi_ky",
+                        format!(
+                            "the authority line `{t}` names a collective: its head signs for it, `thay_mat: {}` (printed `TM. …`)",
+                            t.trim()
+                        ),
+                    );
+                } else if !of_collective && signs_for {
+                    warn(
+                        "nguoi_ky",
+                        format!(
+                            "the authority line `{t}` names the head's position: the head signs in person (or `KT.`), not `TM.`; write the collective's name as `tham_quyen` if it decides"
+                        ),
+                    );
+                }
+            }
+            if collective
+                && k.quyen_han.is_empty()
+                && k.thay_mat.is_none()
+                && self.tham_quyen.is_none()
+            {
                 warn(
                     "nguoi_ky",
                     format!(
@@ -94,5 +124,25 @@ mod tests {
         assert_eq!(keys, ["noi_nhan", "nguoi_ky", "ky_hieu"]);
         let d = doc("loai: ke_hoach\nco_quan: ỦY BAN NHÂN DÂN TỈNH\nky_hieu: KH-UBND\nnguoi_ky: {quyen_han: TM. ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: A}\nnoi_nhan: [\"Lưu: VT\"]");
         assert!(d.warnings().is_empty());
+        // The authority line and the signature agree: a collective's
+        // decision signed TM., a head's decision signed by the head.
+        let qd = "loai: quyet_dinh\nco_quan: ỦY BAN NHÂN DÂN HUYỆN\nnoi_nhan: [\"Lưu: VT\"]\n";
+        let warned = |extra: &str| {
+            doc(&format!("{qd}{extra}"))
+                .warnings()
+                .iter()
+                .map(|w| w.key)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            warned("tham_quyen: ỦY BAN NHÂN DÂN HUYỆN\nnguoi_ky: {chuc_vu: CHỦ TỊCH, ho_ten: A}"),
+            ["nguoi_ky"]
+        );
+        assert!(warned("tham_quyen: ỦY BAN NHÂN DÂN HUYỆN\nnguoi_ky: {thay_mat: ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: A}").is_empty());
+        assert_eq!(
+            warned("tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN\nnguoi_ky: {quyen_han: TM. ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: A}"),
+            ["nguoi_ky"]
+        );
+        assert!(warned("tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN\nnguoi_ky: {quyen_han: KT. CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, ho_ten: A}").is_empty());
     }
 }

@@ -102,7 +102,7 @@ pub(super) fn block(lines: &[&str], key: &str) -> Option<(usize, usize)> {
 }
 
 /// The comment at the end of a one-line `key: value  # comment`, if any.
-fn trailing_comment(line: &str) -> Option<&str> {
+pub(super) fn trailing_comment(line: &str) -> Option<&str> {
     let mut quote: Option<char> = None;
     let mut prev = ' ';
     for (i, c) in line.char_indices() {
@@ -174,29 +174,31 @@ pub fn set_field(text: &str, key: &str, value: &Json) -> Result<String, String> 
         let old = existing.filter(|(f, e)| e - f == 1).map(|(f, _)| lines[f]);
         yaml_lines(key, value, 0, old)?
     };
-    let (at, end) = match existing {
-        Some(r) => r,
-        None => {
-            // After the nearest key that comes before it in the usual order.
-            let order = model::keys();
-            let pos = model::key_rank(key);
-            let after = order[..pos]
-                .iter()
-                .rev()
-                .find_map(|k| block(&lines, k))
-                .map(|(_, e)| e);
-            let at = after.unwrap_or_else(|| {
-                // Before the first key that comes after it, else at the end.
-                order[pos..]
-                    .iter()
-                    .filter_map(|k| block(&lines, k).map(|(s, _)| s))
-                    .min()
-                    .unwrap_or(lines.len())
-            });
-            (at, at)
-        }
-    };
+    let (at, end) = existing.unwrap_or_else(|| {
+        let at = insertion_line(&lines, key);
+        (at, at)
+    });
     Ok(splice(&lines, at, end, new_block))
+}
+
+/// Where the absent top-level `key` goes in `lines`: after the nearest key
+/// that comes before it in the usual order, else before the first key that
+/// comes after it, else at the end.
+pub(super) fn insertion_line(lines: &[&str], key: &str) -> usize {
+    let order = model::keys();
+    let pos = model::key_rank(key);
+    let after = order[..pos]
+        .iter()
+        .rev()
+        .find_map(|k| block(lines, k))
+        .map(|(_, e)| e);
+    after.unwrap_or_else(|| {
+        order[pos..]
+            .iter()
+            .filter_map(|k| block(lines, k).map(|(s, _)| s))
+            .min()
+            .unwrap_or(lines.len())
+    })
 }
 
 fn set_sub_field(text: &str, parent: &str, sub: &str, value: &Json) -> Result<String, String> {

@@ -8,13 +8,18 @@
 //! inside the folder; bodies are size-limited; files are written
 //! atomically and never over a version the page has not seen.
 
+mod body;
+mod diff;
+mod drafts;
 mod form;
+mod marks;
 mod points;
+mod preview;
+mod worker;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
 
 use axum::extract::{DefaultBodyLimit, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -22,7 +27,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -37,6 +41,8 @@ use crate::world::{Engine, Refused};
 use crate::{output, register, Builder};
 
 pub use form::{fields, fields_of, form_keys, set_field, FORM_KEYS};
+pub use preview::{page_svg, preview_text, Preview, PreviewPage};
+pub use worker::{run_worker, PREVIEW_MEMORY, PREVIEW_TIMEOUT, WORKER_ARG};
 
 /// Largest request body accepted (a document may have
 /// [`load::MAX_BYTES`]; JSON escaping needs some room).
@@ -45,7 +51,11 @@ pub const MAX_BODY: usize = 2 * load::MAX_BYTES as usize;
 const INDEX_HTML: &str = include_str!("web/index.html");
 const APP_JS: &str = include_str!("web/app.js");
 const EDITOR_JS: &str = include_str!("web/editor.js");
+const PREVIEW_JS: &str = include_str!("web/preview.js");
 const STYLE_CSS: &str = include_str!("web/style.css");
+const BODY_JS: &str = include_str!("web/body.js");
+const DRAFTS_JS: &str = include_str!("web/drafts.js");
+const DIFF_JS: &str = include_str!("web/diff.js");
 
 /// How to run the server.
 pub struct Options {
@@ -57,6 +67,11 @@ pub struct Options {
     pub port: u16,
     /// Open the page in the default browser.
     pub open: bool,
+    /// Font folders, body font family and layouts folder, as given to
+    /// `serve` (the preview's process uses them too).
+    pub font_path: Vec<PathBuf>,
+    pub font: Option<String>,
+    pub layouts: Option<PathBuf>,
 }
 
 /// Everything the handlers share.
@@ -64,6 +79,8 @@ pub struct App {
     root: PathBuf,
     builder: Builder<'static>,
     hosts: Vec<String>,
+    /// The process that lays previews out.
+    worker: Arc<worker::Worker>,
 }
 
 /// Runs the server until the process is stopped. Prints the address to
@@ -97,7 +114,14 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
         let addr = listener
             .local_addr()
             .map_err(|e| Error::Other(e.to_string()))?;
-        let app = Arc::new(App::new(root.clone(), engine, addr));
+        let setup = worker::Setup {
+            root: root.clone(),
+            font_path: opts.font_path.clone(),
+            font: opts.font.clone(),
+            layouts: opts.layouts.clone(),
+            lang: crate::i18n::current().code().into(),
+        };
+        let app = Arc::new(App::new(root.clone(), engine, addr, setup));
         let url = format!("http://{}/", app.hosts[0]);
         println!("{url}");
         eprintln!("vanban: serving {} (Ctrl+C to stop)", root.display());
@@ -171,7 +195,7 @@ fn open_browser(url: &str) {
 }
 
 impl App {
-    fn new(root: PathBuf, engine: &'static Engine, addr: SocketAddr) -> Self {
+    fn new(root: PathBuf, engine: &'static Engine, addr: SocketAddr, setup: worker::Setup) -> Self {
         let port = addr.port();
         let mut hosts = vec![match addr.ip() {
             IpAddr::V4(ip) => format!("{ip}:{port}"),
@@ -184,6 +208,7 @@ impl App {
             root,
             builder: Builder::new(engine),
             hosts,
+            worker: Arc::new(worker::Worker::new(setup)),
         }
     }
 
@@ -337,13 +362,25 @@ pub fn router(app: Arc<App>) -> Router {
             "/assets/editor.js",
             get(|| asset(EDITOR_JS, "text/javascript")),
         )
+        .route(
+            "/assets/preview.js",
+            get(|| asset(PREVIEW_JS, "text/javascript")),
+        )
         .route("/assets/style.css", get(|| asset(STYLE_CSS, "text/css")))
+        .route("/assets/body.js", get(|| asset(BODY_JS, "text/javascript")))
+        .route(
+            "/assets/drafts.js",
+            get(|| asset(DRAFTS_JS, "text/javascript")),
+        )
+        .route("/assets/diff.js", get(|| asset(DIFF_JS, "text/javascript")))
         .route("/api/docs", get(list_docs))
         .route("/api/schema", get(schema))
         .route("/api/kinds", get(kinds))
         .route("/api/keys", get(keys))
         .route("/api/doc", get(read_doc))
-        .route("/api/preview", post(preview))
+        .route("/api/preview", post(preview::preview))
+        .route("/api/page/{hash}", get(preview::page))
+        .route("/api/marks/{version}", get(preview::marks))
         .route("/api/save", post(save))
         .route("/api/pdf", post(pdf))
         .route("/api/docx", post(docx))
@@ -352,6 +389,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/next-year", post(next_year))
         .route("/api/derive", post(derive))
         .route("/api/cap-so", post(cap_so))
+        .merge(body::routes())
+        .merge(drafts::routes())
+        .merge(diff::routes())
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .layer(middleware::from_fn(deadline))
@@ -681,157 +721,6 @@ fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// One page of the preview.
-#[derive(Debug, Serialize)]
-pub struct PreviewPage {
-    /// What the page looks like, as a token: the same page drawn again has
-    /// the same hash (within one run of the server).
-    pub hash: String,
-    /// The page as SVG; left out when the page asked for it has it already
-    /// (its hash was in `have`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub svg: Option<String>,
-    /// The page's text, in reading order (for assistive technology and
-    /// search).
-    pub text: String,
-}
-
-/// The result of previewing a text.
-#[derive(Debug, Serialize)]
-pub struct Preview {
-    /// Whether pages could be laid out.
-    pub ok: bool,
-    /// Errors and warnings.
-    pub diagnostics: Vec<Diagnostic>,
-    /// The pages, when `ok`.
-    pub pages: Vec<PreviewPage>,
-    /// Milliseconds spent loading and laying out.
-    pub layout_ms: u64,
-    /// Milliseconds spent drawing the SVGs.
-    pub svg_ms: u64,
-}
-
-/// Loads `text` as the contents of `path` and lays it out into SVG pages;
-/// errors come back as diagnostics located in `text`.
-pub fn preview_text(builder: &Builder<'_>, path: &Path, text: String) -> Preview {
-    preview_changed(builder, path, text, &[])
-}
-
-/// [`preview_text`], drawing only the pages whose hash is not in `have`
-/// (the pages the page shows already): the others come without their SVG.
-pub fn preview_changed(
-    builder: &Builder<'_>,
-    path: &Path,
-    text: String,
-    have: &[String],
-) -> Preview {
-    let start = Instant::now();
-    let built = load::check_text(path, text).and_then(|doc| {
-        let b = builder.layout(&doc).map_err(|e| vec![e])?;
-        Ok((doc, b))
-    });
-    let layout_ms = start.elapsed().as_millis() as u64;
-    let out = match built {
-        Err(errors) => Preview {
-            ok: false,
-            diagnostics: errors.iter().map(|e| diagnostic(path, e)).collect(),
-            pages: Vec::new(),
-            layout_ms,
-            svg_ms: 0,
-        },
-        Ok((doc, built)) => {
-            let start = Instant::now();
-            let opts = typst_svg::SvgOptions::default();
-            let pages = built
-                .document
-                .pages()
-                .par_iter()
-                .map(|page| {
-                    let hash = format!("{:032x}", typst::utils::hash128(page));
-                    let svg = (!have.contains(&hash)).then(|| typst_svg::svg(page, &opts));
-                    PreviewPage {
-                        hash,
-                        svg,
-                        text: page_text(&page.frame),
-                    }
-                })
-                .collect();
-            Preview {
-                ok: true,
-                diagnostics: warnings(&doc),
-                pages,
-                layout_ms,
-                svg_ms: start.elapsed().as_millis() as u64,
-            }
-        }
-    };
-    // A long-running process: drop memoized layout results not used by the
-    // last few compilations.
-    comemo::evict(10);
-    out
-}
-
-/// The text of a laid-out page: its runs in order, spaces collapsed.
-fn page_text(frame: &typst::layout::Frame) -> String {
-    fn walk(frame: &typst::layout::Frame, out: &mut String) {
-        for (_, item) in frame.items() {
-            match item {
-                typst::layout::FrameItem::Group(g) => walk(&g.frame, out),
-                typst::layout::FrameItem::Text(t) => {
-                    if !out.is_empty() {
-                        out.push(' ');
-                    }
-                    out.push_str(&t.text);
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(frame, &mut out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[derive(Deserialize)]
-struct PreviewBody {
-    path: String,
-    text: String,
-    /// Hashes of the pages the page shows already.
-    #[serde(default)]
-    have: Vec<String>,
-}
-
-async fn preview(
-    State(app): State<Arc<App>>,
-    Json(body): Json<PreviewBody>,
-) -> Result<Json<Preview>, ApiError> {
-    let path = app.existing(&body.path)?;
-    let work = blocking(move || {
-        Ok(Json(preview_changed(
-            &app.builder,
-            &path,
-            body.text,
-            &body.have,
-        )))
-    });
-    // A preview that takes too long answers with an error; the layout
-    // finishes on its thread, the server keeps answering.
-    tokio::time::timeout(PREVIEW_TIMEOUT, work)
-        .await
-        .unwrap_or_else(|_| {
-            Err(ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!(
-                    "xem trước quá {} giây; văn bản có thể quá lớn (the preview took more than {} s)",
-                    PREVIEW_TIMEOUT.as_secs(),
-                    PREVIEW_TIMEOUT.as_secs()
-                ),
-            ))
-        })
-}
-
-/// Longest a preview may take before the page gets an error.
-pub const PREVIEW_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 /// Threads for loading and layout (previews, lists, PDFs) at once.
 const MAX_BUSY: usize = 8;
 
@@ -868,7 +757,12 @@ async fn save(
             t("serve-too-large", &[]),
         ));
     }
+    let rel = app.rel(&path);
+    if on_disk != body.text.as_bytes() {
+        app.keep_backup(&path, &rel, &on_disk)?;
+    }
     output::write_atomic(&path, body.text.as_bytes())?;
+    app.drop_draft(&rel);
     Ok(Json(json!({ "version": version(body.text.as_bytes()) })))
 }
 

@@ -61,7 +61,7 @@ pub fn points(v: &Value) -> Option<Json> {
 /// The line ranges of the items of the top-level list `key` in `lines`
 /// (each from its `- ` line to the next item, trailing comments and blank
 /// lines left out), and the items' indent.
-fn item_ranges(lines: &[&str], key: &str) -> Option<(Vec<(usize, usize)>, usize)> {
+pub(super) fn item_ranges(lines: &[&str], key: &str) -> Option<(Vec<(usize, usize)>, usize)> {
     let (first, end) = block(lines, key)?;
     let is_item = |l: &str| {
         let t = l.trim_start();

@@ -20,6 +20,8 @@ pub enum Key {
     Rsa(Box<rsa::pkcs1v15::SigningKey<sha2::Sha256>>),
     /// ECDSA on P-256 with SHA-256.
     P256(Box<p256::ecdsa::SigningKey>),
+    /// A key that stays on a PKCS#11 token ([`super::token`]).
+    Token(Box<super::token::TokenKey>),
 }
 
 /// A key with its certificate chain, signer's certificate first.
@@ -100,6 +102,8 @@ fn check_pair(id: &Identity) -> Result<(), Error> {
     let spki = match &id.key {
         Key::Rsa(k) => rsa::pkcs8::EncodePublicKey::to_public_key_der(&k.verifying_key()),
         Key::P256(k) => k.verifying_key().to_public_key_der(),
+        // The token pairs key and certificate by their CKA_ID.
+        Key::Token(_) => return Ok(()),
     }
     .map_err(|e| Error::Other(e.to_string()))?;
     let cert_spki = id

@@ -9,10 +9,14 @@
 //! - [`verify`]: `vanban xac-minh`, checking each signature.
 
 pub mod appearance;
+pub mod copy;
 pub mod fields;
 pub mod keys;
 pub mod pades;
 pub mod pdf;
+pub mod text_block;
+pub mod token;
+pub mod usage;
 pub mod verify;
 
 /// The two signatures an electronic document carries (NĐ30 Điều 5).

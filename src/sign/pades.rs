@@ -39,6 +39,9 @@ pub struct SignOptions {
     pub picture: Option<Picture>,
     /// The signing time, written in `/M` with its offset (Việt Nam: +07:00).
     pub time: DateTime<FixedOffset>,
+    /// Lines of text shown instead of a picture (the organisation's
+    /// signature on an attached file, [`super::text_block`]).
+    pub text: Option<Vec<String>>,
 }
 
 /// Signs `pdf` and returns the signed file (the input bytes followed by
@@ -92,7 +95,10 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
     // New and changed objects, numbered after the existing ones.
     let mut upd = Document::new();
     upd.max_id = doc.max_id;
-    let ap = image_appearance(&mut upd, r[2] - r[0], r[3] - r[1], opts.picture.as_ref());
+    let ap = match &opts.text {
+        Some(lines) => super::text_block::appearance(&mut upd, r[2] - r[0], r[3] - r[1], lines)?,
+        None => image_appearance(&mut upd, r[2] - r[0], r[3] - r[1], opts.picture.as_ref()),
+    };
     let sig_id = upd.new_object_id();
     let mut widget = field;
     widget.set("V", Object::Reference(sig_id));
@@ -163,7 +169,11 @@ pub fn pdf_date(t: &DateTime<FixedOffset>) -> String {
 
 /// Appends `upd`'s objects, a cross-reference section and a trailer
 /// pointing back at the previous one (ISO 32000-1, 7.5.6).
-fn append_update(out: &mut Vec<u8>, prev: &Document, upd: &Document) -> Result<(), Error> {
+pub(crate) fn append_update(
+    out: &mut Vec<u8>,
+    prev: &Document,
+    upd: &Document,
+) -> Result<(), Error> {
     let io = |e: std::io::Error| Error::Other(e.to_string());
     let prev_xref = last_startxref(out)
         .ok_or_else(|| Error::Other("PDF thiếu `startxref` (no startxref)".into()))?;
@@ -332,6 +342,10 @@ pub fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
             let sig: p256::ecdsa::DerSignature = k.try_sign(&to_sign).map_err(|e| fail(&e))?;
             (sig.to_vec(), rfc5912::ECDSA_WITH_SHA_256)
         }
+        Key::Token(t) => match t.sign(&to_sign)? {
+            (sig, true) => (sig, rfc5912::SHA_256_WITH_RSA_ENCRYPTION),
+            (sig, false) => (sig, rfc5912::ECDSA_WITH_SHA_256),
+        },
     };
     let info = SignerInfo {
         version: CmsVersion::V1,
@@ -343,11 +357,9 @@ pub fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
         signed_attrs: Some(signed_attrs),
         signature_algorithm: AlgorithmIdentifierOwned {
             oid: signature_algorithm,
-            parameters: match &id.key {
-                // sha256WithRSAEncryption takes an explicit NULL.
-                Key::Rsa(_) => Some(der::Any::from(der::asn1::Null)),
-                Key::P256(_) => None,
-            },
+            // sha256WithRSAEncryption takes an explicit NULL.
+            parameters: (signature_algorithm == rfc5912::SHA_256_WITH_RSA_ENCRYPTION)
+                .then(|| der::Any::from(der::asn1::Null)),
         },
         signature: OctetString::new(signature).map_err(|e| fail(&e))?,
         unsigned_attrs: None,

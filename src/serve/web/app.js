@@ -1,8 +1,12 @@
 // vanban serve: the page. Talks to the JSON API of the same server.
 import { Editor, shortMessage } from "/assets/editor.js";
+import { Body } from "/assets/body.js";
+import { Drafts } from "/assets/drafts.js";
+import { Diff } from "/assets/diff.js";
+import { PagesView } from "/assets/preview.js";
 
 const $ = (id) => document.getElementById(id);
-const PREVIEW_DELAY_MS = 150;
+const PREVIEW_DELAY_MS = 60;
 // How long a message the user caused stays before a preview note replaces it.
 const NOTE_KEEP_MS = 5000;
 const FORM_DELAY_MS = 250;
@@ -27,6 +31,17 @@ const LABELS = {
   ghi_chu: ["Ghi chú ở chỗ ký", "Ví dụ (ký tên và đóng dấu)"],
   ho_ten: ["Họ và tên", ""],
   noi_nhan: ["Nơi nhận", "Mỗi dòng một nơi; dòng cuối thường là Lưu: VT"],
+  // Labels of other keys, where a key path is shown (the diff of a
+  // derived document).
+  noi_dung: ["Nội dung", ""],
+  mo_dau: ["Câu mở đầu", ""],
+  thuc_hien: ["Văn bản được thực hiện", ""],
+  ten_loai: ["Tên loại văn bản", ""],
+  can_cu: ["Căn cứ", ""],
+  phu_luc: ["Phụ lục", ""],
+  trinh_bay: ["Trình bày", ""],
+  bien: ["Biến", ""],
+  loai: ["Loại văn bản", ""],
 };
 
 // Lists inside a map the form shows, one line per item (the signer's
@@ -49,13 +64,14 @@ const state = {
   inflight: false,
   again: false,
   timer: null,
-  // The pages shown: { hash, url, img } each.
-  shownPages: [],
-  // How many pages the last preview sent (the others were kept).
+  // How many pages changed in the last preview (the others were kept).
   sentPages: 0,
+  // When a page's picture was last found missing on the server.
+  missingAt: 0,
   formQueue: Promise.resolve(),
 };
 let editor;
+let pagesView;
 
 async function api(path, body) {
   const opts = body === undefined ? {} : {
@@ -213,13 +229,13 @@ async function openDoc(path, { force = false } = {}) {
     editor.value = doc.text;
     editor.setDiagnostics([]);
     $("conflict").hidden = true;
-    $("pages").replaceChildren();
-    for (const p of state.shownPages) URL.revokeObjectURL(p.url);
-    state.shownPages = [];
+    pagesView.clear();
     history.replaceState(null, "", "#" + encodeURIComponent(doc.path));
     renderList();
     updateTitle();
     status("Đã mở");
+    await state.drafts.opened(doc.path, doc.text);
+    state.diff.changed();
     if (!$("form").hidden) await refreshForm();
     schedulePreview(0);
   } catch (e) {
@@ -234,10 +250,12 @@ async function save(force = false) {
     status("Chưa lưu");
     return;
   }
+  await state.drafts.saving();
   try {
     const res = await api("/api/save", { path: state.path, text, version: state.version, force });
     state.version = res.version;
     state.saved = text;
+    state.drafts.saved();
     $("conflict").hidden = true;
     updateTitle();
     statusKept("Đã lưu lúc " + new Date().toLocaleTimeString("vi-VN"));
@@ -262,8 +280,7 @@ function errorsIn(diagnostics) {
 async function errorsOf(text) {
   if (state.checked && state.checked.text === text) return errorsIn(state.checked.diagnostics);
   try {
-    const have = state.shownPages.map((p) => p.hash);
-    const res = await api("/api/preview", { path: state.path, text, have });
+    const res = await api("/api/preview", { path: state.path, text });
     state.checked = { text, diagnostics: res.diagnostics };
     return errorsIn(res.diagnostics);
   } catch {
@@ -363,10 +380,10 @@ async function capSo() {
     const res = await api("/api/cap-so", { path: state.path, version: state.version });
     await openDoc(state.path, { force: true });
     await loadList();
-    status(res.message);
+    statusKept(res.message);
   } catch (e) {
     if (e.data && e.data.diagnostics) showDiagnostics(e.data.diagnostics);
-    status("Không cấp số được: " + e.message);
+    statusKept("Không cấp số được: " + e.message);
   }
 }
 
@@ -406,14 +423,13 @@ async function runPreview() {
   const text = editor.value;
   const t0 = performance.now();
   try {
-    const have = state.shownPages.map((p) => p.hash);
-    const res = await api("/api/preview", { path: state.path, text, have });
+    const res = await api("/api/preview", { path: state.path, text });
     state.checked = { text, diagnostics: res.diagnostics };
     if (seq > state.shown && text === editor.value) {
       state.shown = seq;
       showDiagnostics(res.diagnostics);
       if (res.ok) {
-        showPages(res.pages);
+        state.sentPages = pagesView.show(res.pages, res.version);
         previewNote(`Xem trước: ${Math.round(performance.now() - t0)} ms (vẽ lại ${state.sentPages}/${res.pages.length} trang)`);
       } else {
         status(`Văn bản có ${errorsIn(res.diagnostics).length} lỗi`);
@@ -436,42 +452,13 @@ async function runPreview() {
   }
 }
 
-// Shows the pages, keeping the pictures of pages that did not change: a
-// page the server sent without its SVG is one the page has (same hash).
-function showPages(pages) {
-  const old = new Map(state.shownPages.map((p) => [p.hash, p]));
-  const used = new Set();
-  const next = pages.map((p, i) => {
-    const have = old.get(p.hash);
-    let url = have ? have.url : null;
-    let img = have && !used.has(have.img) ? have.img : null;
-    if (p.svg !== undefined) url = URL.createObjectURL(new Blob([p.svg], { type: "image/svg+xml" }));
-    if (!url) return null;
-    if (!img || p.svg !== undefined) {
-      img = document.createElement("img");
-      img.src = url;
-    }
-    used.add(img);
-    img.alt = p.text;
-    img.dataset.page = String(i + 1);
-    img.title = `Trang ${i + 1}`;
-    return { hash: p.hash, url, img };
-  });
-  if (next.includes(null)) {
-    // A page the server thought we had is missing: ask for all of them.
-    state.shownPages = [];
-    schedulePreview(0);
-    return;
-  }
-  const host = $("pages");
-  next.forEach((p, i) => {
-    if (host.children[i] !== p.img) host.insertBefore(p.img, host.children[i] || null);
-  });
-  while (host.children.length > next.length) host.lastChild.remove();
-  const keep = new Set(next.map((p) => p.url));
-  for (const p of state.shownPages) if (!keep.has(p.url)) URL.revokeObjectURL(p.url);
-  state.shownPages = next;
-  state.sentPages = pages.filter((p) => p.svg !== undefined).length;
+// A page's picture is gone from the server (it keeps the last few hundred
+// pages): lay the text out again, at most every 2 s.
+function pageMissing() {
+  if (performance.now() - state.missingAt < 2000) return;
+  state.missingAt = performance.now();
+  pagesView.clear();
+  schedulePreview(0);
 }
 
 // ---- Zoom ----------------------------------------------------------------------
@@ -592,6 +579,17 @@ function buildForm() {
     form.append(fieldFor(key, schemaNode(props[key]), onFormInput));
   }
   buildPoints(form);
+  state.body = new Body(form, $("points"), {
+    api,
+    text: () => editor.value,
+    setText: (text) => {
+      editor.value = text;
+      changed();
+      refreshFields();
+    },
+    queue: (fn) => (state.formQueue = state.formQueue.then(fn)),
+    status,
+  });
 }
 
 // A giấy mời's time, place and participants (the items after the body's
@@ -663,7 +661,7 @@ function shownValue(fields, name) {
 
 function fillForm(fields, inherited) {
   $("form-blocked").hidden = fields !== null;
-  for (const el of $("form").querySelectorAll("input, textarea")) {
+  for (const el of $("form").querySelectorAll("input[name], textarea[name]")) {
     el.disabled = fields === null;
     if (fields === null) continue;
     if (el !== document.activeElement) el.value = shownValue(fields, el.name);
@@ -703,9 +701,15 @@ function showInherited(el, inherited) {
   note.firstChild.textContent = `Kế thừa từ ${inherited.from} (chữ mờ). `;
 }
 
-async function refreshForm() {
+async function refreshFields() {
   const res = await api("/api/form", { text: editor.value, path: state.path });
   fillForm(withPoints(res), res.inherited);
+  return res;
+}
+
+async function refreshForm() {
+  const res = await refreshFields();
+  await state.body.refresh(res.text);
 }
 
 const formTimers = {};
@@ -718,6 +722,7 @@ function onFormInput(key) {
         editor.value = res.text;
         fillForm(withPoints(res), res.inherited);
         changed();
+        await state.body.refresh(res.text);
       } catch (e) {
         status("Không cập nhật được: " + e.message);
       }
@@ -726,6 +731,7 @@ function onFormInput(key) {
 }
 
 function showTab(form) {
+  if (state.diff) state.diff.hide();
   $("tab-yaml").setAttribute("aria-selected", String(!form));
   $("tab-form").setAttribute("aria-selected", String(form));
   $("editor-host").hidden = form;
@@ -921,6 +927,8 @@ async function derive() {
 function changed() {
   updateTitle();
   schedulePreview();
+  if (state.drafts) state.drafts.changed();
+  if (state.diff) state.diff.changed();
 }
 
 async function main() {
@@ -929,7 +937,37 @@ async function main() {
   state.formKeys = (await api("/api/keys")).form;
   editor = new Editor($("editor-host"), { schema: state.schema, onChange: changed });
   buildForm();
+  state.drafts = new Drafts({
+    api,
+    path: () => state.path,
+    text: () => editor.value,
+    saved: () => state.saved,
+    setText: (text) => {
+      editor.value = text;
+      changed();
+      if (!$("form").hidden) refreshForm();
+    },
+    status: statusKept,
+  });
+  state.diff = new Diff({
+    api,
+    path: () => state.path,
+    text: () => editor.value,
+    label: (key) => (LABELS[key] || [])[0],
+    show: showTab,
+  });
   $("search").addEventListener("input", renderList);
+  pagesView = new PagesView($("pages"), $("preview"), {
+    onMissing: pageMissing,
+    onJump: (line) => editor.goTo(line, 1),
+  });
+  // The value under the caret is outlined on the pages.
+  document.addEventListener("selectionchange", () => {
+    const ta = document.querySelector(".editor textarea");
+    if (document.activeElement !== ta) return;
+    const line = ta.value.slice(0, ta.selectionStart).split("\n").length;
+    if (line !== pagesView.line) pagesView.highlight(line);
+  });
   initZoom();
   $("btn-save").addEventListener("click", () => save());
   $("btn-pdf").addEventListener("click", () => download("pdf", "PDF"));

@@ -43,6 +43,7 @@ impl Positions {
     pub fn of(text: &str) -> Self {
         let mut walker = Walker {
             text,
+            line_starts: None,
             out: Positions::default(),
             stack: Vec::new(),
         };
@@ -89,13 +90,28 @@ enum Frame {
 
 struct Walker<'t> {
     text: &'t str,
+    /// Byte offset of each line's start, built on first use.
+    line_starts: Option<Vec<usize>>,
     out: Positions,
     stack: Vec<Frame>,
 }
 
 impl Walker<'_> {
-    fn char_at(&self, p: Place) -> Option<char> {
-        self.text.lines().nth(p.line - 1)?.chars().nth(p.column - 1)
+    /// The character at `p`: the line found by its start (indexed once, so
+    /// that a text of n lines costs O(n), not O(n²)), then the column.
+    fn char_at(&mut self, p: Place) -> Option<char> {
+        let text = self.text;
+        let starts = self.line_starts.get_or_insert_with(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let start = *starts.get(p.line.checked_sub(1)?)?;
+        text[start..]
+            .lines()
+            .next()?
+            .chars()
+            .nth(p.column.checked_sub(1)?)
     }
 
     fn place(&self, mark: Marker) -> Place {

@@ -371,3 +371,19 @@ fn mail_merge_over_a_group_numbers_each_and_merges_them() {
     assert!(stderr(&o).contains("no group `truon`"), "{}", stderr(&o));
     assert!(stderr(&o).contains("`@truong`"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_book_linked_from_outside_the_project_is_refused() {
+    let (dir, files) = project(&["cv.yaml"], LETTER);
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("so-dia-chi.yaml"), BOOK).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("so-dia-chi.yaml"),
+        dir.path().join("so-dia-chi.yaml"),
+    )
+    .unwrap();
+    let o = run(vanban().arg("check").arg(&files[0]));
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("so-dia-chi.yaml"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("outside"), "{}", stderr(&o));
+}

@@ -10,7 +10,7 @@ use vanban::Builder;
 use crate::common::root;
 
 /// Every document of `data/examples/`, as text.
-fn examples() -> Vec<String> {
+pub(crate) fn examples() -> Vec<String> {
     let mut files: Vec<_> = std::fs::read_dir(root().join("data/examples"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -26,7 +26,7 @@ fn examples() -> Vec<String> {
 /// Loads `text` as a file and, when it loads, renders it. Load errors are
 /// fine when they are reported; a panic, a document that loads but does not
 /// render, or rendered Typst with a syntax error fails the property.
-fn load_text(text: &str) {
+pub(crate) fn load_text(text: &str) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.yaml");
     std::fs::write(&path, text).unwrap();
@@ -54,13 +54,13 @@ fn load_text(text: &str) {
 /// A damaging edit: delete, duplicate or insert YAML-significant text at a
 /// position given as a fraction of the text.
 #[derive(Debug, Clone)]
-enum Edit {
+pub(crate) enum Edit {
     Delete(f64, usize),
     Insert(f64, String),
     DuplicateLine(f64),
 }
 
-fn edit() -> impl Strategy<Value = Edit> {
+pub(crate) fn edit() -> impl Strategy<Value = Edit> {
     let snippet = prop_oneof![
         Just(": ".to_owned()),
         Just("\n- ".to_owned()),
@@ -86,7 +86,7 @@ fn edit() -> impl Strategy<Value = Edit> {
     ]
 }
 
-fn apply(text: &str, e: &Edit) -> String {
+pub(crate) fn apply(text: &str, e: &Edit) -> String {
     let chars: Vec<char> = text.chars().collect();
     let at = |f: f64| ((chars.len() as f64) * f) as usize;
     match e {

@@ -16,6 +16,7 @@ mod escaping;
 mod examples;
 mod features;
 mod fuzz;
+mod fuzz_scale;
 mod golden;
 mod hostile;
 mod i18n;

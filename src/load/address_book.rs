@@ -134,6 +134,21 @@ impl AddressBook {
             return Ok(None);
         }
         let path = path.canonicalize().map_err(|e| Error::io(&path, e))?;
+        // A link to a book outside the project is refused, as any file.
+        let real_root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
+        if !path.starts_with(&real_root) {
+            return Err(Error::Other(
+                Message::new(
+                    MessageId::RefOutside,
+                    &[
+                        ("what", "file".to_owned()),
+                        ("path", FILE.to_owned()),
+                        ("root", real_root.display().to_string()),
+                    ],
+                )
+                .to_string(),
+            ));
+        }
         let text = read_text(&path)?;
         Self::parse(&path, text).map(Some)
     }

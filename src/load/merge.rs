@@ -245,6 +245,74 @@ fn directive<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     v.as_mapping()?.get(key)
 }
 
+/// A list being merged: a doubly linked list over an arena (slot 0 is the
+/// sentinel, before the first item and after the last) with an index by
+/// id, so that each child item is found, replaced, removed or inserted in
+/// constant time: a child replacing n items costs O(n), not O(n²).
+struct IdList {
+    slots: Vec<Option<Value>>,
+    next: Vec<usize>,
+    prev: Vec<usize>,
+    /// The slots of each id, first in the list first (duplicate ids:
+    /// the first live one is found, as a scan of the list would).
+    by_id: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl IdList {
+    fn new(items: Vec<Value>) -> Self {
+        let mut list = IdList {
+            slots: vec![None],
+            next: vec![0],
+            prev: vec![0],
+            by_id: Default::default(),
+        };
+        for item in items {
+            list.insert_before(0, item);
+        }
+        list
+    }
+
+    /// Inserts `item` before the slot `at` (0: at the end); its slot.
+    fn insert_before(&mut self, at: usize, item: Value) -> usize {
+        let i = self.slots.len();
+        if let Some(id) = item_id(&item) {
+            self.by_id.entry(id.to_owned()).or_default().push(i);
+        }
+        let p = self.prev[at];
+        self.slots.push(Some(item));
+        self.next.push(at);
+        self.prev.push(p);
+        self.next[p] = i;
+        self.prev[at] = i;
+        i
+    }
+
+    fn remove(&mut self, i: usize) {
+        let (p, n) = (self.prev[i], self.next[i]);
+        self.next[p] = n;
+        self.prev[n] = p;
+        self.slots[i] = None;
+    }
+
+    fn find(&self, id: &str) -> Option<usize> {
+        self.by_id
+            .get(id)?
+            .iter()
+            .copied()
+            .find(|&i| self.slots[i].is_some())
+    }
+
+    fn into_items(mut self) -> Vec<Value> {
+        let mut out = Vec::with_capacity(self.slots.len());
+        let mut i = self.next[0];
+        while i != 0 {
+            out.extend(self.slots[i].take());
+            i = self.next[i];
+        }
+        out
+    }
+}
+
 fn merge_by_id(
     base: &mut Vec<Value>,
     child: Vec<Value>,
@@ -252,9 +320,10 @@ fn merge_by_id(
     unknown: &mut Vec<UnknownId>,
 ) {
     let known: Vec<String> = base.iter().filter_map(item_id).map(str::to_owned).collect();
+    let mut list = IdList::new(std::mem::take(base));
     for (j, item) in child.into_iter().enumerate() {
         let Some(id) = item_id(&item).map(str::to_owned) else {
-            base.push(item);
+            list.insert_before(0, item);
             continue;
         };
         let flag = |key: &str| {
@@ -274,37 +343,34 @@ fn merge_by_id(
                 known: known.clone(),
             });
         };
-        let pos = base.iter().position(|b| item_id(b) == Some(id.as_str()));
-        match pos {
+        match list.find(&id) {
             Some(_) if new => report("them_moi", Problem::NotNew, &id),
-            Some(i) if remove => {
-                base.remove(i);
-            }
-            Some(i) => base[i] = item,
+            Some(i) if remove => list.remove(i),
+            Some(i) => list.slots[i] = Some(item),
             None if remove => report("id", Problem::Removal, &id),
             None => {
                 let anchor = |key: &str| directive(&item, key).and_then(Value::as_str);
-                let find = |target: &str| base.iter().position(|b| item_id(b) == Some(target));
                 let (after, before) = (anchor("sau"), anchor("truoc"));
                 if !new && after.is_none() && before.is_none() {
                     report("id", Problem::Unknown, &id);
                     continue;
                 }
+                // The slot to insert before: after `sau`, else at `truoc`.
                 let mut place = None;
                 for (key, target) in [("sau", after), ("truoc", before)] {
                     let Some(target) = target else { continue };
-                    match find(target) {
-                        Some(i) => place = place.or(Some(if key == "sau" { i + 1 } else { i })),
+                    match list.find(target) {
+                        Some(i) => {
+                            place = place.or(Some(if key == "sau" { list.next[i] } else { i }))
+                        }
                         None => report(key, Problem::Anchor, target),
                     }
                 }
-                match place {
-                    Some(i) => base.insert(i, item),
-                    None => base.push(item),
-                }
+                list.insert_before(place.unwrap_or(0), item);
             }
         }
     }
+    *base = list.into_items();
 }
 
 /// Removes merge directives from list items.
@@ -370,5 +436,20 @@ mod tests {
         assert_eq!(ids, ["w", "x", "v", "y"]);
         assert_eq!(base["l"][3]["v"], y("20"));
         assert_eq!(base["plain"], y("[3]"));
+    }
+
+    #[test]
+    fn new_items_anchor_on_items_added_before_them() {
+        let mut base = y("l: [{id: a}, {id: b}, {id: x}]");
+        let child = y("l: [{id: c, them_moi: true, sau: a}, {id: d, sau: c}, {id: e, them_moi: true}, {id: f, truoc: c}, {id: x, xoa: true}, {id: a, v: 1}]");
+        merge(&mut base, child);
+        let ids: Vec<&str> = base["l"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .filter_map(item_id)
+            .collect();
+        assert_eq!(ids, ["a", "f", "c", "d", "b", "e"]);
+        assert_eq!(base["l"][0]["v"], y("1"));
     }
 }

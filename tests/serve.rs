@@ -928,25 +928,24 @@ async fn browser_edit_yaml_preview_error_and_save() {
     let at = line_offset(&current, row + 1);
     select(&c, at, at).await;
     type_keys(&c, "trich_yue: x\n").await;
-    let marker = Locator::Css(".editor .l.error");
-    let el = c
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(marker)
-        .await
-        .unwrap();
-    assert_eq!(
-        el.attr("data-line").await.unwrap().unwrap(),
-        (row + 2).to_string()
-    );
-    let msg = el.attr("data-message").await.unwrap().unwrap();
+    // The error line is read in one script: the editor redraws its lines
+    // as results arrive, so an element found first may be gone when read.
+    let (line, msg, mark) = until("the error marked in the editor", || async {
+        let v = js(
+            &c,
+            "const l = document.querySelector('.editor .l.error'); \
+             const m = l && l.querySelector('.mark'); \
+             return l && m ? [l.dataset.line, l.dataset.message, m.textContent] : null;",
+            vec![],
+        )
+        .await;
+        let v: Option<(String, String, String)> = serde_json::from_value(v).ok()?;
+        v
+    })
+    .await;
+    assert_eq!(line, (row + 2).to_string());
     assert!(msg.contains("unknown key `trich_yue`"), "{msg}");
-    let mark = el.find(Locator::Css(".mark")).await.unwrap();
-    assert_eq!(
-        mark.text().await.unwrap(),
-        "t",
-        "the caret column is the key's first letter"
-    );
+    assert_eq!(mark, "t", "the caret column is the key's first letter");
     let listed = c
         .find(Locator::Css("#diagnostics li.error"))
         .await

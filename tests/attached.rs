@@ -179,3 +179,36 @@ fn a_file_with_signature_fields_or_no_number_is_refused_as_an_attachment() {
     );
     assert_eq!(std::fs::read(&pdf).unwrap(), before);
 }
+
+#[test]
+fn an_appendix_built_with_ky_so_is_signed_in_the_place_of_its_reserved_field() {
+    let p = Project::new();
+    // `phu_luc --ky-so` reserves the organisation's empty field at the top
+    // right; signing it as an attached file puts the text block there.
+    let yaml = std::fs::read_to_string(root().join("data/examples/phu-luc.yaml")).unwrap();
+    std::fs::write(p.dir.path().join("phu-luc.yaml"), yaml).unwrap();
+    let o = vanban_in(p.dir.path(), None)
+        .args(["build", "phu-luc.yaml", "--ky-so"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = p.dir.path().join("phu-luc.pdf");
+    let reserved = crate::sign::fields(&load(&pdf));
+    assert_eq!(reserved.len(), 1, "one reserved field");
+    assert_eq!(reserved[0].name, "co-quan");
+    ok(&ky_attached(p.dir.path(), &pdf, "15/QĐ-UBND", "vi"));
+    let out = pdfsig(&pdf);
+    assert_eq!(out.matches("Signature is Valid").count(), 1, "{out}");
+    let (good, report) = pyhanko(&pdf);
+    assert!(good, "{report}");
+    let doc = load(&pdf);
+    let fields = crate::sign::fields(&doc);
+    assert_eq!(fields.len(), 1, "the reserved field was replaced, not kept");
+    let field = &fields[0];
+    assert!(field.value.is_some(), "the field is signed");
+    assert!(field.images.is_empty(), "no image");
+    assert_close(field.rect[2], 595.276 - mm(15.0), 0.5, "right edge");
+    assert_close(field.rect[3], 841.89 - mm(8.0), 0.5, "top edge");
+    let joined: Vec<String> = words(&pdf).into_iter().map(|w| w.0).collect();
+    assert!(joined.join(" ").contains("15/QĐ-UBND"), "{joined:?}");
+}

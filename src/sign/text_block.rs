@@ -98,10 +98,22 @@ pub fn add_field(pdf: &[u8], lines: &[String]) -> Result<Vec<u8>, Error> {
     let doc = Document::load_mem(pdf).map_err(|e| {
         Error::Other(Message::new(MessageId::PdfUnreadable, &[("detail", e.to_string())]).encoded())
     })?;
-    if !signature_fields(&doc).is_empty() {
-        return Err(Error::Other(
-            Message::bare(MessageId::AttachedHasFields).encoded(),
-        ));
+    let fields = signature_fields(&doc);
+    if !fields.is_empty() {
+        // An appendix built with `--ky-so` holds only the organisation's
+        // empty field vanban reserved at the top right: the text block
+        // takes its place, sized for its lines. Any other field (or a
+        // signed one) is refused.
+        let reserved = fields.len() == 1
+            && super::pdf::field_name(fields[0].1) == Role::CoQuan.field_name()
+            && fields[0].1.get(b"V").is_err();
+        if !reserved {
+            return Err(Error::Other(
+                Message::bare(MessageId::AttachedHasFields).encoded(),
+            ));
+        }
+        let field = fields[0].0;
+        return add_field(&without_field(doc, field)?, lines);
     }
     let page = *doc
         .get_pages()
@@ -118,6 +130,48 @@ pub fn add_field(pdf: &[u8], lines: &[String]) -> Result<Vec<u8>, Error> {
         h,
     };
     super::fields::add_fields(pdf, &[slot])
+}
+
+/// `doc` without the unsigned signature field `field`: out of the form
+/// and off its page.
+fn without_field(mut doc: Document, field: ObjectId) -> Result<Vec<u8>, Error> {
+    for (_, page) in doc.get_pages() {
+        let annots = match doc.get_dictionary(page).and_then(|d| d.get(b"Annots")) {
+            Ok(Object::Array(a)) => Some((None, a.clone())),
+            Ok(Object::Reference(r)) => doc
+                .get_object(*r)
+                .and_then(Object::as_array)
+                .ok()
+                .map(|a| (Some(*r), a.clone())),
+            _ => None,
+        };
+        let Some((at, mut annots)) = annots else {
+            continue;
+        };
+        annots.retain(|a| a.as_reference().ok() != Some(field));
+        match at {
+            Some(r) => {
+                doc.objects.insert(r, Object::Array(annots));
+            }
+            None => {
+                doc.get_dictionary_mut(page)
+                    .map_err(|e| err("PDF", e))?
+                    .set("Annots", Object::Array(annots));
+            }
+        }
+    }
+    let catalog = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|e| err("PDF", e))?;
+    doc.get_dictionary_mut(catalog)
+        .map_err(|e| err("PDF", e))?
+        .remove(b"AcroForm");
+    doc.objects.remove(&field);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| err("PDF", e))?;
+    Ok(out)
 }
 
 /// The appearance stream of a `w` × `h` pt field showing `lines`, right

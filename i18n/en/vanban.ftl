@@ -265,6 +265,71 @@ cli-tron-thu-arg-font_path = { cli-build-arg-font_path }
 cli-tron-thu-arg-font = { cli-build-arg-font }
 cli-tron-thu-arg-layouts = { cli-build-arg-layouts }
 
+## Command line: clap's own words (value names, possible values, usage errors)
+
+cli-value-command = COMMAND
+cli-value-options = OPTIONS
+cli-help-command-about = Print this message or the help of the given command
+cli-help-command-arg = The command to print the help of
+cli-default = default: { $value }
+cli-values = possible values: { $values }
+cli-values-heading = Possible values:
+cli-value-format-pdf = One PDF for the whole document (NAME.pdf)
+cli-value-format-png = One PNG picture per page (NAME-1.png, NAME-2.png, …)
+cli-value-format-svg = One SVG picture per page (NAME-1.svg, NAME-2.svg, …)
+cli-value-format-docx = An editable Word file laid out as the PDF (NAME.docx)
+cli-value-format-table = Aligned columns
+cli-value-format-csv = Comma-separated values (opens in Excel)
+cli-value-format-json = JSON array
+cli-value-numbers-each = Each document takes its own number
+cli-value-numbers-shared = One number, given to the template, printed on every document
+cli-value-numbers-none = No number: drafts
+cli-value-truong-nguoi-ky = The signer's signature (ô 7c)
+cli-value-truong-co-quan = The organisation's signature (ô 8, over the seal)
+cli-value-name-bind = ADDRESS
+cli-value-name-ca = CA
+cli-value-name-child = CHILD
+cli-value-name-data = DATA
+cli-value-name-date = DATE
+cli-value-name-dir = DIR
+cli-value-name-file = FILE
+cli-value-name-format = FORMAT
+cli-value-name-image = IMAGE
+cli-value-name-n = N
+cli-value-name-name = NAME
+cli-value-name-new = NEW
+cli-value-name-numbers = NUMBERS
+cli-value-name-out = OUT
+cli-value-name-parent = PARENT
+cli-value-name-pdf = FILE.pdf
+cli-value-name-port = PORT
+cli-value-name-template = TEMPLATE
+cli-value-name-text = TEXT
+cli-value-name-truong = FIELD
+cli-value-name-year = YEAR
+cli-error-unknown-argument = unexpected argument '{ $arg }' found
+cli-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-error-empty-value = '{ $arg }' needs a value
+cli-error-valid-values = possible values: { $values }
+cli-error-value-validation = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-error-unknown-command = unrecognized command '{ $command }'
+cli-error-missing = the following required arguments were not provided: { $args }
+cli-error-missing-command = a command is required
+cli-error-commands = commands: { $commands }
+cli-error-conflict = '{ $arg }' cannot be used with '{ $other }'
+cli-error-no-equals = '{ $arg }' needs `=` before its value, e.g. `{ $arg }=…`
+cli-error-value-count = '{ $arg }' has the wrong number of values
+cli-error-utf8 = the command line has characters that are not UTF-8
+cli-error-other = the command line is wrong
+cli-error-more = For more information, try '--help'.
+cli-error-as-value = to pass '{ $arg }' as a value, use '-- { $arg }'
+cli-error-remove-dashes = command '{ $command }' exists; to use it, remove the '--' before it
+cli-error-elsewhere = '{ $usage }' exists
+cli-reason-number = a number is needed, e.g. 150
+cli-reason-number-size = the number is too large or too small
+cli-reason-ip = an IP address is needed, e.g. 127.0.0.1
+cli-reason-range = a number from { $lo } to { $hi } is needed
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = beyond the limit { $what }: { $found } (at most { $limit })
 

@@ -262,6 +262,74 @@ cli-tron-thu-arg-font_path = { cli-build-arg-font_path }
 cli-tron-thu-arg-font = { cli-build-arg-font }
 cli-tron-thu-arg-layouts = { cli-build-arg-layouts }
 
+## Dòng lệnh: chữ của clap (tên giá trị, giá trị được dùng, lỗi gõ lệnh)
+
+cli-value-command = LỆNH
+cli-value-options = TÙY_CHỌN
+cli-help-command-about = In trợ giúp chung hoặc trợ giúp của một lệnh
+cli-help-command-arg = Lệnh cần xem trợ giúp
+cli-default = mặc định: { $value }
+cli-values = giá trị: { $values }
+cli-values-heading = Các giá trị:
+cli-value-format-pdf = Một tệp PDF cho cả văn bản (TÊN.pdf)
+cli-value-format-png = Mỗi trang một ảnh PNG (TÊN-1.png, TÊN-2.png, …)
+cli-value-format-svg = Mỗi trang một ảnh SVG (TÊN-1.svg, TÊN-2.svg, …)
+cli-value-format-docx = Tệp Word sửa được, trình bày như bản PDF (TÊN.docx)
+cli-value-format-table = Bảng thẳng cột
+cli-value-format-csv = Các giá trị cách nhau bằng dấu phẩy (mở được bằng Excel)
+cli-value-format-json = Danh sách JSON
+cli-value-numbers-each = Mỗi văn bản được cấp một số riêng
+cli-value-numbers-shared = Một số chung, cấp cho văn bản mẫu, in trên mọi văn bản
+cli-value-numbers-none = Không cấp số: bản nháp
+cli-value-truong-nguoi-ky = Chữ ký của người ký (ô 7c)
+cli-value-truong-co-quan = Chữ ký của cơ quan (ô 8, trên con dấu)
+cli-value-name-bind = ĐỊA_CHỈ
+cli-value-name-ca = CA
+cli-value-name-child = VĂN_BẢN_CON
+cli-value-name-data = DỮ_LIỆU
+cli-value-name-date = NGÀY
+cli-value-name-dir = THƯ_MỤC
+cli-value-name-file = TỆP
+cli-value-name-format = DẠNG
+cli-value-name-image = ẢNH
+cli-value-name-n = SỐ
+cli-value-name-name = TÊN
+cli-value-name-new = MỚI
+cli-value-name-numbers = CÁCH_CẤP_SỐ
+cli-value-name-out = RA
+cli-value-name-parent = VĂN_BẢN_CHA
+cli-value-name-pdf = TỆP.pdf
+cli-value-name-port = CỔNG
+cli-value-name-template = MẪU
+cli-value-name-text = CHỮ
+cli-value-name-truong = Ô_KÝ
+cli-value-name-year = NĂM
+cli-error-unknown-argument = { $kind ->
+        [option] không có tùy chọn `{ $arg }`
+       *[value] lệnh này không nhận thêm `{ $arg }`
+    }
+cli-error-invalid-value = `{ $value }` không dùng được cho `{ $arg }`
+cli-error-empty-value = `{ $arg }` cần một giá trị
+cli-error-valid-values = các giá trị dùng được: { $values }
+cli-error-value-validation = `{ $value }` không dùng được cho `{ $arg }`: { $reason }
+cli-error-unknown-command = không có lệnh `{ $command }`
+cli-error-missing = còn thiếu: { $args }
+cli-error-missing-command = cần ghi tên một lệnh
+cli-error-commands = các lệnh: { $commands }
+cli-error-conflict = không dùng `{ $arg }` cùng với `{ $other }`
+cli-error-no-equals = `{ $arg }` cần dấu `=` trước giá trị, ví dụ `{ $arg }=…`
+cli-error-value-count = `{ $arg }` có số giá trị không đúng
+cli-error-utf8 = dòng lệnh có ký tự không đọc được (không phải UTF-8)
+cli-error-other = dòng lệnh chưa đúng
+cli-error-more = Xem hướng dẫn: thêm `--help` vào cuối lệnh.
+cli-error-as-value = muốn dùng `{ $arg }` làm giá trị thì viết `-- { $arg }`
+cli-error-remove-dashes = có lệnh `{ $command }`; muốn dùng lệnh này thì bỏ `--` đứng trước
+cli-error-elsewhere = tùy chọn này dùng được trong `{ $usage }`
+cli-reason-number = cần một số, ví dụ 150
+cli-reason-number-size = số quá lớn hoặc quá nhỏ
+cli-reason-ip = cần một địa chỉ IP, ví dụ 127.0.0.1
+cli-reason-range = cần một số từ { $lo } đến { $hi }
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
 

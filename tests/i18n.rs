@@ -289,3 +289,158 @@ fn clap_words_and_usage_errors_in_both_languages() {
         }
     }
 }
+
+/// A project with two numbered documents, a công văn and a kế hoạch.
+fn numbered_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vanban.toml"), "").unwrap();
+    for (name, loai) in [("cv.yaml", "cong_van"), ("kh.yaml", "ke_hoach")] {
+        let yaml = format!(
+            "loai: {loai}\nco_quan_chu_quan: UBND HUYỆN THỦ THỪA\nco_quan: PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n\
+             ky_hieu: PGDĐT\ndia_danh: Thủ Thừa\nngay: 2026-03\ntrich_yeu: Báo cáo số liệu\n\
+             kinh_gui: Các trường\nnoi_dung:\n  - Đề nghị gửi báo cáo.\nnguoi_ky:\n  chuc_vu: TRƯỞNG PHÒNG\n  \
+             ho_ten: Nguyễn Văn A\nnoi_nhan:\n  - Như trên\n  - \"Lưu: VT\"\n"
+        );
+        std::fs::write(dir.path().join(name), yaml).unwrap();
+    }
+    let o = vanban()
+        .current_dir(dir.path())
+        .args([
+            "cap-so",
+            "--no-pdf",
+            "--date",
+            "2026-03-02",
+            "cv.yaml",
+            "kh.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    dir
+}
+
+fn in_lang(lang: &str, dir: &std::path::Path, args: &[&str]) -> String {
+    let o = vanban()
+        .current_dir(dir)
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn register_columns_and_kinds_in_both_languages() {
+    let dir = numbered_project();
+    let p = dir.path();
+    // `vanban list`: the kinds by their names, the heads in the language.
+    let vi = in_lang("vi", p, &["list", "."]);
+    let en = in_lang("en", p, &["list", "."]);
+    let head = |t: &str| t.lines().next().unwrap().to_owned();
+    assert!(
+        head(&vi).starts_with("Số/ký hiệu") && head(&vi).contains("Loại"),
+        "{vi}"
+    );
+    assert!(
+        head(&en).starts_with("Number/symbol") && head(&en).contains("Kind"),
+        "{en}"
+    );
+    for t in [&vi, &en] {
+        assert!(t.contains("Công văn") && t.contains("Kế hoạch"), "{t}");
+        assert!(!t.contains("cong_van") && !t.contains("ke_hoach"), "{t}");
+    }
+    let vi = in_lang("vi", p, &["list", ".", "--format", "csv"]);
+    let en = in_lang("en", p, &["list", ".", "--format", "csv"]);
+    assert_eq!(
+        head(&vi),
+        "Số/ký hiệu,Ngày,Loại,Trích yếu,Cơ quan,Tệp,Trùng số"
+    );
+    assert_eq!(
+        head(&en),
+        "Number/symbol,Date,Kind,Subject,Issuer,File,Duplicate number"
+    );
+    assert!(vi.contains(",Công văn,") && vi.lines().nth(1).unwrap().ends_with(",không"));
+    // `vanban so-dang-ky` on screen.
+    let vi = in_lang("vi", p, &["so-dang-ky", "."]);
+    let en = in_lang("en", p, &["so-dang-ky", "."]);
+    assert!(
+        head(&vi).starts_with("Số, ký hiệu") && head(&vi).contains("Người ký"),
+        "{vi}"
+    );
+    assert!(
+        head(&en).starts_with("Number, symbol") && head(&en).contains("Signed by"),
+        "{en}"
+    );
+    assert!(en.contains("Công văn V/v Báo cáo số liệu"), "{en}");
+
+    // CSV and XLSX exports: heads and words in the language, read back.
+    for (lang, title, status) in [
+        ("vi", "Tên loại và trích yếu nội dung văn bản", "Trạng thái"),
+        ("en", "Kind and subject of the document", "Status"),
+    ] {
+        let csv_path = p.join(format!("so-{lang}.csv"));
+        let xlsx_path = p.join(format!("so-{lang}.xlsx"));
+        for out in [&csv_path, &xlsx_path] {
+            in_lang(lang, p, &["so-dang-ky", ".", "-o", out.to_str().unwrap()]);
+        }
+        let bytes = std::fs::read(&csv_path).unwrap();
+        let mut rd = csv::Reader::from_reader(&bytes[3..]);
+        let head: Vec<String> = rd.headers().unwrap().iter().map(str::to_owned).collect();
+        let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+        let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+        let titles: Vec<&str> = rows.iter().map(|r| &r[col(title)]).collect();
+        assert!(
+            titles.contains(&"Công văn V/v Báo cáo số liệu"),
+            "{titles:?}"
+        );
+        assert!(titles.contains(&"Kế hoạch Báo cáo số liệu"), "{titles:?}");
+        let issued = if lang == "vi" { "đã cấp" } else { "issued" };
+        assert!(rows.iter().all(|r| &r[col(status)] == issued), "{rows:?}");
+
+        use calamine::Reader;
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx_path).unwrap();
+        let sheet = book.sheet_names()[0].clone();
+        let range = book.worksheet_range(&sheet).unwrap();
+        let data: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(data[0], head, "XLSX heads as the CSV's");
+        assert_eq!(data.len(), 3);
+        assert!(data[1..]
+            .iter()
+            .any(|r| r[col(title)] == "Công văn V/v Báo cáo số liệu"));
+        // An English export imports back as a Vietnamese one does.
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("vanban.toml"), "").unwrap();
+        let o = vanban()
+            .current_dir(other.path())
+            .args(["so-dang-ky", ".", "--import"])
+            .arg(&xlsx_path)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let back = in_lang(lang, other.path(), &["so-dang-ky", "."]);
+        assert!(back.contains("Công văn V/v Báo cáo số liệu"), "{back}");
+        assert_eq!(back.lines().count(), 3, "{back}");
+    }
+
+    // The printed register is the form of Phụ lục IV, in Vietnamese
+    // whatever the language of messages, the kinds by their names.
+    let pdf = p.join("so.pdf");
+    in_lang("en", p, &["so-dang-ky", ".", "-o", pdf.to_str().unwrap()]);
+    let o = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Công văn V/v Báo cáo số liệu"), "{text}");
+    assert!(text.contains("Tên loại và trích yếu"), "{text}");
+    assert!(!text.contains("cong_van"), "{text}");
+}

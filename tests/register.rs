@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 
 use sha2::{Digest, Sha256};
 
-use crate::common::{assert_exit, run, stderr, stdout, vanban};
+use crate::common::{assert_exit, run, stderr, stdout, vanban, vanban_vi};
 
 /// A small công văn awaiting its number, with comments to keep.
 const DRAFT: &str = "\
@@ -539,7 +539,7 @@ fn register_of_three() -> (tempfile::TempDir, Vec<Row>) {
 fn the_register_exports_to_csv_with_a_byte_order_mark() {
     let (dir, rows) = register_of_three();
     let out = dir.path().join("so.csv");
-    let o = run(vanban()
+    let o = run(vanban_vi()
         .arg("so-dang-ky")
         .arg(dir.path())
         .arg("-o")
@@ -569,7 +569,7 @@ fn the_register_exports_to_xlsx_read_back_with_calamine() {
     use calamine::{Data, Reader, Xlsx};
     let (dir, rows) = register_of_three();
     let out = dir.path().join("so.xlsx");
-    let o = run(vanban()
+    let o = run(vanban_vi()
         .arg("so-dang-ky")
         .arg(dir.path())
         .arg("--out")

@@ -330,6 +330,45 @@ cli-reason-number-size = the number is too large or too small
 cli-reason-ip = an IP address is needed, e.g. 127.0.0.1
 cli-reason-range = a number from { $lo } to { $hi } is needed
 
+## The register (list) and the register of outgoing documents: column heads and cell words
+
+list-col-number = Number/symbol
+list-col-date = Date
+list-col-kind = Kind
+list-col-subject = Subject
+list-col-issuer = Issuer
+list-col-file = File
+list-col-duplicate = Duplicate number
+list-duplicate-mark = (!duplicate number)
+word-yes = yes
+word-no = no
+register-col-number = Number
+register-col-symbol = Symbol
+register-col-date = Date of the document
+register-col-title = Kind and subject of the document
+register-col-signer = Signed by
+register-col-recipients = Recipients
+register-col-file-copy = File copy kept by
+register-col-copies = Copies
+register-col-sent-on = Sent on
+register-col-received-by = Received by
+register-col-note = Notes
+register-col-issuer = Issuing body
+register-col-parent = Parent body
+register-col-year = Year
+register-col-series = Register
+register-col-status = Status
+register-col-source = Source file
+register-col-sha256 = SHA-256 of the PDF
+register-col-number-symbol = Number, symbol
+register-col-title-short = Kind and subject
+register-col-issuer-short = Issuer
+register-series-ordinary = ordinary
+register-series-secret = secret
+register-status-issued = issued
+register-status-withdrawn = withdrawn
+register-sheet-name = Register of outgoing documents
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = beyond the limit { $what }: { $found } (at most { $limit })
 

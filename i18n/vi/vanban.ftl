@@ -330,6 +330,45 @@ cli-reason-number-size = số quá lớn hoặc quá nhỏ
 cli-reason-ip = cần một địa chỉ IP, ví dụ 127.0.0.1
 cli-reason-range = cần một số từ { $lo } đến { $hi }
 
+## Sổ văn bản và sổ đăng ký: tên cột và chữ trong các ô
+
+list-col-number = Số/ký hiệu
+list-col-date = Ngày
+list-col-kind = Loại
+list-col-subject = Trích yếu
+list-col-issuer = Cơ quan
+list-col-file = Tệp
+list-col-duplicate = Trùng số
+list-duplicate-mark = (!trùng số)
+word-yes = có
+word-no = không
+register-col-number = Số
+register-col-symbol = Ký hiệu
+register-col-date = Ngày tháng văn bản
+register-col-title = Tên loại và trích yếu nội dung văn bản
+register-col-signer = Người ký
+register-col-recipients = Nơi nhận văn bản
+register-col-file-copy = Đơn vị, người nhận bản lưu
+register-col-copies = Số lượng bản
+register-col-sent-on = Ngày chuyển
+register-col-received-by = Ký nhận
+register-col-note = Ghi chú
+register-col-issuer = Cơ quan ban hành
+register-col-parent = Cơ quan chủ quản
+register-col-year = Năm
+register-col-series = Sổ
+register-col-status = Trạng thái
+register-col-source = Tệp nguồn
+register-col-sha256 = SHA-256 của PDF
+register-col-number-symbol = Số, ký hiệu
+register-col-title-short = Tên loại và trích yếu
+register-col-issuer-short = Cơ quan
+register-series-ordinary = thường
+register-series-secret = mật
+register-status-issued = đã cấp
+register-status-withdrawn = đã thu hồi
+register-sheet-name = Sổ đăng ký văn bản đi
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
 

@@ -100,5 +100,14 @@ fn table(records: &[Record]) -> String {
             ]
         })
         .collect();
-    crate::register::aligned_table(&msg::TABLE_HEADERS.map(String::from), &body)
+    let heads = [
+        "register-col-number-symbol",
+        "list-col-date",
+        "register-col-title-short",
+        "register-col-signer",
+        "register-col-issuer-short",
+        "register-col-note",
+    ]
+    .map(|id| crate::i18n::t(id, &[]));
+    crate::register::aligned_table(&heads, &body)
 }

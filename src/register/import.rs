@@ -9,9 +9,10 @@ use chrono::Datelike;
 use unicode_normalization::UnicodeNormalization;
 
 use super::db::{Record, Register, Series, Status};
-use super::export::{SERIES_WORDS, STATUS_WORDS};
+use super::export::{HEADER_IDS, SERIES_WORDS, STATUS_WORDS};
 use super::msg;
 use crate::diag::Error;
+use crate::i18n::Lang;
 use crate::vndate::Ngay;
 
 /// A spreadsheet as text: the head row, then the rows.
@@ -72,6 +73,13 @@ fn norm(s: &str) -> String {
     s.nfc().collect::<String>().trim().to_lowercase()
 }
 
+/// Whether `cell` is the catalogue word `id` in some language.
+fn is_word(cell: &str, id: &str) -> bool {
+    Lang::ALL
+        .iter()
+        .any(|l| norm(cell) == norm(&crate::i18n::tr(*l, id, &[])))
+}
+
 /// Which column holds what; `None` where the spreadsheet has no such column.
 struct Columns {
     number: Option<usize>,
@@ -102,24 +110,52 @@ const TEXT_HEADS: [&[&str]; 13] = [
     &["tệp nguồn"],
 ];
 
+/// The catalogue ids of the export's heads of [`TEXT_HEADS`], in order.
+const TEXT_HEAD_IDS: [&str; 13] = [
+    HEADER_IDS[3],
+    HEADER_IDS[4],
+    HEADER_IDS[5],
+    HEADER_IDS[6],
+    HEADER_IDS[7],
+    HEADER_IDS[8],
+    HEADER_IDS[9],
+    HEADER_IDS[10],
+    HEADER_IDS[11],
+    HEADER_IDS[12],
+    HEADER_IDS[14],
+    HEADER_IDS[15],
+    HEADER_IDS[16],
+];
+
 fn columns(path: &Path, head: &[String]) -> Result<Columns, Error> {
-    let find = |names: &[&str]| {
-        head.iter()
-            .position(|h| names.iter().any(|n| norm(h) == norm(n)))
+    // A column is found by one of `names` or, when `id` is given, by the
+    // head the export writes in any language.
+    let find_by = |names: &[&str], id: Option<&str>| {
+        head.iter().position(|h| {
+            names.iter().any(|n| norm(h) == norm(n)) || id.is_some_and(|id| is_word(h, id))
+        })
     };
-    let number = find(&["số"]);
+    let find = |names: &[&str]| find_by(names, None);
+    let number = find_by(&["số"], Some(HEADER_IDS[0]));
     let number_symbol = find(&["số, ký hiệu văn bản", "số, ký hiệu", "số/ký hiệu"]);
     if number.is_none() && number_symbol.is_none() {
         return Err(Error::Other(msg::import_missing_column(path, "Số")));
     }
-    let date = find(&["ngày tháng văn bản", "ngày tháng", "ngày"])
-        .ok_or_else(|| Error::Other(msg::import_missing_column(path, "Ngày tháng văn bản")))?;
+    let date = find_by(
+        &["ngày tháng văn bản", "ngày tháng", "ngày"],
+        Some(HEADER_IDS[2]),
+    )
+    .ok_or_else(|| Error::Other(msg::import_missing_column(path, "Ngày tháng văn bản")))?;
+    let mut cols = [None; 13];
+    for (i, names) in TEXT_HEADS.iter().enumerate() {
+        cols[i] = find_by(names, Some(TEXT_HEAD_IDS[i]));
+    }
     Ok(Columns {
         number,
-        symbol: find(&["ký hiệu"]),
+        symbol: find_by(&["ký hiệu"], Some(HEADER_IDS[1])),
         number_symbol,
         date,
-        cols: TEXT_HEADS.map(find),
+        cols,
     })
 }
 
@@ -177,7 +213,7 @@ pub fn records(path: &Path, table: &Table, issuer: Option<&str>) -> Result<Vec<R
             issuer,
             parent_body: parent,
             year: date.year(),
-            series: if norm(&series) == SERIES_WORDS[1] {
+            series: if is_word(&series, SERIES_WORDS[1]) {
                 Series::Secret
             } else {
                 Series::Ordinary
@@ -196,7 +232,7 @@ pub fn records(path: &Path, table: &Table, issuer: Option<&str>) -> Result<Vec<R
             note,
             source,
             pdf_sha256: String::new(),
-            status: if norm(&status) == STATUS_WORDS[1] {
+            status: if is_word(&status, STATUS_WORDS[1]) {
                 Status::Withdrawn
             } else {
                 Status::Issued

@@ -167,16 +167,6 @@ pub const SERIES_ORDINARY: &str = "";
 /// The secret series, as printed.
 pub const SERIES_SECRET: &str = "văn bản mật ";
 
-/// Heads of the register as printed on a terminal.
-pub const TABLE_HEADERS: [&str; 6] = [
-    "Số, ký hiệu",
-    "Ngày",
-    "Tên loại và trích yếu",
-    "Người ký",
-    "Cơ quan",
-    "Ghi chú",
-];
-
 /// The register was written to a file.
 pub fn exported(path: &Path, rows: usize) -> String {
     format!("{}: đã ghi {rows} dòng của sổ đăng ký", path.display())

@@ -10,7 +10,9 @@ use std::process::{Command, Stdio};
 
 use sha2::{Digest, Sha256};
 
-use crate::common::{assert_exit, run, stderr, stdout, vanban, vanban_vi};
+// The register speaks to the văn thư: these tests read its messages in
+// Vietnamese (tests/i18n.rs reads them in English too).
+use crate::common::{assert_exit, run, stderr, stdout, vanban_vi as vanban, vanban_vi};
 
 /// A small công văn awaiting its number, with comments to keep.
 const DRAFT: &str = "\

@@ -369,6 +369,57 @@ register-status-issued = issued
 register-status-withdrawn = withdrawn
 register-sheet-name = Register of outgoing documents
 
+## The register: numbering, withdrawal, export, import, mail merge (src/register/msg.rs)
+
+reg-already-numbered = the document already has number { $number }; it is not numbered again
+reg-already-numbered-help = an issued number is never issued again; if the document is withdrawn, record it with `vanban thu-hoi`, then delete the `so:` line to take a new number
+reg-registered-elsewhere = the register issued number { $number } on { $date } to this file; it is not numbered again (write back `so:` and `ngay:` as in the register, or withdraw that number with `vanban thu-hoi`)
+reg-no-issuer = `co_quan` (the issuing body) is missing: each body has its own series of numbers, so no number can be issued
+reg-dong-ngay = the document uses `dong_ngay` (the form's pre-written date line); delete that line to number and date it
+reg-edit-failed = could not write `{ $key }` into the file (it is written in an unusual YAML style); write one key per line, e.g. `so:` and `ngay:` at the start of a line
+reg-database = register { $path }: { $detail }
+reg-not-registered = { $path }: the register has issued no number to this file (no `vanban cap-so` yet)
+reg-no-register = there is no register { $path } yet (it is made when the first number is issued with `vanban cap-so`)
+reg-issued = { $path }: issued number { $number } on { $date }{ $secret ->
+        [yes] {" "}(register of secret documents)
+       *[no] {""}
+    }
+reg-withdrawn = { $path }: number { $number } recorded as withdrawn; it is never issued again
+reg-already-withdrawn = { $path }: number { $number } was already recorded as withdrawn
+# Written into the register's Ghi chú column (an official record, always in Vietnamese).
+reg-withdrawal-note = Thu hồi ngày { $date }
+reg-withdrawal-note-reason = Thu hồi ngày { $date }: { $reason }
+reg-disagrees = `{ $key }` is { $file } in the file, the register says { $register }
+reg-disagrees-help = the register is the official record: correct the file to match it, or withdraw the number (`vanban thu-hoi`)
+reg-duplicate = number { $number } is used twice in the series of { $issuer } for { $year } (whatever the ký hiệu): { $others }
+reg-taken-in-register = number { $number } in the register (file { $source })
+reg-withdrawn-in-register = number { $number } is withdrawn in the register
+reg-register-gaps = the { $series }register of { $issuer } for { $year } lacks number { $missing } (neither issued nor withdrawn)
+reg-file-gap = number { $missing } is missing before this one (the one before: { $before })
+reg-file-gap-help = each body numbers continuously from 01 each year (Điều 15 Nghị định 30/2020/NĐ-CP); `vanban cap-so` issues numbers without duplicates or gaps
+reg-one-book = a printed register is one book: one issuing body, one year; choose with `--year` and `--issuer` among: { $books }
+reg-empty = no document of the register matches the choice
+reg-unknown-format = { $path }: the register cannot be written in this form; use a .csv, .xlsx or .pdf name
+reg-bad-date = `{ $value }` is not a full date: write `2026-10-02` or `02/10/2026`
+reg-series-label = { $secret ->
+        [yes] secret{" "}
+       *[no] {""}
+    }
+reg-exported = { $path }: wrote { $rows } rows of the register
+reg-imported = { $path }: imported { $rows } rows into the register { $register }
+reg-audit-summary = { $errors } errors about document numbers (among documents or against the register)
+reg-import-row = { $path }: row { $row }: { $what }
+reg-import-missing-column = { $path }: the head row (row 1) lacks the column `{ $column }`; use the columns of an export with `vanban so-dang-ky -o so.xlsx`
+reg-import-bad-number = `{ $value }` is not a document number (column Number)
+reg-import-bad-date = `{ $value }` is not a full date (column Date of the document; write 02/10/2026)
+reg-import-no-issuer = no issuing body (column Issuing body, or `--issuer` when importing)
+reg-import-no-sheet = the workbook has no sheet
+reg-import-unreadable = { $path }: cannot read the spreadsheet: { $detail }
+reg-merge-exists = { $path } exists; not overwritten (it may have a number): choose another folder with `-o`
+reg-merge-empty = { $path }: no data row under the head row
+reg-merge-bad-head = { $path }: the column head `{ $head }` cannot be a variable name: only letters without accents, digits and `_`, e.g. `ho_ten`
+reg-merged = merged { $count } documents into { $dir }
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = beyond the limit { $what }: { $found } (at most { $limit })
 

@@ -369,6 +369,57 @@ register-status-issued = đã cấp
 register-status-withdrawn = đã thu hồi
 register-sheet-name = Sổ đăng ký văn bản đi
 
+## Sổ đăng ký: cấp số, thu hồi, xuất, nhập, trộn thư (src/register/msg.rs)
+
+reg-already-numbered = văn bản đã có số { $number }; không cấp số lần nữa
+reg-already-numbered-help = số đã cấp không được cấp lại; nếu văn bản bị thu hồi, ghi nhận bằng `vanban thu-hoi`, rồi xoá dòng `so:` để cấp số mới
+reg-registered-elsewhere = sổ đăng ký đã cấp số { $number } ngày { $date } cho tệp này; không cấp số lần nữa (ghi lại `so:` và `ngay:` như trong sổ, hoặc thu hồi số đó bằng `vanban thu-hoi`)
+reg-no-issuer = thiếu `co_quan` (cơ quan ban hành): mỗi cơ quan có một dãy số riêng, không cấp số được
+reg-dong-ngay = văn bản dùng `dong_ngay` (dòng ngày viết sẵn của mẫu); xoá dòng này để cấp số và ghi ngày
+reg-edit-failed = không ghi được `{ $key }` vào tệp (tệp viết theo kiểu YAML khác thường); hãy viết mỗi khoá một dòng, ví dụ `so:` và `ngay:` ở đầu dòng
+reg-database = sổ đăng ký { $path }: { $detail }
+reg-not-registered = { $path }: sổ đăng ký chưa cấp số nào cho tệp này (chưa `vanban cap-so`)
+reg-no-register = chưa có sổ đăng ký { $path } (sổ được tạo khi cấp số đầu tiên bằng `vanban cap-so`)
+reg-issued = { $path }: đã cấp số { $number } ngày { $date }{ $secret ->
+        [yes] {" "}(sổ văn bản mật)
+       *[no] {""}
+    }
+reg-withdrawn = { $path }: đã ghi thu hồi số { $number }; số này không được cấp lại
+reg-already-withdrawn = { $path }: số { $number } đã được ghi thu hồi trước đó
+# Ghi vào cột Ghi chú của sổ (văn bản chính thức, luôn bằng tiếng Việt).
+reg-withdrawal-note = Thu hồi ngày { $date }
+reg-withdrawal-note-reason = Thu hồi ngày { $date }: { $reason }
+reg-disagrees = `{ $key }` trong tệp là { $file }, sổ đăng ký ghi { $register }
+reg-disagrees-help = sổ đăng ký là bản ghi chính thức: sửa tệp cho khớp với sổ, hoặc thu hồi số (`vanban thu-hoi`)
+reg-duplicate = trùng số { $number } trong dãy số của { $issuer } năm { $year } (dù ký hiệu khác): { $others }
+reg-taken-in-register = số { $number } trong sổ đăng ký (tệp { $source })
+reg-withdrawn-in-register = số { $number } đã thu hồi trong sổ đăng ký
+reg-register-gaps = sổ { $series }của { $issuer } năm { $year } thiếu số { $missing } (không có trong sổ, cũng không ghi thu hồi)
+reg-file-gap = thiếu số { $missing } trước số này (số liền trước: { $before })
+reg-file-gap-help = mỗi cơ quan cấp số liên tục từ 01 mỗi năm (Điều 15 Nghị định 30/2020/NĐ-CP); `vanban cap-so` cấp số không trùng, không bỏ sót
+reg-one-book = sổ in ra là một quyển: một cơ quan, một năm; chọn bằng `--year` và `--issuer` trong: { $books }
+reg-empty = không có văn bản nào trong sổ đăng ký khớp với lựa chọn
+reg-unknown-format = { $path }: không biết ghi sổ ra dạng này; dùng đuôi .csv, .xlsx hoặc .pdf
+reg-bad-date = `{ $value }` không phải ngày đầy đủ: viết `2026-10-02` hoặc `02/10/2026`
+reg-series-label = { $secret ->
+        [yes] văn bản mật{" "}
+       *[no] {""}
+    }
+reg-exported = { $path }: đã ghi { $rows } dòng của sổ đăng ký
+reg-imported = { $path }: đã nhập { $rows } dòng vào sổ đăng ký { $register }
+reg-audit-summary = { $errors } lỗi về số văn bản (so với nhau hoặc với sổ đăng ký)
+reg-import-row = { $path }: dòng { $row }: { $what }
+reg-import-missing-column = { $path }: thiếu cột `{ $column }` ở dòng tiêu đề (dòng 1); các cột như khi xuất bằng `vanban so-dang-ky -o so.xlsx`
+reg-import-bad-number = `{ $value }` không phải số văn bản (cột Số)
+reg-import-bad-date = `{ $value }` không phải ngày đầy đủ (cột Ngày tháng văn bản; viết 02/10/2026)
+reg-import-no-issuer = không có cơ quan ban hành (cột Cơ quan ban hành, hoặc `--issuer` khi nhập)
+reg-import-no-sheet = không có trang tính nào
+reg-import-unreadable = { $path }: không đọc được bảng tính: { $detail }
+reg-merge-exists = { $path } đã có; không ghi đè (tệp có thể đã được cấp số): chọn thư mục khác bằng `-o`
+reg-merge-empty = { $path }: không có dòng dữ liệu nào dưới dòng tiêu đề
+reg-merge-bad-head = { $path }: tiêu đề cột `{ $head }` không dùng làm tên biến được: chỉ chữ không dấu, số và `_`, ví dụ `ho_ten`
+reg-merged = đã trộn { $count } văn bản vào { $dir }
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
 

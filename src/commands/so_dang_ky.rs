@@ -57,7 +57,7 @@ pub fn run(opts: &Options, engine: impl FnOnce() -> Result<Engine, Error>) -> Re
     };
     let records = register.records(&filter)?;
     if records.is_empty() {
-        return Err(Error::Other(msg::EMPTY.into()));
+        return Err(Error::Other(msg::empty()));
     }
     let Some(out) = &opts.out else {
         print!("{}", table(&records));

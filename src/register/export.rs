@@ -223,7 +223,7 @@ pub fn pdf(
 /// The Typst source of the printed register.
 pub fn typst_source(engine: &Engine, book: &Book, records: &[Record]) -> Result<String, Error> {
     if records.is_empty() {
-        return Err(Error::Other(msg::EMPTY.into()));
+        return Err(Error::Other(msg::empty()));
     }
     let rows: Vec<[String; 10]> = records
         .iter()

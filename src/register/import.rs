@@ -45,7 +45,7 @@ pub fn read_table(path: &Path) -> Result<Table, Error> {
             let mut book = calamine::open_workbook_auto(path).map_err(|e| bad(&e))?;
             let range = book
                 .worksheet_range_at(0)
-                .ok_or_else(|| bad(&"không có trang tính nào"))?
+                .ok_or_else(|| bad(&msg::import_no_sheet()))?
                 .map_err(|e| bad(&e))?;
             Ok(range
                 .rows()
@@ -139,13 +139,16 @@ fn columns(path: &Path, head: &[String]) -> Result<Columns, Error> {
     let number = find_by(&["số"], Some(HEADER_IDS[0]));
     let number_symbol = find(&["số, ký hiệu văn bản", "số, ký hiệu", "số/ký hiệu"]);
     if number.is_none() && number_symbol.is_none() {
-        return Err(Error::Other(msg::import_missing_column(path, "Số")));
+        return Err(Error::Other(msg::import_missing_column(
+            path,
+            "register-col-number",
+        )));
     }
     let date = find_by(
         &["ngày tháng văn bản", "ngày tháng", "ngày"],
         Some(HEADER_IDS[2]),
     )
-    .ok_or_else(|| Error::Other(msg::import_missing_column(path, "Ngày tháng văn bản")))?;
+    .ok_or_else(|| Error::Other(msg::import_missing_column(path, "register-col-date")))?;
     let mut cols = [None; 13];
     for (i, names) in TEXT_HEADS.iter().enumerate() {
         cols[i] = find_by(names, Some(TEXT_HEAD_IDS[i]));
@@ -163,7 +166,10 @@ fn columns(path: &Path, head: &[String]) -> Result<Columns, Error> {
 /// Cơ quan ban hành column or cell.
 pub fn records(path: &Path, table: &Table, issuer: Option<&str>) -> Result<Vec<Record>, Error> {
     let Some((head, body)) = table.split_first() else {
-        return Err(Error::Other(msg::import_missing_column(path, "Số")));
+        return Err(Error::Other(msg::import_missing_column(
+            path,
+            "register-col-number",
+        )));
     };
     let c = columns(path, head)?;
     let mut out = Vec::new();
@@ -202,7 +208,7 @@ pub fn records(path: &Path, table: &Table, issuer: Option<&str>) -> Result<Vec<R
         let issuer = match (issuer_cell.is_empty(), issuer) {
             (false, _) => issuer_cell,
             (true, Some(i)) => i.to_owned(),
-            (true, None) => return Err(err(msg::IMPORT_NO_ISSUER.into())),
+            (true, None) => return Err(err(msg::import_no_issuer())),
         };
         let sent_on = match Ngay::parse(&sent_on).ok().and_then(|n| n.date()) {
             Some(d) => d.format("%Y-%m-%d").to_string(),

@@ -1099,7 +1099,7 @@ async fn browser_cap_so_button_numbers_the_document() {
     .await;
     let status = until("the status", || async {
         let t = text_of(&c, "status").await?;
-        t.contains("đã cấp số 01/").then_some(t)
+        t.contains("issued number 01/").then_some(t)
     })
     .await;
     assert!(status.contains(DOC), "{status}");

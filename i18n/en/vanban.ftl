@@ -420,6 +420,20 @@ reg-merge-empty = { $path }: no data row under the head row
 reg-merge-bad-head = { $path }: the column head `{ $head }` cannot be a variable name: only letters without accents, digits and `_`, e.g. `ho_ten`
 reg-merged = merged { $count } documents into { $dir }
 
+## Warnings of the document check (src/lints.rs)
+
+lint-weekday = “{ $written }” does not match { $date }: that day is { $expected }
+lint-so-has-ky-hieu = number “{ $so }” already has a ký hiệu: it would print as “Số: { $so }/{ $ky_hieu }”; write only the number (the ký hiệu goes in `ky_hieu`)
+lint-so-has-slash = number “{ $so }” has a “/”: write only the number, the ký hiệu goes in `ky_hieu`
+lint-trich-yeu-vv = the trích yếu starts with “{ $start }”: a công văn prints “V/v” before its trích yếu already, it would print as “V/v { $start } …”; remove “{ $start }”
+lint-trich-yeu-abbreviation = the trích yếu starts with “V/v”: a document with a type name does not write “V/v” before its trích yếu
+lint-merged = { $what } “{ $item }” contains “{ $sep }”: perhaps two items joined into one (a `- …` line indented too deep?); each item is one `- …` line
+lint-label-without-colon = “{ $item }” looks like the name of a Nơi nhận group but lacks its colon: write `- { $item }:` with the group's recipients indented under it
+lint-other-year = “{ $found }”: a year other than the document's ({ $year }), outside a citation of another document: check it (it may be left over from last year's document)
+lint-parent-changed = the parent document ({ $parent }) was changed after this one was made: review what is inherited (`vanban diff`); once reviewed, write `extends_sha256: { $now }`
+lint-part-kinh-gui = Kính gửi item
+lint-part-noi-nhan = Nơi nhận item
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = beyond the limit { $what }: { $found } (at most { $limit })
 

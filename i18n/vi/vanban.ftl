@@ -420,6 +420,20 @@ reg-merge-empty = { $path }: không có dòng dữ liệu nào dưới dòng ti�
 reg-merge-bad-head = { $path }: tiêu đề cột `{ $head }` không dùng làm tên biến được: chỉ chữ không dấu, số và `_`, ví dụ `ho_ten`
 reg-merged = đã trộn { $count } văn bản vào { $dir }
 
+## Cảnh báo khi kiểm tra văn bản (src/lints.rs)
+
+lint-weekday = “{ $written }” không khớp với { $date }: ngày đó là { $expected }
+lint-so-has-ky-hieu = số “{ $so }” đã có ký hiệu: sẽ in thành “Số: { $so }/{ $ky_hieu }”; chỉ ghi số (ký hiệu ở `ky_hieu`)
+lint-so-has-slash = số “{ $so }” có dấu “/”: chỉ ghi số, ký hiệu ghi ở `ky_hieu`
+lint-trich-yeu-vv = trích yếu bắt đầu bằng “{ $start }”: công văn đã in sẵn “V/v” trước trích yếu, sẽ in thành “V/v { $start } …”; bỏ “{ $start }”
+lint-trich-yeu-abbreviation = trích yếu bắt đầu bằng “V/v”: văn bản có tên loại không viết “V/v” trước trích yếu
+lint-merged = { $what } “{ $item }” có “{ $sep }”: có lẽ là hai mục bị nối thành một (một dòng `- …` thụt vào quá sâu?); mỗi mục là một dòng `- …`
+lint-label-without-colon = “{ $item }” trông như tên nhóm Nơi nhận nhưng thiếu dấu hai chấm: viết `- { $item }:` và các nơi nhận của nhóm thụt vào dưới nó
+lint-other-year = “{ $found }”: năm khác năm của văn bản ({ $year }), ngoài trích dẫn văn bản khác: kiểm tra (có thể còn sót từ văn bản năm trước)
+lint-parent-changed = văn bản cấp trên ({ $parent }) đã được sửa sau khi tạo văn bản này: xem lại những gì kế thừa (`vanban diff`); đã xem xong thì ghi `extends_sha256: { $now }`
+lint-part-kinh-gui = mục Kính gửi
+lint-part-noi-nhan = mục Nơi nhận
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
 

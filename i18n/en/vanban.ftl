@@ -434,6 +434,26 @@ lint-parent-changed = the parent document ({ $parent }) was changed after this o
 lint-part-kinh-gui = Kính gửi item
 lint-part-noi-nhan = Nơi nhận item
 
+## The report of `vanban new` (next year's draft, src/evolve/rollover.rs)
+
+rollover-changed = Changed
+rollover-review = To review
+rollover-nothing = (none)
+rollover-number-cleared = (left blank: the new document has no number yet)
+rollover-weekday-of = (weekday of { $date })
+rollover-draft-date = { $after } (draft: fill in the day when signed)
+rollover-summary = Draft for { $to } from the document of { $from }: { $changes ->
+        [one] 1 change
+       *[other] { $changes } changes
+    }, { $reviews ->
+        [one] 1 spot to review
+       *[other] { $reviews } spots to review
+    }.
+rollover-cited = { $what } → kept (a citation of another document): still the right basis for { $to }?
+rollover-cited-undated = { $what } → kept (a citation of another document, undated): still the right basis for { $to }?
+rollover-cited-file = { $file } → kept (another document, by file): is there a { $to } version to cite instead?
+rollover-year-left = { $year } → not changed (unclear whether it is this document's date or another's): check it, the new year is { $to }
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = beyond the limit { $what }: { $found } (at most { $limit })
 

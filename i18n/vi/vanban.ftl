@@ -434,6 +434,20 @@ lint-parent-changed = văn bản cấp trên ({ $parent }) đã được sửa s
 lint-part-kinh-gui = mục Kính gửi
 lint-part-noi-nhan = mục Nơi nhận
 
+## Báo cáo của `vanban new` (bản nháp năm sau, src/evolve/rollover.rs)
+
+rollover-changed = Đã thay đổi
+rollover-review = Cần xem lại
+rollover-nothing = (không có)
+rollover-number-cleared = (để trống: văn bản mới chưa có số)
+rollover-weekday-of = (thứ của ngày { $date })
+rollover-draft-date = { $after } (dự thảo: điền ngày khi ký)
+rollover-summary = Dự thảo năm { $to } từ văn bản năm { $from }: { $changes } thay đổi, { $reviews } chỗ cần xem lại.
+rollover-cited = { $what } → giữ nguyên (trích dẫn văn bản khác): còn là căn cứ đúng cho năm { $to }?
+rollover-cited-undated = { $what } → giữ nguyên (trích dẫn văn bản khác, không ghi ngày): còn là căn cứ đúng cho năm { $to }?
+rollover-cited-file = { $file } → giữ nguyên (văn bản khác, theo tệp): đã có bản năm { $to } để dẫn thay chưa?
+rollover-year-left = { $year } → chưa đổi (không rõ là ngày của văn bản này hay của văn bản khác): kiểm tra, năm mới là { $to }
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
 

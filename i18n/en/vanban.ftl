@@ -454,6 +454,68 @@ rollover-cited-undated = { $what } → kept (a citation of another document, und
 rollover-cited-file = { $file } → kept (another document, by file): is there a { $to } version to cite instead?
 rollover-year-left = { $year } → not changed (unclear whether it is this document's date or another's): check it, the new year is { $to }
 
+## Digital signatures and their verification (src/sign, vanban ky, vanban xac-minh)
+
+sign-bad-trust-store = damaged trusted CA file
+sign-cannot-read-pdf = cannot read the PDF
+sign-bad-signature = damaged signature
+sign-field-problem = signature `{ $field }`: { $problem }
+sign-no-byterange = no /ByteRange
+sign-bad-byterange = damaged /ByteRange
+sign-no-contents = no /Contents
+sign-bad-cms = damaged CMS: { $detail }
+sign-bad-signed-data = damaged CMS SignedData: { $detail }
+sign-cms-no-signer = the CMS has no signer
+sign-cms-no-signer-cert = the CMS lacks the signer's certificate
+sign-cert-expired = the certificate of { $name } had expired or was not yet valid when signing
+sign-bad-cert = damaged certificate
+sign-root-untrusted = root CA { $name } is not in the trusted list
+sign-issuer-not-found = the CA that issued the certificate of { $name } was not found ({ $issuer })
+sign-chain-too-long = certificate chain too long
+sign-p12-cannot-open = cannot open the PKCS#12 file: wrong password or damaged file ({ $detail })
+sign-p12-no-key = no private key in the PKCS#12 file
+sign-bad-certificate = damaged certificate: { $detail }
+sign-p12-no-cert = the PKCS#12 file has no certificate for the key
+sign-bad-key = damaged private key: { $detail }
+sign-key-mismatch = the private key does not match the certificate
+sign-password-needed = the PKCS#12 file's password is needed: set the environment variable { $var } or run in a terminal to type it
+sign-password-prompt = Password of the PKCS#12 file:
+sign-password-unreadable = cannot read the password: { $detail }
+sign-encrypted = the PDF is encrypted and cannot be signed
+sign-no-fields = the PDF has no signature field; build it again with `vanban build --ky-so`
+sign-no-such-field = the PDF has no signature field `{ $field }`
+sign-all-signed = every signature field is signed already
+sign-field-signed = signature field `{ $field }` is signed already
+sign-no-startxref = the PDF lacks `startxref`
+sign-too-large = the signature is { $bytes } bytes, more than the { $room } bytes set aside
+sign-cms-failed = cannot make the CMS signature: { $detail }
+sign-no-signature-block = the document has no signature block (`nguoi_ky`), so no place for a digital signature
+sign-typst-pdf = Typst's PDF
+sign-page-missing = the signature's page { $page } is not in the PDF
+sign-broken-pdf = damaged PDF
+sign-no-root = the PDF has no root catalogue (/Root)
+sign-bad-png = damaged PNG picture: { $detail }
+sign-png-too-large = PNG picture too large
+verify-no-signature = { $path }: no digital signature
+verify-verdict = { $good ->
+        [yes] VALID
+       *[no] NOT VALID
+    }
+verify-time = signed at: { $time }
+verify-checks = integrity: { $intact ->
+        [yes] intact
+       *[no] MODIFIED
+    }; signature: { $valid ->
+        [yes] correct
+       *[no] WRONG
+    }; certificate: { $trust }
+verify-trusted = trusted
+verify-scope-whole = coverage: the whole file
+verify-scope-part = coverage: the first { $bytes } bytes; the rest was added after signing
+verify-content-after = WARNING: the file has content added after the last signature, which is not signed
+verify-rebuilt = embedded YAML sources: rebuild the signed revision byte for byte
+verify-not-rebuilt = SOURCES DIFFER: the embedded YAML sources do not rebuild the signed revision
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = beyond the limit { $what }: { $found } (at most { $limit })
 

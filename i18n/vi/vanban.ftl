@@ -448,6 +448,68 @@ rollover-cited-undated = { $what } → giữ nguyên (trích dẫn văn bản kh
 rollover-cited-file = { $file } → giữ nguyên (văn bản khác, theo tệp): đã có bản năm { $to } để dẫn thay chưa?
 rollover-year-left = { $year } → chưa đổi (không rõ là ngày của văn bản này hay của văn bản khác): kiểm tra, năm mới là { $to }
 
+## Ký số và xác minh chữ ký (src/sign, vanban ky, vanban xac-minh)
+
+sign-bad-trust-store = tệp CA tin cậy hỏng
+sign-cannot-read-pdf = không đọc được PDF
+sign-bad-signature = chữ ký hỏng
+sign-field-problem = chữ ký `{ $field }`: { $problem }
+sign-no-byterange = thiếu /ByteRange
+sign-bad-byterange = /ByteRange hỏng
+sign-no-contents = thiếu /Contents
+sign-bad-cms = CMS hỏng: { $detail }
+sign-bad-signed-data = CMS SignedData hỏng: { $detail }
+sign-cms-no-signer = CMS không có người ký
+sign-cms-no-signer-cert = CMS không có chứng thư của người ký
+sign-cert-expired = chứng thư của { $name } hết hạn hoặc chưa có hiệu lực lúc ký
+sign-bad-cert = chứng thư hỏng
+sign-root-untrusted = CA gốc { $name } không nằm trong danh sách tin cậy
+sign-issuer-not-found = không tìm thấy CA đã cấp chứng thư cho { $name } ({ $issuer })
+sign-chain-too-long = chuỗi chứng thư quá dài
+sign-p12-cannot-open = không mở được tệp chứng thư số: sai mật khẩu hoặc tệp hỏng ({ $detail })
+sign-p12-no-key = tệp chứng thư số không có khóa bí mật
+sign-bad-certificate = chứng thư số hỏng: { $detail }
+sign-p12-no-cert = tệp chứng thư số không có chứng thư của khóa
+sign-bad-key = khóa bí mật hỏng: { $detail }
+sign-key-mismatch = khóa bí mật không khớp chứng thư số
+sign-password-needed = cần mật khẩu của tệp chứng thư số: đặt biến môi trường { $var } hoặc chạy trong cửa sổ dòng lệnh để nhập
+sign-password-prompt = Mật khẩu tệp chứng thư số:
+sign-password-unreadable = không đọc được mật khẩu: { $detail }
+sign-encrypted = PDF được mã hóa, không ký được
+sign-no-fields = PDF không có ô chữ ký số; tạo lại bằng `vanban build --ky-so`
+sign-no-such-field = PDF không có ô chữ ký `{ $field }`
+sign-all-signed = mọi ô chữ ký đã được ký
+sign-field-signed = ô chữ ký `{ $field }` đã được ký
+sign-no-startxref = PDF thiếu `startxref`
+sign-too-large = chữ ký { $bytes } byte, lớn hơn chỗ dành sẵn { $room } byte
+sign-cms-failed = không tạo được chữ ký CMS: { $detail }
+sign-no-signature-block = văn bản không có khối chữ ký (`nguoi_ky`), không có chỗ cho chữ ký số
+sign-typst-pdf = PDF của Typst
+sign-page-missing = chữ ký ở trang { $page } không có trong PDF
+sign-broken-pdf = PDF hỏng
+sign-no-root = PDF không có mục lục gốc (/Root)
+sign-bad-png = ảnh PNG hỏng: { $detail }
+sign-png-too-large = ảnh PNG quá lớn
+verify-no-signature = { $path }: không có chữ ký số
+verify-verdict = { $good ->
+        [yes] HỢP LỆ
+       *[no] KHÔNG HỢP LỆ
+    }
+verify-time = thời gian ký: { $time }
+verify-checks = toàn vẹn: { $intact ->
+        [yes] nguyên vẹn
+       *[no] ĐÃ BỊ SỬA
+    }; chữ ký: { $valid ->
+        [yes] đúng
+       *[no] SAI
+    }; chứng thư: { $trust }
+verify-trusted = tin cậy
+verify-scope-whole = phạm vi: toàn bộ tệp
+verify-scope-part = phạm vi: { $bytes } byte đầu; phần sau được thêm sau khi ký
+verify-content-after = CẢNH BÁO: tệp có nội dung thêm sau chữ ký cuối cùng, không được ký
+verify-rebuilt = nguồn YAML kèm theo: dựng lại đúng từng byte phiên bản đã ký
+verify-not-rebuilt = KHÁC NGUỒN: nguồn YAML kèm theo không dựng lại được đúng phiên bản đã ký
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
 

@@ -516,6 +516,24 @@ verify-content-after = WARNING: the file has content added after the last signat
 verify-rebuilt = embedded YAML sources: rebuild the signed revision byte for byte
 verify-not-rebuilt = SOURCES DIFFER: the embedded YAML sources do not rebuild the signed revision
 
+## The editor's server and long-running commands: start-up, time-outs
+
+serve-cannot-start = cannot start the server: { $detail }
+serve-cannot-listen = cannot listen on { $address }: { $detail }
+serve-serving = vanban: serving { $path } (Ctrl+C to stop)
+serve-no-browser = vanban: cannot open a browser ({ $command }: { $detail }); open { $url } yourself
+serve-request-too-long = the request took too long
+serve-preview-too-long = the preview took more than { $seconds } s; the document may be too large
+watch-cannot-watch = cannot watch the files: { $detail }
+threads-cannot-start = cannot start the worker threads: { $detail }
+
+## Files attached to a PDF (vanban extract)
+
+embed-symlink = refusing to write through the symbolic link `{ $path }`
+embed-too-many = more than { $max } attached files
+embed-too-large = an attached file is larger than { $limit } bytes once decompressed
+embed-filter = an unsupported compression filter
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = beyond the limit { $what }: { $found } (at most { $limit })
 

@@ -510,6 +510,24 @@ verify-content-after = CẢNH BÁO: tệp có nội dung thêm sau chữ ký cu�
 verify-rebuilt = nguồn YAML kèm theo: dựng lại đúng từng byte phiên bản đã ký
 verify-not-rebuilt = KHÁC NGUỒN: nguồn YAML kèm theo không dựng lại được đúng phiên bản đã ký
 
+## Máy chủ của trình soạn thảo và các lệnh chạy lâu: khởi động, hết giờ
+
+serve-cannot-start = không khởi động được máy chủ: { $detail }
+serve-cannot-listen = không lắng nghe được ở { $address }: { $detail }
+serve-serving = vanban: đang phục vụ { $path } (Ctrl+C để dừng)
+serve-no-browser = vanban: không mở được trình duyệt ({ $command }: { $detail }); hãy tự mở { $url }
+serve-request-too-long = yêu cầu quá lâu
+serve-preview-too-long = xem trước quá { $seconds } giây; văn bản có thể quá lớn
+watch-cannot-watch = không theo dõi được các tệp: { $detail }
+threads-cannot-start = không khởi động được các luồng xử lý: { $detail }
+
+## Tệp đính kèm trong PDF (vanban extract)
+
+embed-symlink = không ghi qua liên kết tượng trưng `{ $path }`
+embed-too-many = hơn { $max } tệp đính kèm
+embed-too-large = một tệp đính kèm lớn hơn { $limit } byte khi giải nén
+embed-filter = bộ lọc nén không hỗ trợ
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
 

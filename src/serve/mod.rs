@@ -87,12 +87,23 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
         .thread_stack_size(crate::commands::batch::WORKER_STACK)
         .max_blocking_threads(MAX_BUSY)
         .build()
-        .map_err(|e| Error::Other(format!("cannot start the server: {e}")))?;
+        .map_err(|e| {
+            Error::Other(crate::i18n::t(
+                "serve-cannot-start",
+                &[("detail", &e.to_string())],
+            ))
+        })?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port))
             .await
             .map_err(|e| {
-                Error::Other(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))
+                Error::Other(crate::i18n::t(
+                    "serve-cannot-listen",
+                    &[
+                        ("address", &format!("{}:{}", opts.bind, opts.port)),
+                        ("detail", &e.to_string()),
+                    ],
+                ))
             })?;
         let addr = listener
             .local_addr()
@@ -100,7 +111,10 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
         let app = Arc::new(App::new(root.clone(), engine, addr));
         let url = format!("http://{}/", app.hosts[0]);
         println!("{url}");
-        eprintln!("vanban: serving {} (Ctrl+C to stop)", root.display());
+        eprintln!(
+            "{}",
+            crate::i18n::t("serve-serving", &[("path", &root.display().to_string())])
+        );
         if opts.open {
             open_browser(&url);
         }
@@ -151,7 +165,7 @@ async fn deadline(req: Request, next: Next) -> Response {
         Ok(r) => r,
         Err(_) => ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
-            "yêu cầu quá lâu (the request took too long)",
+            crate::i18n::t("serve-request-too-long", &[]),
         )
         .into_response(),
     }
@@ -166,7 +180,13 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if let Err(e) = std::process::Command::new(cmd).arg(url).spawn() {
-        eprintln!("vanban: cannot open a browser ({cmd}: {e}); open {url} yourself");
+        eprintln!(
+            "{}",
+            crate::i18n::t(
+                "serve-no-browser",
+                &[("command", cmd), ("detail", &e.to_string()), ("url", url)]
+            )
+        );
     }
 }
 
@@ -821,10 +841,9 @@ async fn preview(
         .unwrap_or_else(|_| {
             Err(ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
-                format!(
-                    "xem trước quá {} giây; văn bản có thể quá lớn (the preview took more than {} s)",
-                    PREVIEW_TIMEOUT.as_secs(),
-                    PREVIEW_TIMEOUT.as_secs()
+                crate::i18n::t(
+                    "serve-preview-too-long",
+                    &[("seconds", &PREVIEW_TIMEOUT.as_secs().to_string())],
                 ),
             ))
         })

@@ -534,6 +534,26 @@ embed-too-many = more than { $max } attached files
 embed-too-large = an attached file is larger than { $limit } bytes once decompressed
 embed-filter = an unsupported compression filter
 
+## Derived documents (extends), keys a kind does not print, warnings about the content
+
+merge-unknown-id = `id: { $id }` is not in the parent document ({ $parent }): correct it to the id of the item to replace, or add `them_moi: true` if this is a new item
+merge-unknown-anchor = `{ $key }: { $id }`: the parent document ({ $parent }) has no item `id: { $id }`
+merge-unknown-removal = `xoa: true` for `id: { $id }`, but the parent document ({ $parent }) has no such item
+merge-not-new = `them_moi: true`, but the parent document ({ $parent }) already has `id: { $id }`: remove `them_moi` to replace that item, or choose another id
+merge-known = the ids of the parent document here: { $ids }
+refused-tham-quyen = `tham_quyen` (the authority line under the type name, or the sender of a công điện) exists only in quyết định, nghị quyết and công điện; a { $kind } does not print it: remove `tham_quyen`, or write `loai: quyet_dinh`
+refused-thu-ky = `thu_ky` (the second signer, on the left) exists only in a biên bản, with `nguoi_ky`; a { $kind } does not print this block: remove `thu_ky`, or write `loai: bien_ban` and add `nguoi_ky`
+refused-can-cu-cong-dien = a công điện has no legal basis part: remove `can_cu`, or put the basis into the content
+refused-no-title = a công văn has no type name, so `{ $key }` is not printed: remove `{ $key }`, or choose a kind with a type name (`loai: ke_hoach`, …)
+refused-can-cu = `can_cu`: a công văn has no legal basis part of its own: write the basis in the opening sentence (`thuc_hien`, `mo_dau`) or in `noi_dung`
+refused-extends-sha = `extends_sha256` records the parent document (`extends`); this document has no `extends`: remove `extends_sha256`
+refused-mo-dau = `mo_dau` continues the citation of `thuc_hien` (“Thực hiện …, …”); the document has no `thuc_hien`, so it is not printed: add `thuc_hien`, or move the sentence to the start of `noi_dung`
+warn-no-luu = Nơi nhận has no `Lưu: VT, …` item (NĐ30 ô 9b ends with it)
+warn-collective = `{ $body }` is a collective body: its signer usually writes `quyen_han: TM. { $body }`
+warn-kem-theo = `kem_theo: true` only has a meaning in a form (`phu_luc: - mau:`); give the path of the decision's YAML or the caption's text
+warn-ky-hieu-kind = ký hiệu `{ $ky_hieu }` starts with `{ $first }`, the abbreviation of another kind than `{ $kind }`
+warn-trich-yeu-long = trích yếu has { $n } characters; more than { $limit } will not fit its place well
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = beyond the limit { $what }: { $found } (at most { $limit })
 

@@ -528,6 +528,26 @@ embed-too-many = hơn { $max } tệp đính kèm
 embed-too-large = một tệp đính kèm lớn hơn { $limit } byte khi giải nén
 embed-filter = bộ lọc nén không hỗ trợ
 
+## Văn bản kế thừa (extends), khóa mà loại văn bản không in, cảnh báo về nội dung
+
+merge-unknown-id = `id: { $id }` không có trong văn bản cấp trên ({ $parent }): sửa cho đúng id của mục muốn thay, hoặc thêm `them_moi: true` nếu đây là mục mới
+merge-unknown-anchor = `{ $key }: { $id }`: văn bản cấp trên ({ $parent }) không có mục `id: { $id }`
+merge-unknown-removal = `xoa: true` cho `id: { $id }`, nhưng văn bản cấp trên ({ $parent }) không có mục này
+merge-not-new = `them_moi: true`, nhưng văn bản cấp trên ({ $parent }) đã có `id: { $id }`: bỏ `them_moi` để thay mục đó, hoặc đặt id khác
+merge-known = các id của văn bản cấp trên ở đây: { $ids }
+refused-tham-quyen = `tham_quyen` (dòng thẩm quyền dưới tên loại, hoặc người gửi công điện) chỉ có ở quyết định, nghị quyết và công điện; { $kind } không in dòng này: bỏ `tham_quyen`, hoặc viết `loai: quyet_dinh`
+refused-thu-ky = `thu_ky` (người ký thứ hai, bên trái) chỉ có ở biên bản, cùng với `nguoi_ky`; { $kind } không in khối này: bỏ `thu_ky`, hoặc viết `loai: bien_ban` và thêm `nguoi_ky`
+refused-can-cu-cong-dien = công điện không có phần căn cứ: bỏ `can_cu`, hoặc đưa căn cứ vào nội dung
+refused-no-title = công văn không có tên loại nên không in `{ $key }`: bỏ `{ $key }`, hoặc chọn loại văn bản có tên loại (`loai: ke_hoach`, …)
+refused-can-cu = `can_cu`: công văn không có phần căn cứ riêng: viết căn cứ trong câu mở đầu (`thuc_hien`, `mo_dau`) hoặc trong `noi_dung`
+refused-extends-sha = `extends_sha256` ghi lại văn bản cấp trên (`extends`); văn bản này không có `extends`: bỏ `extends_sha256`
+refused-mo-dau = `mo_dau` nối tiếp câu trích dẫn `thuc_hien` (“Thực hiện …, …”); văn bản không có `thuc_hien` nên câu này không được in: thêm `thuc_hien`, hoặc đưa câu vào đầu `noi_dung`
+warn-no-luu = Nơi nhận chưa có mục `Lưu: VT, …` (NĐ30, ô 9b, kết thúc bằng mục này)
+warn-collective = `{ $body }` là tập thể lãnh đạo: người ký thường ghi `quyen_han: TM. { $body }`
+warn-kem-theo = `kem_theo: true` chỉ có nghĩa trong một mẫu (`phu_luc: - mau:`); ghi đường dẫn tệp YAML của quyết định hoặc chữ của dòng kèm theo
+warn-ky-hieu-kind = ký hiệu `{ $ky_hieu }` bắt đầu bằng `{ $first }`, chữ viết tắt của loại văn bản khác `{ $kind }`
+warn-trich-yeu-long = trích yếu có { $n } ký tự; quá { $limit } ký tự sẽ khó vừa chỗ của nó
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
 

@@ -444,3 +444,194 @@ fn register_columns_and_kinds_in_both_languages() {
     assert!(text.contains("Tên loại và trích yếu"), "{text}");
     assert!(!text.contains("cong_van"), "{text}");
 }
+
+/// Files whose Vietnamese string literals are document text (what a
+/// document prints or a Vietnamese file contains), not messages, with why.
+const DOCUMENT_TEXT: &[(&str, &str)] = &[
+    ("src/vndate.rs", "weekday and month words of dates"),
+    ("src/model/loai.rs", "the names of the kinds"),
+    (
+        "src/model/parts.rs",
+        "the Nơi nhận group label `Bản điện tử:` as written",
+    ),
+    ("src/model/warnings.rs", "the `Lưu` item looked for"),
+    (
+        "src/load/problems.rs",
+        "the `Bản điện tử:` label as written",
+    ),
+    ("src/resolve.rs", "citations of other documents"),
+    ("src/render.rs", "the opening sentence and article headings"),
+    ("src/docx/layout.rs", "the Word document's fixed lines"),
+    (
+        "src/evolve.rs",
+        "comments and the opening sentence of a derived document",
+    ),
+    (
+        "src/evolve/rollover.rs",
+        "patterns of dates and citations in the text",
+    ),
+    (
+        "src/lints.rs",
+        "patterns of recipients and subjects in the text",
+    ),
+    (
+        "src/register/import.rs",
+        "column heads of registers kept by hand",
+    ),
+    (
+        "src/register/issue.rs",
+        "the `Lưu` and `Như trên` items looked for",
+    ),
+    (
+        "src/register/merge.rs",
+        "the comment heading a merged document",
+    ),
+    (
+        "src/register/db.rs",
+        "comments of the register's SQL schema",
+    ),
+    (
+        "src/sign/mod.rs",
+        "the names of the signature fields in the PDF",
+    ),
+    ("src/serve/points.rs", "the headings of a giấy mời's points"),
+    (
+        "src/diag/message.rs",
+        "limit wordings given in both languages",
+    ),
+];
+
+/// The string literals of Rust source `text` with their line, outside
+/// comments and test modules (everything after `#[cfg(test)]`).
+fn string_literals(text: &str) -> Vec<(usize, String)> {
+    let text = text.split("\n#[cfg(test)]").next().unwrap_or(text);
+    let b: Vec<char> = text.chars().collect();
+    let (mut i, mut line, mut out) = (0, 1, Vec::new());
+    let at = |i: usize| b.get(i).copied().unwrap_or('\0');
+    while i < b.len() {
+        let c = b[i];
+        if c == '\n' {
+            line += 1;
+            i += 1;
+        } else if c == '/' && at(i + 1) == '/' {
+            while i < b.len() && b[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '/' && at(i + 1) == '*' {
+            while i < b.len() && !(b[i] == '*' && at(i + 1) == '/') {
+                line += usize::from(b[i] == '\n');
+                i += 1;
+            }
+            i += 2;
+        } else if c == 'r'
+            && (at(i + 1) == '"' || at(i + 1) == '#')
+            && !at(i.wrapping_sub(1)).is_alphanumeric()
+        {
+            let mut j = i + 1;
+            let mut hashes = 0;
+            while at(j) == '#' {
+                hashes += 1;
+                j += 1;
+            }
+            if at(j) != '"' {
+                i += 1;
+                continue;
+            }
+            let start = line;
+            let close: String = std::iter::once('"')
+                .chain(std::iter::repeat_n('#', hashes))
+                .collect();
+            let rest: String = b[j + 1..].iter().collect();
+            let end = rest.find(&close).unwrap_or(rest.len());
+            let lit = &rest[..end];
+            line += lit.matches('\n').count();
+            out.push((start, lit.to_owned()));
+            i = j + 1 + lit.chars().count() + close.chars().count();
+        } else if c == '"' {
+            let start = line;
+            let mut lit = String::new();
+            i += 1;
+            while i < b.len() && b[i] != '"' {
+                if b[i] == '\\' {
+                    lit.push(b[i]);
+                    i += 1;
+                }
+                line += usize::from(at(i) == '\n');
+                lit.push(at(i));
+                i += 1;
+            }
+            i += 1;
+            out.push((start, lit));
+        } else if c == '\'' {
+            // A char literal ('x', '\n', '"'), else a lifetime.
+            if at(i + 1) == '\\' {
+                i += 2;
+                while i < b.len() && b[i] != '\'' {
+                    i += 1;
+                }
+                i += 1;
+            } else if at(i + 2) == '\'' {
+                i += 3;
+            } else {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn no_vietnamese_message_is_left_outside_the_catalogue() {
+    const MARKS: &str = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ";
+    let vietnamese = |s: &str| {
+        s.chars()
+            .any(|c| c.to_lowercase().any(|l| MARKS.contains(l)))
+    };
+    // The lexer itself: a literal over lines, a raw one, comments skipped.
+    let sample = "// \"bỏ qua\"\nlet a = 'x'; let b = \"một\\\ndòng\"; let c = r#\"thô \"\"#; /* \"không\" */";
+    let lits = string_literals(sample);
+    assert_eq!(lits.len(), 2, "{lits:?}");
+    assert!(lits.iter().all(|(_, s)| vietnamese(s)), "{lits:?}");
+
+    let mut found = Vec::new();
+    let mut files = vec![root().join("src")];
+    while let Some(f) = files.pop() {
+        if f.is_dir() {
+            files.extend(std::fs::read_dir(&f).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let rel = f
+            .strip_prefix(root())
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !rel.ends_with(".rs") || rel.ends_with("/tests.rs") {
+            continue;
+        }
+        if DOCUMENT_TEXT.iter().any(|(p, _)| *p == rel) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (line, lit) in string_literals(&text) {
+            if vietnamese(&lit) {
+                found.push(format!("{rel}:{line}: \"{lit}\""));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "Vietnamese text in the code: move it to i18n/{{vi,en}}/vanban.ftl \
+         (or, if it is document text, add the file to DOCUMENT_TEXT):\n{}",
+        found.join("\n")
+    );
+    // Every allowed file still exists and still holds document text.
+    for (p, why) in DOCUMENT_TEXT {
+        let text = std::fs::read_to_string(root().join(p)).unwrap();
+        assert!(
+            string_literals(&text).iter().any(|(_, s)| vietnamese(s)),
+            "{p} ({why}) has no Vietnamese text left: take it off DOCUMENT_TEXT"
+        );
+    }
+}

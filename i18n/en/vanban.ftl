@@ -419,6 +419,10 @@ reg-merge-exists = { $path } exists; not overwritten (it may have a number): cho
 reg-merge-empty = { $path }: no data row under the head row
 reg-merge-bad-head = { $path }: the column head `{ $head }` cannot be a variable name: only letters without accents, digits and `_`, e.g. `ho_ten`
 reg-merged = merged { $count } documents into { $dir }
+reg-book = { $issuer }, { $year }{ $secret ->
+        [yes] {" "}(secret)
+       *[no] {""}
+    }
 
 ## Warnings of the document check (src/lints.rs)
 
@@ -496,6 +500,7 @@ sign-broken-pdf = damaged PDF
 sign-no-root = the PDF has no root catalogue (/Root)
 sign-bad-png = damaged PNG picture: { $detail }
 sign-png-too-large = PNG picture too large
+sign-key-type = key type { $oid } is not supported (only RSA and ECDSA P-256 keys are)
 verify-no-signature = { $path }: no digital signature
 verify-verdict = { $good ->
         [yes] VALID

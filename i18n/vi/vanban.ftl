@@ -419,6 +419,10 @@ reg-merge-exists = { $path } đã có; không ghi đè (tệp có thể đã đ�
 reg-merge-empty = { $path }: không có dòng dữ liệu nào dưới dòng tiêu đề
 reg-merge-bad-head = { $path }: tiêu đề cột `{ $head }` không dùng làm tên biến được: chỉ chữ không dấu, số và `_`, ví dụ `ho_ten`
 reg-merged = đã trộn { $count } văn bản vào { $dir }
+reg-book = { $issuer }, { $year }{ $secret ->
+        [yes] {" "}(mật)
+       *[no] {""}
+    }
 
 ## Cảnh báo khi kiểm tra văn bản (src/lints.rs)
 
@@ -490,6 +494,7 @@ sign-broken-pdf = PDF hỏng
 sign-no-root = PDF không có mục lục gốc (/Root)
 sign-bad-png = ảnh PNG hỏng: { $detail }
 sign-png-too-large = ảnh PNG quá lớn
+sign-key-type = loại khóa { $oid } chưa được hỗ trợ (chỉ dùng được khóa RSA và ECDSA P-256)
 verify-no-signature = { $path }: không có chữ ký số
 verify-verdict = { $good ->
         [yes] HỢP LỆ

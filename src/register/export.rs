@@ -188,14 +188,20 @@ impl Book {
 
     /// `UBND XÃ A, 2026` for messages.
     pub fn describe(&self) -> String {
-        format!(
-            "{}, {}{}",
-            self.issuer,
-            self.year,
-            match self.series {
-                Series::Ordinary => "",
-                Series::Secret => " (mật)",
-            }
+        crate::i18n::t(
+            "reg-book",
+            &[
+                ("issuer", &self.issuer),
+                ("year", &self.year.to_string()),
+                (
+                    "secret",
+                    if self.series == Series::Secret {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                ),
+            ],
         )
     }
 }

@@ -91,8 +91,9 @@ fn key_from_pkcs8(der: &[u8], oid: der::oid::ObjectIdentifier) -> Result<Key, Er
         let k = p256::ecdsa::SigningKey::from_pkcs8_der(der).map_err(|e| bad(&e))?;
         Ok(Key::P256(Box::new(k)))
     } else {
-        Err(Error::Other(format!(
-            "loại khóa {oid} chưa được hỗ trợ (only RSA and ECDSA P-256 keys are supported)"
+        Err(Error::Other(crate::i18n::t(
+            "sign-key-type",
+            &[("oid", &oid.to_string())],
         )))
     }
 }

@@ -1718,3 +1718,58 @@ async fn browser_next_year_shows_what_changed_and_what_to_check() {
     );
     c.close().await.unwrap();
 }
+
+/// The `data-message` of the first error marked in the editor, if any.
+async fn first_error(c: &Client) -> Option<String> {
+    c.find(Locator::Css(".editor .l.error"))
+        .await
+        .ok()?
+        .attr("data-message")
+        .await
+        .ok()?
+}
+
+#[tokio::test]
+async fn browser_language_choice_words_the_servers_errors() {
+    let (_s, _driver, c) = opened().await;
+    // Without a choice, the page shows the server's language (English in
+    // the tests).
+    let lang = c.find(Locator::Id("lang")).await.unwrap();
+    assert_eq!(lang.prop("value").await.unwrap().as_deref(), Some("en"));
+    // Vietnamese chosen: the next preview's errors come in Vietnamese.
+    lang.select_by_value("vi").await.unwrap();
+    let editor = c.find(Locator::Css(".editor textarea")).await.unwrap();
+    let current = editor.prop("value").await.unwrap().unwrap();
+    let row = current
+        .lines()
+        .position(|l| l.starts_with("dia_danh:"))
+        .unwrap();
+    let at = line_offset(&current, row);
+    select(&c, at, at).await;
+    type_keys(&c, "trich_yue: x\n").await;
+    until("an error in Vietnamese", || async {
+        first_error(&c)
+            .await
+            .filter(|m| m.contains("không có khóa `trich_yue`"))
+    })
+    .await;
+    // English chosen, then a change: the error comes in English.
+    c.find(Locator::Id("lang"))
+        .await
+        .unwrap()
+        .select_by_value("en")
+        .await
+        .unwrap();
+    select(&c, at, at).await;
+    type_keys(&c, "a").await;
+    until("the error in English", || async {
+        first_error(&c)
+            .await
+            .filter(|m| m.contains("unknown key `atrich_yue`"))
+    })
+    .await;
+    // The choice is kept in this browser, for the next visit.
+    let kept = js(&c, "return localStorage.getItem('vanban-lang');", vec![]).await;
+    assert_eq!(kept, json!("en"));
+    c.close().await.unwrap();
+}

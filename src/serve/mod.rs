@@ -44,6 +44,7 @@ pub const MAX_BODY: usize = 2 * load::MAX_BYTES as usize;
 
 const INDEX_HTML: &str = include_str!("web/index.html");
 const APP_JS: &str = include_str!("web/app.js");
+const LANG_JS: &str = include_str!("web/lang.js");
 const EDITOR_JS: &str = include_str!("web/editor.js");
 const STYLE_CSS: &str = include_str!("web/style.css");
 
@@ -353,6 +354,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/", get(index))
         .route("/assets/app.js", get(|| asset(APP_JS, "text/javascript")))
+        .route("/assets/lang.js", get(|| asset(LANG_JS, "text/javascript")))
         .route(
             "/assets/editor.js",
             get(|| asset(EDITOR_JS, "text/javascript")),
@@ -375,6 +377,7 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .layer(middleware::from_fn(deadline))
+        .layer(middleware::from_fn(language))
         .with_state(app)
 }
 
@@ -428,8 +431,28 @@ async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Respons
     res
 }
 
+/// The page, its `lang` the server's language (the editor's default).
 async fn index() -> Response {
-    asset(INDEX_HTML, "text/html; charset=utf-8").await
+    let page = INDEX_HTML.replacen(
+        "<html lang=\"vi\">",
+        &format!("<html lang=\"{}\">", crate::i18n::current().code()),
+        1,
+    );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}
+
+/// Answers a request in the language the editor asks for
+/// (`X-Vanban-Lang: vi|en`, set by `web/lang.js`), else the server's.
+async fn language(req: Request, next: Next) -> Response {
+    let lang = req
+        .headers()
+        .get("x-vanban-lang")
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::i18n::Lang::parse);
+    match lang {
+        Some(lang) => crate::i18n::scope(lang, next.run(req)).await,
+        None => next.run(req).await,
+    }
 }
 
 async fn asset(body: &'static str, mime: &'static str) -> Response {
@@ -440,7 +463,8 @@ async fn asset(body: &'static str, mime: &'static str) -> Response {
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f)
+    let lang = crate::i18n::current();
+    tokio::task::spawn_blocking(move || crate::i18n::with_lang(lang, f))
         .await
         .map_err(ApiError::internal)?
 }

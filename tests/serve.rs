@@ -153,7 +153,7 @@ fn serves_the_page_and_the_register() {
     let (status, html) = s.request("GET", "/", &[], b"");
     assert_eq!(status, 200);
     assert!(
-        html.contains("<html lang=\"vi\">") && html.contains("Văn bản mới"),
+        html.contains("<html lang=\"vi\" data-messages=\"en\">") && html.contains("Văn bản mới"),
         "{html}"
     );
     assert!(
@@ -471,11 +471,14 @@ fn pdf_new_next_year_and_derive() {
         .collect();
     assert!(
         items.contains(&format!(
-            "thu-thua/cong-van-2024.yaml:{line}: Kế hoạch số 5758/KH-UBND ngày 02/10/2023 → giữ nguyên (trích dẫn văn bản khác): còn là căn cứ đúng cho năm 2024?"
+            "thu-thua/cong-van-2024.yaml:{line}: Kế hoạch số 5758/KH-UBND ngày 02/10/2023 → kept (a citation of another document): still the right basis for 2024?"
         ).as_str()),
         "{items:#?}"
     );
-    assert!(r["summary"].as_str().unwrap().contains("năm 2024"), "{r}");
+    assert!(
+        r["summary"].as_str().unwrap().contains("Draft for 2024"),
+        "{r}"
+    );
     // Never over an existing file.
     let (status, _) = s.post("/api/next-year", &json!({"path": DOC, "out": DOC}));
     assert_eq!(status, 409);
@@ -1706,7 +1709,7 @@ async fn browser_next_year_shows_what_changed_and_what_to_check() {
         .position(|l| l.contains("Thực hiện Kế hoạch số 5758/KH-UBND ngày 02/10/2023"))
         .unwrap()
         + 1;
-    let cited = format!("{out}:{line}: Kế hoạch số 5758/KH-UBND ngày 02/10/2023 → giữ nguyên");
+    let cited = format!("{out}:{line}: Kế hoạch số 5758/KH-UBND ngày 02/10/2023 → kept");
     assert!(items.iter().any(|i| i.starts_with(&cited)), "{items:#?}");
     // And every change is there, as in the file.
     let ngay = made.lines().position(|l| l.starts_with("ngay:")).unwrap() + 1;

@@ -431,11 +431,15 @@ async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Respons
     res
 }
 
-/// The page, its `lang` the server's language (the editor's default).
+/// The page, with the language of the server's messages (the editor's
+/// default, see `web/lang.js`) in `data-messages`.
 async fn index() -> Response {
     let page = INDEX_HTML.replacen(
         "<html lang=\"vi\">",
-        &format!("<html lang=\"{}\">", crate::i18n::current().code()),
+        &format!(
+            "<html lang=\"vi\" data-messages=\"{}\">",
+            crate::i18n::current().code()
+        ),
         1,
     );
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()

@@ -1,7 +1,7 @@
 // The language of the server's messages (errors, warnings, status lines):
 // a choice kept in this browser (localStorage), sent with every API
 // request as `X-Vanban-Lang`. Without a choice, the server's own language,
-// which the page carries in <html lang>. Loaded before app.js, so that
+// which the page carries in <html data-messages>. Loaded before app.js, so that
 // every request of the editor carries it.
 
 const KEY = "vanban-lang";
@@ -39,7 +39,7 @@ select.setAttribute("aria-label", select.title);
 for (const [code, name] of LANGS) {
   select.append(new Option(name, code));
 }
-select.value = choice || document.documentElement.lang || "vi";
+select.value = choice || document.documentElement.dataset.messages || "vi";
 select.addEventListener("change", () => {
   choice = select.value;
   try {
@@ -47,6 +47,5 @@ select.addEventListener("change", () => {
   } catch {
     // A browser without storage: the choice lasts for this page.
   }
-  document.documentElement.lang = select.value;
 });
 document.querySelector("header").append(select);

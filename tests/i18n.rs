@@ -635,3 +635,39 @@ fn no_vietnamese_message_is_left_outside_the_catalogue() {
         );
     }
 }
+
+#[test]
+fn optional_parts_of_register_messages_in_both_languages() {
+    use std::path::Path;
+    use vanban::register::msg;
+    let p = Path::new("cv.yaml");
+    i18n::with_lang(Lang::Vi, || {
+        assert_eq!(
+            msg::issued(p, "01/KH", "02/03/2026", true),
+            "cv.yaml: đã cấp số 01/KH ngày 02/03/2026 (sổ văn bản mật)"
+        );
+        assert_eq!(
+            msg::issued(p, "01/KH", "02/03/2026", false),
+            "cv.yaml: đã cấp số 01/KH ngày 02/03/2026"
+        );
+        assert_eq!(msg::series_label(true), "văn bản mật ");
+        assert_eq!(msg::series_label(false), "");
+    });
+    i18n::with_lang(Lang::En, || {
+        assert_eq!(
+            msg::issued(p, "01/KH", "02/03/2026", true),
+            "cv.yaml: issued number 01/KH on 02/03/2026 (register of secret documents)"
+        );
+        assert_eq!(msg::series_label(true), "secret ");
+        // The note written into the register is the register's text:
+        // Vietnamese whatever the language of messages.
+        assert_eq!(
+            msg::withdrawal_note("05/09/2026", Some(" Sai thời gian ")),
+            "Thu hồi ngày 05/09/2026: Sai thời gian"
+        );
+        assert_eq!(
+            msg::withdrawal_note("05/09/2026", None),
+            "Thu hồi ngày 05/09/2026"
+        );
+    });
+}

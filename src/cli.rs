@@ -19,6 +19,9 @@ use crate::register::merge::{Data, Numbering};
 use crate::world::Engine;
 use crate::Builder;
 
+mod clap_text;
+pub use clap_text::render as render_usage_error;
+
 // The examples shown after `vanban --help` are `cli-examples` in i18n/*/vanban.ftl.
 
 /// Vietnamese official documents (Nghị định 30/2020/NĐ-CP) from YAML to PDF.
@@ -461,9 +464,12 @@ pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let lang = crate::i18n::from_args(&args);
     crate::i18n::set(lang);
-    let cli = match Cli::from_arg_matches(&command(lang).get_matches()) {
+    let cli = match command(lang)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => return ExitCode::from(clap_text::report(&e, lang)),
     };
     if let Some(lang) = cli.lang {
         crate::i18n::set(lang);
@@ -479,16 +485,30 @@ pub fn main() -> ExitCode {
 }
 
 /// The command line with its help texts, headings and examples in `lang`,
-/// from the catalogue (the doc comments above are for programmers).
+/// from the catalogue (the doc comments above are for programmers), and
+/// clap's own words (`[OPTIONS]`, value names, possible values) too.
 pub fn command(lang: Lang) -> clap::Command {
-    localize(Cli::command(), lang, "cli", &mut |_| {})
+    let mut cmd = localize(Cli::command(), lang, "cli", &mut |_| {});
+    cmd.build();
+    clap_text::finish(cmd, lang)
 }
 
 /// The catalogue ids of every help text of the command line.
 pub fn help_ids() -> Vec<String> {
     let mut ids = Vec::new();
     localize(Cli::command(), Lang::En, "cli", &mut |id| ids.push(id));
+    ids.extend(clap_text::IDS.iter().map(|id| (*id).to_owned()));
+    ids.sort();
+    ids.dedup();
     ids
+}
+
+/// The layout of every help page, its "Usage:" heading in `lang`.
+fn help_template(lang: Lang) -> String {
+    format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        crate::i18n::tr(lang, "cli-heading-usage", &[])
+    )
 }
 
 /// Sets the help texts of `cmd` (whose ids start with `prefix`) and of its
@@ -509,15 +529,14 @@ fn localize(
         t("cli-heading-options".into()),
         t("cli-heading-arguments".into()),
     );
-    let template = format!(
-        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
-        t("cli-heading-usage".into())
-    );
+    let template = help_template(lang);
+    t("cli-heading-usage".into());
     let mut cmd = cmd
         .about(t(format!("{prefix}-about")))
         .long_about(None)
         .help_template(template)
         .subcommand_help_heading(t("cli-heading-commands".into()))
+        .subcommand_value_name(t("cli-value-command".into()))
         .disable_help_flag(true)
         .arg(
             Arg::new("help")
@@ -547,10 +566,12 @@ fn localize(
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
     for (id, positional) in args {
-        let help = t(format!("{prefix}-arg-{id}"));
+        let help_id = format!("{prefix}-arg-{id}");
+        let help = crate::i18n::tr(lang, &help_id, &[]);
+        seen(help_id);
         let heading = if positional { &arguments } else { &options };
         cmd = cmd.mut_arg(&id, |a| {
-            a.help(help).long_help(None).help_heading(heading.clone())
+            clap_text::describe_arg(a, help, lang, seen).help_heading(heading.clone())
         });
     }
     let subs: Vec<String> = cmd

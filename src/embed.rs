@@ -185,9 +185,9 @@ pub fn extract(pdf: &Path, dir: &Path) -> Result<Extracted, Error> {
                 .symlink_metadata()
                 .is_ok_and(|m| m.file_type().is_symlink())
             {
-                return Err(Error::Other(format!(
-                    "không ghi qua liên kết tượng trưng `{}` (refusing to write through the symlink)",
-                    at.display()
+                return Err(Error::Other(crate::i18n::t(
+                    "embed-symlink",
+                    &[("path", &at.display().to_string())],
                 )));
             }
         }
@@ -325,8 +325,9 @@ impl Walk<'_> {
                     continue;
                 }
                 if self.out.len() >= MAX_EMBEDDED_FILES {
-                    return Err(too_much(format!(
-                        "hơn {MAX_EMBEDDED_FILES} tệp đính kèm (more than {MAX_EMBEDDED_FILES} embedded files)"
+                    return Err(too_much(crate::i18n::t(
+                        "embed-too-many",
+                        &[("max", &MAX_EMBEDDED_FILES.to_string())],
                     )));
                 }
                 let file = self.file(spec.as_dict()?)?;
@@ -373,8 +374,9 @@ impl Walk<'_> {
 fn bounded_content(stream: &lopdf::Stream, limit: u64) -> Result<Vec<u8>, lopdf::Error> {
     use std::io::Read;
     let over = || {
-        too_much(format!(
-            "một tệp đính kèm lớn hơn {limit} byte khi giải nén (an embedded file is larger than {limit} bytes)"
+        too_much(crate::i18n::t(
+            "embed-too-large",
+            &[("limit", &limit.to_string())],
         ))
     };
     let data = match stream.dict.get(b"Filter") {
@@ -388,9 +390,7 @@ fn bounded_content(stream: &lopdf::Stream, limit: u64) -> Result<Vec<u8>, lopdf:
                 _ => false,
             };
             if !flate || stream.dict.get(b"DecodeParms").is_ok() {
-                return Err(too_much(
-                    "bộ lọc nén không hỗ trợ (an unsupported stream filter)".into(),
-                ));
+                return Err(too_much(crate::i18n::t("embed-filter", &[])));
             }
             let mut out = Vec::new();
             flate2::read::ZlibDecoder::new(stream.content.as_slice())

@@ -85,12 +85,43 @@ pub fn set(lang: Lang) {
     CURRENT.store(lang as u8, Ordering::Relaxed);
 }
 
-/// The language of this process.
+thread_local! {
+    /// The language of the work on this thread ([`with_lang`]).
+    static THREAD_LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+tokio::task_local! {
+    /// The language of an async task ([`scope`]): an editor's request.
+    static TASK_LANG: Lang;
+}
+
+/// The language messages are worded in here: the one of the work on this
+/// thread ([`with_lang`]), else of this async task ([`scope`]), else of
+/// the process ([`set`]).
 pub fn current() -> Lang {
+    if let Some(l) = THREAD_LANG.with(std::cell::Cell::get) {
+        return l;
+    }
+    if let Ok(l) = TASK_LANG.try_with(|l| *l) {
+        return l;
+    }
     match CURRENT.load(Ordering::Relaxed) {
         1 => Lang::En,
         _ => Lang::Vi,
     }
+}
+
+/// Runs `f` with the messages of this thread in `lang`.
+pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    let before = THREAD_LANG.with(|c| c.replace(Some(lang)));
+    let out = f();
+    THREAD_LANG.with(|c| c.set(before));
+    out
+}
+
+/// Runs the future `f` with its messages in `lang` (an editor's request).
+pub async fn scope<F: std::future::Future>(lang: Lang, f: F) -> F::Output {
+    TASK_LANG.scope(lang, f).await
 }
 
 /// The language of a command line: its `--lang` value (`--lang en`,

@@ -15,49 +15,49 @@ use crate::locate::{Positions, Step};
 use crate::model::{NoiNhan, VanBan};
 use crate::vndate;
 
-/// Messages shown to the user (one place, for the coming catalogue).
+/// Messages shown to the user, from the catalogue (`lint-*`).
 mod msg {
+    use crate::i18n::t;
+
     pub fn weekday(written: &str, date: &str, expected: &str) -> String {
-        format!("“{written}” không khớp với {date}: ngày đó là {expected}")
+        t(
+            "lint-weekday",
+            &[("written", written), ("date", date), ("expected", expected)],
+        )
     }
     pub fn so_has_ky_hieu(so: &str, ky_hieu: &str) -> String {
-        format!(
-            "số “{so}” đã có ký hiệu: sẽ in thành “Số: {so}/{ky_hieu}”; chỉ ghi số (ký hiệu ở `ky_hieu`)"
-        )
+        t("lint-so-has-ky-hieu", &[("so", so), ("ky_hieu", ky_hieu)])
     }
     pub fn so_has_slash(so: &str) -> String {
-        format!("số “{so}” có dấu “/”: chỉ ghi số, ký hiệu ghi ở `ky_hieu`")
+        t("lint-so-has-slash", &[("so", so)])
     }
     pub fn trich_yeu_vv(start: &str) -> String {
-        format!(
-            "trích yếu bắt đầu bằng “{start}”: công văn đã in sẵn “V/v” trước trích yếu, sẽ in thành “V/v {start} …”; bỏ “{start}”"
-        )
+        t("lint-trich-yeu-vv", &[("start", start)])
     }
     pub fn trich_yeu_abbreviation() -> String {
-        "trích yếu bắt đầu bằng “V/v”: văn bản có tên loại không viết “V/v” trước trích yếu".into()
+        t("lint-trich-yeu-abbreviation", &[])
     }
+    /// `what`: the catalogue id of the part ([`KINH_GUI`], [`NOI_NHAN`]).
     pub fn merged(what: &str, item: &str, sep: &str) -> String {
-        format!(
-            "{what} “{item}” có “{sep}”: có lẽ là hai mục bị nối thành một (một dòng `- …` thụt vào quá sâu?); mỗi mục là một dòng `- …`"
+        t(
+            "lint-merged",
+            &[("what", &t(what, &[])), ("item", item), ("sep", sep)],
         )
     }
     pub fn label_without_colon(item: &str) -> String {
-        format!(
-            "“{item}” trông như tên nhóm Nơi nhận nhưng thiếu dấu hai chấm: viết `- {item}:` và các nơi nhận của nhóm thụt vào dưới nó"
-        )
+        t("lint-label-without-colon", &[("item", item)])
     }
     pub fn other_year(found: &str, year: i32) -> String {
-        format!(
-            "“{found}”: năm khác năm của văn bản ({year}), ngoài trích dẫn văn bản khác: kiểm tra (có thể còn sót từ văn bản năm trước)"
+        t(
+            "lint-other-year",
+            &[("found", found), ("year", &year.to_string())],
         )
     }
     pub fn parent_changed(parent: &str, now: &str) -> String {
-        format!(
-            "văn bản cấp trên ({parent}) đã được sửa sau khi tạo văn bản này: xem lại những gì kế thừa (`vanban diff`); đã xem xong thì ghi `extends_sha256: {now}`"
-        )
+        t("lint-parent-changed", &[("parent", parent), ("now", now)])
     }
-    pub const KINH_GUI: &str = "mục Kính gửi";
-    pub const NOI_NHAN: &str = "mục Nơi nhận";
+    pub const KINH_GUI: &str = "lint-part-kinh-gui";
+    pub const NOI_NHAN: &str = "lint-part-noi-nhan";
 }
 
 /// A warning at a place of the YAML text.

@@ -29,6 +29,8 @@ pub struct Entry {
     pub ngay: String,
     /// Kind key.
     pub loai: String,
+    /// The kind's name (`Công văn`).
+    pub ten_loai: String,
     /// Subject.
     pub trich_yeu: String,
     /// Issuing body.
@@ -54,6 +56,7 @@ pub fn list(dir: &Path) -> Result<(Vec<Entry>, Vec<Error>), Error> {
                     so_ky_hieu: doc.so_ky_hieu(),
                     ngay: doc.ngay.map(|n| n.to_string()).unwrap_or_default(),
                     loai: doc.loai.key(),
+                    ten_loai: doc.loai.info().ten_thuong.to_owned(),
                     trich_yeu: doc.trich_yeu.clone().unwrap_or_default().replace('\n', " "),
                     co_quan: doc.co_quan.replace('\n', " "),
                     file: f,
@@ -89,7 +92,14 @@ pub fn list(dir: &Path) -> Result<(Vec<Entry>, Vec<Error>), Error> {
     Ok((rows, errors))
 }
 
-/// The register as CSV (RFC 4180 quoting).
+/// The column heads of [`to_csv`] and [`to_table`], in the language of
+/// the process.
+fn heads<const N: usize>(ids: [&str; N]) -> [String; N] {
+    ids.map(|id| crate::i18n::t(id, &[]))
+}
+
+/// The register as CSV (RFC 4180 quoting), its heads in the language of
+/// the process.
 pub fn to_csv(rows: &[Entry]) -> String {
     let q = |s: &str| {
         if s.contains([',', '"', '\n']) {
@@ -98,16 +108,30 @@ pub fn to_csv(rows: &[Entry]) -> String {
             s.to_owned()
         }
     };
-    let mut out = String::from("so_ky_hieu,ngay,loai,trich_yeu,co_quan,file,trung_so\n");
+    let head = heads([
+        "list-col-number",
+        "list-col-date",
+        "list-col-kind",
+        "list-col-subject",
+        "list-col-issuer",
+        "list-col-file",
+        "list-col-duplicate",
+    ]);
+    let (yes, no) = (
+        crate::i18n::t("word-yes", &[]),
+        crate::i18n::t("word-no", &[]),
+    );
+    let mut out = head.map(|h| q(&h)).join(",");
+    out.push('\n');
     for r in rows {
         let cells = [
             q(&r.so_ky_hieu),
             q(&r.ngay),
-            q(&r.loai),
+            q(&r.ten_loai),
             q(&r.trich_yeu),
             q(&r.co_quan),
             q(&r.file.display().to_string()),
-            r.trung_so.to_string(),
+            if r.trung_so { yes.clone() } else { no.clone() },
         ];
         out.push_str(&cells.join(","));
         out.push('\n');
@@ -117,25 +141,33 @@ pub fn to_csv(rows: &[Entry]) -> String {
 
 /// The register as an aligned text table.
 pub fn to_table(rows: &[Entry]) -> String {
-    let header = ["Số/ký hiệu", "Ngày", "Loại", "Trích yếu", "Cơ quan", "Tệp"];
+    let header = heads([
+        "list-col-number",
+        "list-col-date",
+        "list-col-kind",
+        "list-col-subject",
+        "list-col-issuer",
+        "list-col-file",
+    ]);
+    let mark = crate::i18n::t("list-duplicate-mark", &[]);
     let body: Vec<[String; 6]> = rows
         .iter()
         .map(|r| {
             [
-                format!(
-                    "{}{}",
-                    r.so_ky_hieu,
-                    if r.trung_so { " (!trùng số)" } else { "" }
-                ),
+                if r.trung_so {
+                    format!("{} {mark}", r.so_ky_hieu)
+                } else {
+                    r.so_ky_hieu.clone()
+                },
                 r.ngay.clone(),
-                r.loai.clone(),
+                r.ten_loai.clone(),
                 cut(&r.trich_yeu, 40),
                 cut(&r.co_quan, 28),
                 r.file.display().to_string(),
             ]
         })
         .collect();
-    aligned_table(&header.map(String::from), &body)
+    aligned_table(&header, &body)
 }
 
 /// Rows of text as a table: columns padded to their widest cell, two

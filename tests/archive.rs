@@ -139,15 +139,15 @@ fn register_lists_by_date_and_flags_duplicate_numbers() {
     let rows: Vec<&str> = csv.lines().skip(1).collect();
     assert_eq!(rows.len(), 3, "{csv}");
     assert!(
-        rows[0].starts_with("12/KH-PGDĐT,2022-01-01") && rows[0].ends_with("false"),
+        rows[0].starts_with("12/KH-PGDĐT,2022-01-01,Kế hoạch,") && rows[0].ends_with(",no"),
         "{csv}"
     );
     assert!(
-        rows[1].contains("2023-03-01") && rows[1].ends_with("true"),
+        rows[1].contains("2023-03-01") && rows[1].ends_with(",yes"),
         "{csv}"
     );
     assert!(
-        rows[2].contains("2023-10-05") && rows[2].ends_with("true"),
+        rows[2].contains("2023-10-05") && rows[2].ends_with(",yes"),
         "{csv}"
     );
     let r = vanban_in(dir.path(), "UTC", &["list", ".", "--format", "json"]);

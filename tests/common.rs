@@ -630,6 +630,13 @@ pub fn vanban() -> Command {
     c
 }
 
+/// [`vanban`] with its messages in Vietnamese, the default language.
+pub fn vanban_vi() -> Command {
+    let mut c = vanban();
+    c.env("LANGUAGE", "vi");
+    c
+}
+
 /// Runs `cmd` to its end.
 pub fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("the vanban binary runs")

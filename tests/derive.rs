@@ -50,7 +50,7 @@ fn a_mistyped_id_is_an_error_with_the_closest_id_of_the_parent() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("`id: huyen_nv` không có trong văn bản cấp trên"),
+        err.contains("`id: huyen_nv` is not in the parent document"),
         "{err}"
     );
     assert!(err.contains(&place(&path, &text, "huyen_nv")), "{err}");

@@ -179,7 +179,7 @@ fn new_refuses_an_impossible_year_without_panicking() {
         .arg(root().join("data/examples/cong-van.yaml"))
         .arg("--year=-2147483648"));
     assert_exit(&o, 2);
-    assert!(stderr(&o).contains("1..=9999"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("từ 1 đến 9999"), "{}", stderr(&o));
 }
 
 /// Runs `cmd`, killing it after 60 s (a hang is a failure, not a stuck

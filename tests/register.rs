@@ -10,7 +10,9 @@ use std::process::{Command, Stdio};
 
 use sha2::{Digest, Sha256};
 
-use crate::common::{assert_exit, run, stderr, stdout, vanban};
+// The register speaks to the văn thư: these tests read its messages in
+// Vietnamese (tests/i18n.rs reads them in English too).
+use crate::common::{assert_exit, run, stderr, stdout, vanban_vi as vanban, vanban_vi};
 
 /// A small công văn awaiting its number, with comments to keep.
 const DRAFT: &str = "\
@@ -600,7 +602,7 @@ fn register_of_three() -> (tempfile::TempDir, Vec<Row>) {
 fn the_register_exports_to_csv_with_a_byte_order_mark() {
     let (dir, rows) = register_of_three();
     let out = dir.path().join("so.csv");
-    let o = run(vanban()
+    let o = run(vanban_vi()
         .arg("so-dang-ky")
         .arg(dir.path())
         .arg("-o")
@@ -630,7 +632,7 @@ fn the_register_exports_to_xlsx_read_back_with_calamine() {
     use calamine::{Data, Reader, Xlsx};
     let (dir, rows) = register_of_three();
     let out = dir.path().join("so.xlsx");
-    let o = run(vanban()
+    let o = run(vanban_vi()
         .arg("so-dang-ky")
         .arg(dir.path())
         .arg("--out")

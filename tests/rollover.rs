@@ -195,7 +195,7 @@ fn the_command_reports_every_change_and_dry_run_writes_nothing() {
     let cited = line_of("Kế hoạch số 211/KH-UBND ngày 29/9/2022");
     assert!(
         report.contains(&format!(
-            "{shown}:{cited}: Kế hoạch số 211/KH-UBND ngày 29/9/2022 → giữ nguyên"
+            "{shown}:{cited}: Kế hoạch số 211/KH-UBND ngày 29/9/2022 → kept"
         )),
         "{report}"
     );

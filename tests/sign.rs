@@ -209,6 +209,8 @@ pub(crate) fn vanban_in(dir: &Path, password: Option<&str>) -> Command {
     c.current_dir(dir)
         .env_remove("SOURCE_DATE_EPOCH")
         .env_remove("VANBAN_MAT_KHAU")
+        // The messages are read in Vietnamese, whatever the environment.
+        .env("LANGUAGE", "vi")
         .env("NO_COLOR", "1");
     if let Some(p) = password {
         c.env("VANBAN_MAT_KHAU", p);

@@ -272,6 +272,300 @@ cli-tron-thu-arg-font_path = { cli-build-arg-font_path }
 cli-tron-thu-arg-font = { cli-build-arg-font }
 cli-tron-thu-arg-layouts = { cli-build-arg-layouts }
 
+## Command line: clap's own words (value names, possible values, usage errors)
+
+cli-value-command = COMMAND
+cli-value-options = OPTIONS
+cli-help-command-about = Print this message or the help of the given command
+cli-help-command-arg = The command to print the help of
+cli-default = default: { $value }
+cli-values = possible values: { $values }
+cli-values-heading = Possible values:
+cli-value-format-pdf = One PDF for the whole document (NAME.pdf)
+cli-value-format-png = One PNG picture per page (NAME-1.png, NAME-2.png, …)
+cli-value-format-svg = One SVG picture per page (NAME-1.svg, NAME-2.svg, …)
+cli-value-format-docx = An editable Word file laid out as the PDF (NAME.docx)
+cli-value-format-table = Aligned columns
+cli-value-format-csv = Comma-separated values (opens in Excel)
+cli-value-format-json = JSON array
+cli-value-numbers-each = Each document takes its own number
+cli-value-numbers-shared = One number, given to the template, printed on every document
+cli-value-numbers-none = No number: drafts
+cli-value-truong-nguoi-ky = The signer's signature (ô 7c)
+cli-value-truong-co-quan = The organisation's signature (ô 8, over the seal)
+cli-value-name-bind = ADDRESS
+cli-value-name-ca = CA
+cli-value-name-child = CHILD
+cli-value-name-data = DATA
+cli-value-name-date = DATE
+cli-value-name-dir = DIR
+cli-value-name-file = FILE
+cli-value-name-format = FORMAT
+cli-value-name-image = IMAGE
+cli-value-name-n = N
+cli-value-name-name = NAME
+cli-value-name-new = NEW
+cli-value-name-numbers = NUMBERS
+cli-value-name-out = OUT
+cli-value-name-parent = PARENT
+cli-value-name-pdf = FILE.pdf
+cli-value-name-port = PORT
+cli-value-name-template = TEMPLATE
+cli-value-name-text = TEXT
+cli-value-name-truong = FIELD
+cli-value-name-year = YEAR
+cli-error-unknown-argument = unexpected argument '{ $arg }' found
+cli-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-error-empty-value = '{ $arg }' needs a value
+cli-error-valid-values = possible values: { $values }
+cli-error-value-validation = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-error-unknown-command = unrecognized command '{ $command }'
+cli-error-missing = the following required arguments were not provided: { $args }
+cli-error-missing-command = a command is required
+cli-error-commands = commands: { $commands }
+cli-error-conflict = '{ $arg }' cannot be used with '{ $other }'
+cli-error-no-equals = '{ $arg }' needs `=` before its value, e.g. `{ $arg }=…`
+cli-error-value-count = '{ $arg }' has the wrong number of values
+cli-error-utf8 = the command line has characters that are not UTF-8
+cli-error-other = the command line is wrong
+cli-error-more = For more information, try '--help'.
+cli-error-as-value = to pass '{ $arg }' as a value, use '-- { $arg }'
+cli-error-remove-dashes = command '{ $command }' exists; to use it, remove the '--' before it
+cli-error-elsewhere = '{ $usage }' exists
+cli-reason-number = a number is needed, e.g. 150
+cli-reason-number-size = the number is too large or too small
+cli-reason-ip = an IP address is needed, e.g. 127.0.0.1
+cli-reason-range = a number from { $lo } to { $hi } is needed
+
+## The register (list) and the register of outgoing documents: column heads and cell words
+
+list-col-number = Number/symbol
+list-col-date = Date
+list-col-kind = Kind
+list-col-subject = Subject
+list-col-issuer = Issuer
+list-col-file = File
+list-col-duplicate = Duplicate number
+list-duplicate-mark = (!duplicate number)
+word-yes = yes
+word-no = no
+register-col-number = Number
+register-col-symbol = Symbol
+register-col-date = Date of the document
+register-col-title = Kind and subject of the document
+register-col-signer = Signed by
+register-col-recipients = Recipients
+register-col-file-copy = File copy kept by
+register-col-copies = Copies
+register-col-sent-on = Sent on
+register-col-received-by = Received by
+register-col-note = Notes
+register-col-issuer = Issuing body
+register-col-parent = Parent body
+register-col-year = Year
+register-col-series = Register
+register-col-status = Status
+register-col-source = Source file
+register-col-sha256 = SHA-256 of the PDF
+register-col-number-symbol = Number, symbol
+register-col-title-short = Kind and subject
+register-col-issuer-short = Issuer
+register-series-ordinary = ordinary
+register-series-secret = secret
+register-status-issued = issued
+register-status-withdrawn = withdrawn
+register-sheet-name = Register of outgoing documents
+
+## The register: numbering, withdrawal, export, import, mail merge (src/register/msg.rs)
+
+reg-already-numbered = the document already has number { $number }; it is not numbered again
+reg-already-numbered-help = an issued number is never issued again; if the document is withdrawn, record it with `vanban thu-hoi`, then delete the `so:` line to take a new number
+reg-registered-elsewhere = the register issued number { $number } on { $date } to this file; it is not numbered again (write back `so:` and `ngay:` as in the register, or withdraw that number with `vanban thu-hoi`)
+reg-no-issuer = `co_quan` (the issuing body) is missing: each body has its own series of numbers, so no number can be issued
+reg-dong-ngay = the document uses `dong_ngay` (the form's pre-written date line); delete that line to number and date it
+reg-edit-failed = could not write `{ $key }` into the file (it is written in an unusual YAML style); write one key per line, e.g. `so:` and `ngay:` at the start of a line
+reg-database = register { $path }: { $detail }
+reg-not-registered = { $path }: the register has issued no number to this file (no `vanban cap-so` yet)
+reg-no-register = there is no register { $path } yet (it is made when the first number is issued with `vanban cap-so`)
+reg-issued = { $path }: issued number { $number } on { $date }{ $secret ->
+        [yes] {" "}(register of secret documents)
+       *[no] {""}
+    }
+reg-withdrawn = { $path }: number { $number } recorded as withdrawn; it is never issued again
+reg-already-withdrawn = { $path }: number { $number } was already recorded as withdrawn
+# Written into the register's Ghi chú column (an official record, always in Vietnamese).
+reg-withdrawal-note = Thu hồi ngày { $date }
+reg-withdrawal-note-reason = Thu hồi ngày { $date }: { $reason }
+reg-disagrees = `{ $key }` is { $file } in the file, the register says { $register }
+reg-disagrees-help = the register is the official record: correct the file to match it, or withdraw the number (`vanban thu-hoi`)
+reg-duplicate = number { $number } is used twice in the series of { $issuer } for { $year } (whatever the ký hiệu): { $others }
+reg-taken-in-register = number { $number } in the register (file { $source })
+reg-withdrawn-in-register = number { $number } is withdrawn in the register
+reg-register-gaps = the { $series }register of { $issuer } for { $year } lacks number { $missing } (neither issued nor withdrawn)
+reg-file-gap = number { $missing } is missing before this one (the one before: { $before })
+reg-file-gap-help = each body numbers continuously from 01 each year (Điều 15 Nghị định 30/2020/NĐ-CP); `vanban cap-so` issues numbers without duplicates or gaps
+reg-one-book = a printed register is one book: one issuing body, one year; choose with `--year` and `--issuer` among: { $books }
+reg-empty = no document of the register matches the choice
+reg-unknown-format = { $path }: the register cannot be written in this form; use a .csv, .xlsx or .pdf name
+reg-bad-date = `{ $value }` is not a full date: write `2026-10-02` or `02/10/2026`
+reg-series-label = { $secret ->
+        [yes] secret{" "}
+       *[no] {""}
+    }
+reg-exported = { $path }: wrote { $rows } rows of the register
+reg-imported = { $path }: imported { $rows } rows into the register { $register }
+reg-audit-summary = { $errors } errors about document numbers (among documents or against the register)
+reg-import-row = { $path }: row { $row }: { $what }
+reg-import-missing-column = { $path }: the head row (row 1) lacks the column `{ $column }`; use the columns of an export with `vanban so-dang-ky -o so.xlsx`
+reg-import-bad-number = `{ $value }` is not a document number (column Number)
+reg-import-bad-date = `{ $value }` is not a full date (column Date of the document; write 02/10/2026)
+reg-import-no-issuer = no issuing body (column Issuing body, or `--issuer` when importing)
+reg-import-no-sheet = the workbook has no sheet
+reg-import-unreadable = { $path }: cannot read the spreadsheet: { $detail }
+reg-merge-exists = { $path } exists; not overwritten (it may have a number): choose another folder with `-o`
+reg-merge-empty = { $path }: no data row under the head row
+reg-merge-bad-head = { $path }: the column head `{ $head }` cannot be a variable name: only letters without accents, digits and `_`, e.g. `ho_ten`
+reg-merged = merged { $count } documents into { $dir }
+reg-book = { $issuer }, { $year }{ $secret ->
+        [yes] {" "}(secret)
+       *[no] {""}
+    }
+
+## Warnings of the document check (src/lints.rs)
+
+lint-weekday = “{ $written }” does not match { $date }: that day is { $expected }
+lint-so-has-ky-hieu = number “{ $so }” already has a ký hiệu: it would print as “Số: { $so }/{ $ky_hieu }”; write only the number (the ký hiệu goes in `ky_hieu`)
+lint-so-has-slash = number “{ $so }” has a “/”: write only the number, the ký hiệu goes in `ky_hieu`
+lint-trich-yeu-vv = the trích yếu starts with “{ $start }”: a công văn prints “V/v” before its trích yếu already, it would print as “V/v { $start } …”; remove “{ $start }”
+lint-trich-yeu-abbreviation = the trích yếu starts with “V/v”: a document with a type name does not write “V/v” before its trích yếu
+lint-merged = { $what } “{ $item }” contains “{ $sep }”: perhaps two items joined into one (a `- …` line indented too deep?); each item is one `- …` line
+lint-label-without-colon = “{ $item }” looks like the name of a Nơi nhận group but lacks its colon: write `- { $item }:` with the group's recipients indented under it
+lint-other-year = “{ $found }”: a year other than the document's ({ $year }), outside a citation of another document: check it (it may be left over from last year's document)
+lint-parent-changed = the parent document ({ $parent }) was changed after this one was made: review what is inherited (`vanban diff`); once reviewed, write `extends_sha256: { $now }`
+lint-part-kinh-gui = Kính gửi item
+lint-part-noi-nhan = Nơi nhận item
+
+## The report of `vanban new` (next year's draft, src/evolve/rollover.rs)
+
+rollover-changed = Changed
+rollover-review = To review
+rollover-nothing = (none)
+rollover-number-cleared = (left blank: the new document has no number yet)
+rollover-weekday-of = (weekday of { $date })
+rollover-draft-date = { $after } (draft: fill in the day when signed)
+rollover-summary = Draft for { $to } from the document of { $from }: { $changes ->
+        [one] 1 change
+       *[other] { $changes } changes
+    }, { $reviews ->
+        [one] 1 spot to review
+       *[other] { $reviews } spots to review
+    }.
+rollover-cited = { $what } → kept (a citation of another document): still the right basis for { $to }?
+rollover-cited-undated = { $what } → kept (a citation of another document, undated): still the right basis for { $to }?
+rollover-cited-file = { $file } → kept (another document, by file): is there a { $to } version to cite instead?
+rollover-year-left = { $year } → not changed (unclear whether it is this document's date or another's): check it, the new year is { $to }
+
+## Digital signatures and their verification (src/sign, vanban ky, vanban xac-minh)
+
+sign-bad-trust-store = damaged trusted CA file
+sign-cannot-read-pdf = cannot read the PDF
+sign-bad-signature = damaged signature
+sign-field-problem = signature `{ $field }`: { $problem }
+sign-no-byterange = no /ByteRange
+sign-bad-byterange = damaged /ByteRange
+sign-no-contents = no /Contents
+sign-bad-cms = damaged CMS: { $detail }
+sign-bad-signed-data = damaged CMS SignedData: { $detail }
+sign-cms-no-signer = the CMS has no signer
+sign-cms-no-signer-cert = the CMS lacks the signer's certificate
+sign-cert-expired = the certificate of { $name } had expired or was not yet valid when signing
+sign-bad-cert = damaged certificate
+sign-root-untrusted = root CA { $name } is not in the trusted list
+sign-issuer-not-found = the CA that issued the certificate of { $name } was not found ({ $issuer })
+sign-chain-too-long = certificate chain too long
+sign-p12-cannot-open = cannot open the PKCS#12 file: wrong password or damaged file ({ $detail })
+sign-p12-no-key = no private key in the PKCS#12 file
+sign-bad-certificate = damaged certificate: { $detail }
+sign-p12-no-cert = the PKCS#12 file has no certificate for the key
+sign-bad-key = damaged private key: { $detail }
+sign-key-mismatch = the private key does not match the certificate
+sign-password-needed = the PKCS#12 file's password is needed: set the environment variable { $var } or run in a terminal to type it
+sign-password-prompt = Password of the PKCS#12 file:
+sign-password-unreadable = cannot read the password: { $detail }
+sign-encrypted = the PDF is encrypted and cannot be signed
+sign-no-fields = the PDF has no signature field; build it again with `vanban build --ky-so`
+sign-no-such-field = the PDF has no signature field `{ $field }`
+sign-all-signed = every signature field is signed already
+sign-field-signed = signature field `{ $field }` is signed already
+sign-no-startxref = the PDF lacks `startxref`
+sign-too-large = the signature is { $bytes } bytes, more than the { $room } bytes set aside
+sign-cms-failed = cannot make the CMS signature: { $detail }
+sign-no-signature-block = the document has no signature block (`nguoi_ky`), so no place for a digital signature
+sign-typst-pdf = Typst's PDF
+sign-page-missing = the signature's page { $page } is not in the PDF
+sign-broken-pdf = damaged PDF
+sign-no-root = the PDF has no root catalogue (/Root)
+sign-bad-png = damaged PNG picture: { $detail }
+sign-png-too-large = PNG picture too large
+sign-key-type = key type { $oid } is not supported (only RSA and ECDSA P-256 keys are)
+verify-no-signature = { $path }: no digital signature
+verify-verdict = { $good ->
+        [yes] VALID
+       *[no] NOT VALID
+    }
+verify-time = signed at: { $time }
+verify-checks = integrity: { $intact ->
+        [yes] intact
+       *[no] MODIFIED
+    }; signature: { $valid ->
+        [yes] correct
+       *[no] WRONG
+    }; certificate: { $trust }
+verify-trusted = trusted
+verify-scope-whole = coverage: the whole file
+verify-scope-part = coverage: the first { $bytes } bytes; the rest was added after signing
+verify-content-after = WARNING: the file has content added after the last signature, which is not signed
+verify-rebuilt = embedded YAML sources: rebuild the signed revision byte for byte
+verify-not-rebuilt = SOURCES DIFFER: the embedded YAML sources do not rebuild the signed revision
+
+## The editor's server and long-running commands: start-up, time-outs
+
+serve-cannot-start = cannot start the server: { $detail }
+serve-cannot-listen = cannot listen on { $address }: { $detail }
+serve-serving = vanban: serving { $path } (Ctrl+C to stop)
+serve-no-browser = vanban: cannot open a browser ({ $command }: { $detail }); open { $url } yourself
+serve-request-too-long = the request took too long
+serve-preview-too-long = the preview took more than { $seconds } s; the document may be too large
+watch-cannot-watch = cannot watch the files: { $detail }
+threads-cannot-start = cannot start the worker threads: { $detail }
+
+## Files attached to a PDF (vanban extract)
+
+embed-symlink = refusing to write through the symbolic link `{ $path }`
+embed-too-many = more than { $max } attached files
+embed-too-large = an attached file is larger than { $limit } bytes once decompressed
+embed-filter = an unsupported compression filter
+
+## Derived documents (extends), keys a kind does not print, warnings about the content
+
+merge-unknown-id = `id: { $id }` is not in the parent document ({ $parent }): correct it to the id of the item to replace, or add `them_moi: true` if this is a new item
+merge-unknown-anchor = `{ $key }: { $id }`: the parent document ({ $parent }) has no item `id: { $id }`
+merge-unknown-removal = `xoa: true` for `id: { $id }`, but the parent document ({ $parent }) has no such item
+merge-not-new = `them_moi: true`, but the parent document ({ $parent }) already has `id: { $id }`: remove `them_moi` to replace that item, or choose another id
+merge-known = the ids of the parent document here: { $ids }
+refused-tham-quyen = `tham_quyen` (the authority line under the type name, or the sender of a công điện) exists only in quyết định, nghị quyết and công điện; a { $kind } does not print it: remove `tham_quyen`, or write `loai: quyet_dinh`
+refused-thu-ky = `thu_ky` (the second signer, on the left) exists only in a biên bản, with `nguoi_ky`; a { $kind } does not print this block: remove `thu_ky`, or write `loai: bien_ban` and add `nguoi_ky`
+refused-can-cu-cong-dien = a công điện has no legal basis part: remove `can_cu`, or put the basis into the content
+refused-no-title = a công văn has no type name, so `{ $key }` is not printed: remove `{ $key }`, or choose a kind with a type name (`loai: ke_hoach`, …)
+refused-can-cu = `can_cu`: a công văn has no legal basis part of its own: write the basis in the opening sentence (`thuc_hien`, `mo_dau`) or in `noi_dung`
+refused-extends-sha = `extends_sha256` records the parent document (`extends`); this document has no `extends`: remove `extends_sha256`
+refused-mo-dau = `mo_dau` continues the citation of `thuc_hien` (“Thực hiện …, …”); the document has no `thuc_hien`, so it is not printed: add `thuc_hien`, or move the sentence to the start of `noi_dung`
+warn-no-luu = Nơi nhận has no `Lưu: VT, …` item (NĐ30 ô 9b ends with it)
+warn-collective = `{ $body }` is a collective body: its signer usually writes `quyen_han: TM. { $body }`
+warn-kem-theo = `kem_theo: true` only has a meaning in a form (`phu_luc: - mau:`); give the path of the decision's YAML or the caption's text
+warn-ky-hieu-kind = ký hiệu `{ $ky_hieu }` starts with `{ $first }`, the abbreviation of another kind than `{ $kind }`
+warn-trich-yeu-long = trích yếu has { $n } characters; more than { $limit } will not fit its place well
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = beyond the limit { $what }: { $found } (at most { $limit })
 

@@ -269,6 +269,297 @@ cli-tron-thu-arg-font_path = { cli-build-arg-font_path }
 cli-tron-thu-arg-font = { cli-build-arg-font }
 cli-tron-thu-arg-layouts = { cli-build-arg-layouts }
 
+## Dòng lệnh: chữ của clap (tên giá trị, giá trị được dùng, lỗi gõ lệnh)
+
+cli-value-command = LỆNH
+cli-value-options = TÙY_CHỌN
+cli-help-command-about = In trợ giúp chung hoặc trợ giúp của một lệnh
+cli-help-command-arg = Lệnh cần xem trợ giúp
+cli-default = mặc định: { $value }
+cli-values = giá trị: { $values }
+cli-values-heading = Các giá trị:
+cli-value-format-pdf = Một tệp PDF cho cả văn bản (TÊN.pdf)
+cli-value-format-png = Mỗi trang một ảnh PNG (TÊN-1.png, TÊN-2.png, …)
+cli-value-format-svg = Mỗi trang một ảnh SVG (TÊN-1.svg, TÊN-2.svg, …)
+cli-value-format-docx = Tệp Word sửa được, trình bày như bản PDF (TÊN.docx)
+cli-value-format-table = Bảng thẳng cột
+cli-value-format-csv = Các giá trị cách nhau bằng dấu phẩy (mở được bằng Excel)
+cli-value-format-json = Danh sách JSON
+cli-value-numbers-each = Mỗi văn bản được cấp một số riêng
+cli-value-numbers-shared = Một số chung, cấp cho văn bản mẫu, in trên mọi văn bản
+cli-value-numbers-none = Không cấp số: bản nháp
+cli-value-truong-nguoi-ky = Chữ ký của người ký (ô 7c)
+cli-value-truong-co-quan = Chữ ký của cơ quan (ô 8, trên con dấu)
+cli-value-name-bind = ĐỊA_CHỈ
+cli-value-name-ca = CA
+cli-value-name-child = VĂN_BẢN_CON
+cli-value-name-data = DỮ_LIỆU
+cli-value-name-date = NGÀY
+cli-value-name-dir = THƯ_MỤC
+cli-value-name-file = TỆP
+cli-value-name-format = DẠNG
+cli-value-name-image = ẢNH
+cli-value-name-n = SỐ
+cli-value-name-name = TÊN
+cli-value-name-new = MỚI
+cli-value-name-numbers = CÁCH_CẤP_SỐ
+cli-value-name-out = RA
+cli-value-name-parent = VĂN_BẢN_CHA
+cli-value-name-pdf = TỆP.pdf
+cli-value-name-port = CỔNG
+cli-value-name-template = MẪU
+cli-value-name-text = CHỮ
+cli-value-name-truong = Ô_KÝ
+cli-value-name-year = NĂM
+cli-error-unknown-argument = { $kind ->
+        [option] không có tùy chọn `{ $arg }`
+       *[value] lệnh này không nhận thêm `{ $arg }`
+    }
+cli-error-invalid-value = `{ $value }` không dùng được cho `{ $arg }`
+cli-error-empty-value = `{ $arg }` cần một giá trị
+cli-error-valid-values = các giá trị dùng được: { $values }
+cli-error-value-validation = `{ $value }` không dùng được cho `{ $arg }`: { $reason }
+cli-error-unknown-command = không có lệnh `{ $command }`
+cli-error-missing = còn thiếu: { $args }
+cli-error-missing-command = cần ghi tên một lệnh
+cli-error-commands = các lệnh: { $commands }
+cli-error-conflict = không dùng `{ $arg }` cùng với `{ $other }`
+cli-error-no-equals = `{ $arg }` cần dấu `=` trước giá trị, ví dụ `{ $arg }=…`
+cli-error-value-count = `{ $arg }` có số giá trị không đúng
+cli-error-utf8 = dòng lệnh có ký tự không đọc được (không phải UTF-8)
+cli-error-other = dòng lệnh chưa đúng
+cli-error-more = Xem hướng dẫn: thêm `--help` vào cuối lệnh.
+cli-error-as-value = muốn dùng `{ $arg }` làm giá trị thì viết `-- { $arg }`
+cli-error-remove-dashes = có lệnh `{ $command }`; muốn dùng lệnh này thì bỏ `--` đứng trước
+cli-error-elsewhere = tùy chọn này dùng được trong `{ $usage }`
+cli-reason-number = cần một số, ví dụ 150
+cli-reason-number-size = số quá lớn hoặc quá nhỏ
+cli-reason-ip = cần một địa chỉ IP, ví dụ 127.0.0.1
+cli-reason-range = cần một số từ { $lo } đến { $hi }
+
+## Sổ văn bản và sổ đăng ký: tên cột và chữ trong các ô
+
+list-col-number = Số/ký hiệu
+list-col-date = Ngày
+list-col-kind = Loại
+list-col-subject = Trích yếu
+list-col-issuer = Cơ quan
+list-col-file = Tệp
+list-col-duplicate = Trùng số
+list-duplicate-mark = (!trùng số)
+word-yes = có
+word-no = không
+register-col-number = Số
+register-col-symbol = Ký hiệu
+register-col-date = Ngày tháng văn bản
+register-col-title = Tên loại và trích yếu nội dung văn bản
+register-col-signer = Người ký
+register-col-recipients = Nơi nhận văn bản
+register-col-file-copy = Đơn vị, người nhận bản lưu
+register-col-copies = Số lượng bản
+register-col-sent-on = Ngày chuyển
+register-col-received-by = Ký nhận
+register-col-note = Ghi chú
+register-col-issuer = Cơ quan ban hành
+register-col-parent = Cơ quan chủ quản
+register-col-year = Năm
+register-col-series = Sổ
+register-col-status = Trạng thái
+register-col-source = Tệp nguồn
+register-col-sha256 = SHA-256 của PDF
+register-col-number-symbol = Số, ký hiệu
+register-col-title-short = Tên loại và trích yếu
+register-col-issuer-short = Cơ quan
+register-series-ordinary = thường
+register-series-secret = mật
+register-status-issued = đã cấp
+register-status-withdrawn = đã thu hồi
+register-sheet-name = Sổ đăng ký văn bản đi
+
+## Sổ đăng ký: cấp số, thu hồi, xuất, nhập, trộn thư (src/register/msg.rs)
+
+reg-already-numbered = văn bản đã có số { $number }; không cấp số lần nữa
+reg-already-numbered-help = số đã cấp không được cấp lại; nếu văn bản bị thu hồi, ghi nhận bằng `vanban thu-hoi`, rồi xoá dòng `so:` để cấp số mới
+reg-registered-elsewhere = sổ đăng ký đã cấp số { $number } ngày { $date } cho tệp này; không cấp số lần nữa (ghi lại `so:` và `ngay:` như trong sổ, hoặc thu hồi số đó bằng `vanban thu-hoi`)
+reg-no-issuer = thiếu `co_quan` (cơ quan ban hành): mỗi cơ quan có một dãy số riêng, không cấp số được
+reg-dong-ngay = văn bản dùng `dong_ngay` (dòng ngày viết sẵn của mẫu); xoá dòng này để cấp số và ghi ngày
+reg-edit-failed = không ghi được `{ $key }` vào tệp (tệp viết theo kiểu YAML khác thường); hãy viết mỗi khoá một dòng, ví dụ `so:` và `ngay:` ở đầu dòng
+reg-database = sổ đăng ký { $path }: { $detail }
+reg-not-registered = { $path }: sổ đăng ký chưa cấp số nào cho tệp này (chưa `vanban cap-so`)
+reg-no-register = chưa có sổ đăng ký { $path } (sổ được tạo khi cấp số đầu tiên bằng `vanban cap-so`)
+reg-issued = { $path }: đã cấp số { $number } ngày { $date }{ $secret ->
+        [yes] {" "}(sổ văn bản mật)
+       *[no] {""}
+    }
+reg-withdrawn = { $path }: đã ghi thu hồi số { $number }; số này không được cấp lại
+reg-already-withdrawn = { $path }: số { $number } đã được ghi thu hồi trước đó
+# Ghi vào cột Ghi chú của sổ (văn bản chính thức, luôn bằng tiếng Việt).
+reg-withdrawal-note = Thu hồi ngày { $date }
+reg-withdrawal-note-reason = Thu hồi ngày { $date }: { $reason }
+reg-disagrees = `{ $key }` trong tệp là { $file }, sổ đăng ký ghi { $register }
+reg-disagrees-help = sổ đăng ký là bản ghi chính thức: sửa tệp cho khớp với sổ, hoặc thu hồi số (`vanban thu-hoi`)
+reg-duplicate = trùng số { $number } trong dãy số của { $issuer } năm { $year } (dù ký hiệu khác): { $others }
+reg-taken-in-register = số { $number } trong sổ đăng ký (tệp { $source })
+reg-withdrawn-in-register = số { $number } đã thu hồi trong sổ đăng ký
+reg-register-gaps = sổ { $series }của { $issuer } năm { $year } thiếu số { $missing } (không có trong sổ, cũng không ghi thu hồi)
+reg-file-gap = thiếu số { $missing } trước số này (số liền trước: { $before })
+reg-file-gap-help = mỗi cơ quan cấp số liên tục từ 01 mỗi năm (Điều 15 Nghị định 30/2020/NĐ-CP); `vanban cap-so` cấp số không trùng, không bỏ sót
+reg-one-book = sổ in ra là một quyển: một cơ quan, một năm; chọn bằng `--year` và `--issuer` trong: { $books }
+reg-empty = không có văn bản nào trong sổ đăng ký khớp với lựa chọn
+reg-unknown-format = { $path }: không biết ghi sổ ra dạng này; dùng đuôi .csv, .xlsx hoặc .pdf
+reg-bad-date = `{ $value }` không phải ngày đầy đủ: viết `2026-10-02` hoặc `02/10/2026`
+reg-series-label = { $secret ->
+        [yes] văn bản mật{" "}
+       *[no] {""}
+    }
+reg-exported = { $path }: đã ghi { $rows } dòng của sổ đăng ký
+reg-imported = { $path }: đã nhập { $rows } dòng vào sổ đăng ký { $register }
+reg-audit-summary = { $errors } lỗi về số văn bản (so với nhau hoặc với sổ đăng ký)
+reg-import-row = { $path }: dòng { $row }: { $what }
+reg-import-missing-column = { $path }: thiếu cột `{ $column }` ở dòng tiêu đề (dòng 1); các cột như khi xuất bằng `vanban so-dang-ky -o so.xlsx`
+reg-import-bad-number = `{ $value }` không phải số văn bản (cột Số)
+reg-import-bad-date = `{ $value }` không phải ngày đầy đủ (cột Ngày tháng văn bản; viết 02/10/2026)
+reg-import-no-issuer = không có cơ quan ban hành (cột Cơ quan ban hành, hoặc `--issuer` khi nhập)
+reg-import-no-sheet = không có trang tính nào
+reg-import-unreadable = { $path }: không đọc được bảng tính: { $detail }
+reg-merge-exists = { $path } đã có; không ghi đè (tệp có thể đã được cấp số): chọn thư mục khác bằng `-o`
+reg-merge-empty = { $path }: không có dòng dữ liệu nào dưới dòng tiêu đề
+reg-merge-bad-head = { $path }: tiêu đề cột `{ $head }` không dùng làm tên biến được: chỉ chữ không dấu, số và `_`, ví dụ `ho_ten`
+reg-merged = đã trộn { $count } văn bản vào { $dir }
+reg-book = { $issuer }, { $year }{ $secret ->
+        [yes] {" "}(mật)
+       *[no] {""}
+    }
+
+## Cảnh báo khi kiểm tra văn bản (src/lints.rs)
+
+lint-weekday = “{ $written }” không khớp với { $date }: ngày đó là { $expected }
+lint-so-has-ky-hieu = số “{ $so }” đã có ký hiệu: sẽ in thành “Số: { $so }/{ $ky_hieu }”; chỉ ghi số (ký hiệu ở `ky_hieu`)
+lint-so-has-slash = số “{ $so }” có dấu “/”: chỉ ghi số, ký hiệu ghi ở `ky_hieu`
+lint-trich-yeu-vv = trích yếu bắt đầu bằng “{ $start }”: công văn đã in sẵn “V/v” trước trích yếu, sẽ in thành “V/v { $start } …”; bỏ “{ $start }”
+lint-trich-yeu-abbreviation = trích yếu bắt đầu bằng “V/v”: văn bản có tên loại không viết “V/v” trước trích yếu
+lint-merged = { $what } “{ $item }” có “{ $sep }”: có lẽ là hai mục bị nối thành một (một dòng `- …` thụt vào quá sâu?); mỗi mục là một dòng `- …`
+lint-label-without-colon = “{ $item }” trông như tên nhóm Nơi nhận nhưng thiếu dấu hai chấm: viết `- { $item }:` và các nơi nhận của nhóm thụt vào dưới nó
+lint-other-year = “{ $found }”: năm khác năm của văn bản ({ $year }), ngoài trích dẫn văn bản khác: kiểm tra (có thể còn sót từ văn bản năm trước)
+lint-parent-changed = văn bản cấp trên ({ $parent }) đã được sửa sau khi tạo văn bản này: xem lại những gì kế thừa (`vanban diff`); đã xem xong thì ghi `extends_sha256: { $now }`
+lint-part-kinh-gui = mục Kính gửi
+lint-part-noi-nhan = mục Nơi nhận
+
+## Báo cáo của `vanban new` (bản nháp năm sau, src/evolve/rollover.rs)
+
+rollover-changed = Đã thay đổi
+rollover-review = Cần xem lại
+rollover-nothing = (không có)
+rollover-number-cleared = (để trống: văn bản mới chưa có số)
+rollover-weekday-of = (thứ của ngày { $date })
+rollover-draft-date = { $after } (dự thảo: điền ngày khi ký)
+rollover-summary = Dự thảo năm { $to } từ văn bản năm { $from }: { $changes } thay đổi, { $reviews } chỗ cần xem lại.
+rollover-cited = { $what } → giữ nguyên (trích dẫn văn bản khác): còn là căn cứ đúng cho năm { $to }?
+rollover-cited-undated = { $what } → giữ nguyên (trích dẫn văn bản khác, không ghi ngày): còn là căn cứ đúng cho năm { $to }?
+rollover-cited-file = { $file } → giữ nguyên (văn bản khác, theo tệp): đã có bản năm { $to } để dẫn thay chưa?
+rollover-year-left = { $year } → chưa đổi (không rõ là ngày của văn bản này hay của văn bản khác): kiểm tra, năm mới là { $to }
+
+## Ký số và xác minh chữ ký (src/sign, vanban ky, vanban xac-minh)
+
+sign-bad-trust-store = tệp CA tin cậy hỏng
+sign-cannot-read-pdf = không đọc được PDF
+sign-bad-signature = chữ ký hỏng
+sign-field-problem = chữ ký `{ $field }`: { $problem }
+sign-no-byterange = thiếu /ByteRange
+sign-bad-byterange = /ByteRange hỏng
+sign-no-contents = thiếu /Contents
+sign-bad-cms = CMS hỏng: { $detail }
+sign-bad-signed-data = CMS SignedData hỏng: { $detail }
+sign-cms-no-signer = CMS không có người ký
+sign-cms-no-signer-cert = CMS không có chứng thư của người ký
+sign-cert-expired = chứng thư của { $name } hết hạn hoặc chưa có hiệu lực lúc ký
+sign-bad-cert = chứng thư hỏng
+sign-root-untrusted = CA gốc { $name } không nằm trong danh sách tin cậy
+sign-issuer-not-found = không tìm thấy CA đã cấp chứng thư cho { $name } ({ $issuer })
+sign-chain-too-long = chuỗi chứng thư quá dài
+sign-p12-cannot-open = không mở được tệp chứng thư số: sai mật khẩu hoặc tệp hỏng ({ $detail })
+sign-p12-no-key = tệp chứng thư số không có khóa bí mật
+sign-bad-certificate = chứng thư số hỏng: { $detail }
+sign-p12-no-cert = tệp chứng thư số không có chứng thư của khóa
+sign-bad-key = khóa bí mật hỏng: { $detail }
+sign-key-mismatch = khóa bí mật không khớp chứng thư số
+sign-password-needed = cần mật khẩu của tệp chứng thư số: đặt biến môi trường { $var } hoặc chạy trong cửa sổ dòng lệnh để nhập
+sign-password-prompt = Mật khẩu tệp chứng thư số:
+sign-password-unreadable = không đọc được mật khẩu: { $detail }
+sign-encrypted = PDF được mã hóa, không ký được
+sign-no-fields = PDF không có ô chữ ký số; tạo lại bằng `vanban build --ky-so`
+sign-no-such-field = PDF không có ô chữ ký `{ $field }`
+sign-all-signed = mọi ô chữ ký đã được ký
+sign-field-signed = ô chữ ký `{ $field }` đã được ký
+sign-no-startxref = PDF thiếu `startxref`
+sign-too-large = chữ ký { $bytes } byte, lớn hơn chỗ dành sẵn { $room } byte
+sign-cms-failed = không tạo được chữ ký CMS: { $detail }
+sign-no-signature-block = văn bản không có khối chữ ký (`nguoi_ky`), không có chỗ cho chữ ký số
+sign-typst-pdf = PDF của Typst
+sign-page-missing = chữ ký ở trang { $page } không có trong PDF
+sign-broken-pdf = PDF hỏng
+sign-no-root = PDF không có mục lục gốc (/Root)
+sign-bad-png = ảnh PNG hỏng: { $detail }
+sign-png-too-large = ảnh PNG quá lớn
+sign-key-type = loại khóa { $oid } chưa được hỗ trợ (chỉ dùng được khóa RSA và ECDSA P-256)
+verify-no-signature = { $path }: không có chữ ký số
+verify-verdict = { $good ->
+        [yes] HỢP LỆ
+       *[no] KHÔNG HỢP LỆ
+    }
+verify-time = thời gian ký: { $time }
+verify-checks = toàn vẹn: { $intact ->
+        [yes] nguyên vẹn
+       *[no] ĐÃ BỊ SỬA
+    }; chữ ký: { $valid ->
+        [yes] đúng
+       *[no] SAI
+    }; chứng thư: { $trust }
+verify-trusted = tin cậy
+verify-scope-whole = phạm vi: toàn bộ tệp
+verify-scope-part = phạm vi: { $bytes } byte đầu; phần sau được thêm sau khi ký
+verify-content-after = CẢNH BÁO: tệp có nội dung thêm sau chữ ký cuối cùng, không được ký
+verify-rebuilt = nguồn YAML kèm theo: dựng lại đúng từng byte phiên bản đã ký
+verify-not-rebuilt = KHÁC NGUỒN: nguồn YAML kèm theo không dựng lại được đúng phiên bản đã ký
+
+## Máy chủ của trình soạn thảo và các lệnh chạy lâu: khởi động, hết giờ
+
+serve-cannot-start = không khởi động được máy chủ: { $detail }
+serve-cannot-listen = không lắng nghe được ở { $address }: { $detail }
+serve-serving = vanban: đang phục vụ { $path } (Ctrl+C để dừng)
+serve-no-browser = vanban: không mở được trình duyệt ({ $command }: { $detail }); hãy tự mở { $url }
+serve-request-too-long = yêu cầu quá lâu
+serve-preview-too-long = xem trước quá { $seconds } giây; văn bản có thể quá lớn
+watch-cannot-watch = không theo dõi được các tệp: { $detail }
+threads-cannot-start = không khởi động được các luồng xử lý: { $detail }
+
+## Tệp đính kèm trong PDF (vanban extract)
+
+embed-symlink = không ghi qua liên kết tượng trưng `{ $path }`
+embed-too-many = hơn { $max } tệp đính kèm
+embed-too-large = một tệp đính kèm lớn hơn { $limit } byte khi giải nén
+embed-filter = bộ lọc nén không hỗ trợ
+
+## Văn bản kế thừa (extends), khóa mà loại văn bản không in, cảnh báo về nội dung
+
+merge-unknown-id = `id: { $id }` không có trong văn bản cấp trên ({ $parent }): sửa cho đúng id của mục muốn thay, hoặc thêm `them_moi: true` nếu đây là mục mới
+merge-unknown-anchor = `{ $key }: { $id }`: văn bản cấp trên ({ $parent }) không có mục `id: { $id }`
+merge-unknown-removal = `xoa: true` cho `id: { $id }`, nhưng văn bản cấp trên ({ $parent }) không có mục này
+merge-not-new = `them_moi: true`, nhưng văn bản cấp trên ({ $parent }) đã có `id: { $id }`: bỏ `them_moi` để thay mục đó, hoặc đặt id khác
+merge-known = các id của văn bản cấp trên ở đây: { $ids }
+refused-tham-quyen = `tham_quyen` (dòng thẩm quyền dưới tên loại, hoặc người gửi công điện) chỉ có ở quyết định, nghị quyết và công điện; { $kind } không in dòng này: bỏ `tham_quyen`, hoặc viết `loai: quyet_dinh`
+refused-thu-ky = `thu_ky` (người ký thứ hai, bên trái) chỉ có ở biên bản, cùng với `nguoi_ky`; { $kind } không in khối này: bỏ `thu_ky`, hoặc viết `loai: bien_ban` và thêm `nguoi_ky`
+refused-can-cu-cong-dien = công điện không có phần căn cứ: bỏ `can_cu`, hoặc đưa căn cứ vào nội dung
+refused-no-title = công văn không có tên loại nên không in `{ $key }`: bỏ `{ $key }`, hoặc chọn loại văn bản có tên loại (`loai: ke_hoach`, …)
+refused-can-cu = `can_cu`: công văn không có phần căn cứ riêng: viết căn cứ trong câu mở đầu (`thuc_hien`, `mo_dau`) hoặc trong `noi_dung`
+refused-extends-sha = `extends_sha256` ghi lại văn bản cấp trên (`extends`); văn bản này không có `extends`: bỏ `extends_sha256`
+refused-mo-dau = `mo_dau` nối tiếp câu trích dẫn `thuc_hien` (“Thực hiện …, …”); văn bản không có `thuc_hien` nên câu này không được in: thêm `thuc_hien`, hoặc đưa câu vào đầu `noi_dung`
+warn-no-luu = Nơi nhận chưa có mục `Lưu: VT, …` (NĐ30, ô 9b, kết thúc bằng mục này)
+warn-collective = `{ $body }` là tập thể lãnh đạo: người ký thường ghi `quyen_han: TM. { $body }`
+warn-kem-theo = `kem_theo: true` chỉ có nghĩa trong một mẫu (`phu_luc: - mau:`); ghi đường dẫn tệp YAML của quyết định hoặc chữ của dòng kèm theo
+warn-ky-hieu-kind = ký hiệu `{ $ky_hieu }` bắt đầu bằng `{ $first }`, chữ viết tắt của loại văn bản khác `{ $kind }`
+warn-trich-yeu-long = trích yếu có { $n } ký tự; quá { $limit } ký tự sẽ khó vừa chỗ của nó
+
 # Worded in src/diag/message.rs (limit_wording); this text is a fallback.
 limit = vượt giới hạn { $what }: { $found } (tối đa { $limit })
 

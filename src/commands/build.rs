@@ -54,7 +54,12 @@ pub fn run(builder: &Builder<'_>, inputs: &[PathBuf], opts: &BuildOptions) -> Re
             bar.inc(1);
         },
     )
-    .map_err(|e| Error::Other(format!("cannot start the build threads: {e}")))?;
+    .map_err(|e| {
+        Error::Other(crate::i18n::t(
+            "threads-cannot-start",
+            &[("detail", &e.to_string())],
+        ))
+    })?;
     bar.finish_and_clear();
     Ok(Tally {
         failed: failed.into_inner(),

@@ -54,7 +54,12 @@ pub fn run(builder: &Builder<'_>, inputs: &[PathBuf]) -> Result<Tally, Error> {
             }
         },
     )
-    .map_err(|e| Error::Other(format!("cannot start the check thread: {e}")))?;
+    .map_err(|e| {
+        Error::Other(crate::i18n::t(
+            "threads-cannot-start",
+            &[("detail", &e.to_string())],
+        ))
+    })?;
     let loaded = loaded.into_inner().unwrap_or_default();
     let numbers = register::audit::report(&loaded, color)?;
     Ok(Tally {

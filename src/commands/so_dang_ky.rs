@@ -57,7 +57,7 @@ pub fn run(opts: &Options, engine: impl FnOnce() -> Result<Engine, Error>) -> Re
     };
     let records = register.records(&filter)?;
     if records.is_empty() {
-        return Err(Error::Other(msg::EMPTY.into()));
+        return Err(Error::Other(msg::empty()));
     }
     let Some(out) = &opts.out else {
         print!("{}", table(&records));
@@ -100,5 +100,14 @@ fn table(records: &[Record]) -> String {
             ]
         })
         .collect();
-    crate::register::aligned_table(&msg::TABLE_HEADERS.map(String::from), &body)
+    let heads = [
+        "register-col-number-symbol",
+        "list-col-date",
+        "register-col-title-short",
+        "register-col-signer",
+        "register-col-issuer-short",
+        "register-col-note",
+    ]
+    .map(|id| crate::i18n::t(id, &[]));
+    crate::register::aligned_table(&heads, &body)
 }

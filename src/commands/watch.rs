@@ -35,7 +35,9 @@ const EVICT_AFTER: usize = 10;
 /// built from, until the process is stopped. Everything it says goes to
 /// stderr, in order: progress, warnings and errors.
 pub fn run(builder: &Builder<'_>, input: &Path, opts: &BuildOptions) -> Result<(), Error> {
-    let fail = |e: &dyn std::fmt::Display| Error::Other(format!("cannot watch files: {e}"));
+    let fail = |e: &dyn std::fmt::Display| {
+        Error::Other(t("watch-cannot-watch", &[("detail", &e.to_string())]))
+    };
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx).map_err(|e| fail(&e))?;
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();

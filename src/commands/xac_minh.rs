@@ -1,5 +1,5 @@
 //! `vanban xac-minh`: the report on each signature of a PDF
-//! ([`crate::sign::verify`]), in Vietnamese.
+//! ([`crate::sign::verify`]), worded by the catalogue (`verify-*`).
 
 use crate::diag::Error;
 
@@ -8,6 +8,7 @@ use crate::diag::Error;
 /// signature intact, valid and trusted, the last one covering the whole
 /// file, and (with embedded sources) the signed revision rebuilt exactly.
 pub fn run(pdf_path: &std::path::Path, trust: &[std::path::PathBuf]) -> Result<bool, Error> {
+    use crate::i18n::t;
     use std::fmt::Write;
     let pdf = std::fs::read(pdf_path).map_err(|e| Error::io(pdf_path, e))?;
     let pems = trust
@@ -20,19 +21,21 @@ pub fn run(pdf_path: &std::path::Path, trust: &[std::path::PathBuf]) -> Result<b
     if reports.is_empty() {
         let _ = writeln!(
             out,
-            "{}: không có chữ ký số (no signature)",
-            pdf_path.display()
+            "{}",
+            t(
+                "verify-no-signature",
+                &[("path", &pdf_path.display().to_string())]
+            )
         );
         print!("{out}");
         return Ok(false);
     }
     let mut all_good = true;
     for r in &reports {
-        let verdict = if r.good() {
-            "HỢP LỆ"
-        } else {
-            "KHÔNG HỢP LỆ"
-        };
+        let verdict = t(
+            "verify-verdict",
+            &[("good", if r.good() { "yes" } else { "no" })],
+        );
         all_good &= r.good();
         let _ = writeln!(
             out,
@@ -44,52 +47,59 @@ pub fn run(pdf_path: &std::path::Path, trust: &[std::path::PathBuf]) -> Result<b
                 .map(|o| format!(" ({o})"))
                 .unwrap_or_default()
         );
-        if let Some(t) = &r.time {
+        if let Some(time) = &r.time {
             let _ = writeln!(
                 out,
-                "  thời gian ký: {}",
-                crate::sign::verify::show_pdf_date(t)
+                "  {}",
+                t(
+                    "verify-time",
+                    &[("time", &crate::sign::verify::show_pdf_date(time))]
+                )
             );
         }
-        let yes = |b: bool, y: &str, n: &str| if b { y.to_string() } else { n.to_string() };
+        let yes = |b: bool| if b { "yes" } else { "no" };
         let _ = writeln!(
             out,
-            "  toàn vẹn: {}; chữ ký: {}; chứng thư: {}",
-            yes(r.intact, "nguyên vẹn", "ĐÃ BỊ SỬA"),
-            yes(r.valid, "đúng", "SAI"),
-            r.untrusted.clone().unwrap_or_else(|| "tin cậy".into())
+            "  {}",
+            t(
+                "verify-checks",
+                &[
+                    ("intact", yes(r.intact)),
+                    ("valid", yes(r.valid)),
+                    (
+                        "trust",
+                        &r.untrusted
+                            .clone()
+                            .unwrap_or_else(|| t("verify-trusted", &[]))
+                    ),
+                ]
+            )
         );
         let _ = writeln!(
             out,
-            "  phạm vi: {}",
+            "  {}",
             if r.whole_file {
-                "toàn bộ tệp".to_string()
+                t("verify-scope-whole", &[])
             } else {
-                format!("{} byte đầu; phần sau được thêm sau khi ký", r.revision_end)
+                t(
+                    "verify-scope-part",
+                    &[("bytes", &r.revision_end.to_string())],
+                )
             }
         );
     }
     let last = reports.iter().max_by_key(|r| r.revision_end);
     if last.is_some_and(|r| !r.whole_file) {
         all_good = false;
-        let _ = writeln!(
-            out,
-            "CẢNH BÁO: tệp có nội dung thêm sau chữ ký cuối cùng, không được ký (content after the last signature)"
-        );
+        let _ = writeln!(out, "{}", t("verify-content-after", &[]));
     }
     match crate::sign::verify::rebuild_matches(&pdf, &reports)? {
         Some(true) => {
-            let _ = writeln!(
-                out,
-                "nguồn YAML kèm theo: dựng lại đúng từng byte phiên bản đã ký"
-            );
+            let _ = writeln!(out, "{}", t("verify-rebuilt", &[]));
         }
         Some(false) => {
             all_good = false;
-            let _ = writeln!(
-                out,
-                "KHÁC NGUỒN: nguồn YAML kèm theo không dựng lại được đúng phiên bản đã ký"
-            );
+            let _ = writeln!(out, "{}", t("verify-not-rebuilt", &[]));
         }
         None => {}
     }

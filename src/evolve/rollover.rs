@@ -18,38 +18,59 @@ use regex::{Captures, Regex};
 
 use crate::vndate::{parse_thu, thu_nhu, Ngay, THU_PATTERN};
 
-/// Messages shown to the user (one place, for the coming catalogue).
+/// Messages shown to the user, from the catalogue (`rollover-*`).
 mod msg {
-    pub const CHANGED: &str = "Đã thay đổi";
-    pub const REVIEW: &str = "Cần xem lại";
-    pub const NOTHING: &str = "(không có)";
-    pub const NUMBER_CLEARED: &str = "(để trống: văn bản mới chưa có số)";
+    use crate::i18n::t;
+
+    pub fn changed() -> String {
+        t("rollover-changed", &[])
+    }
+    pub fn review() -> String {
+        t("rollover-review", &[])
+    }
+    pub fn nothing() -> String {
+        t("rollover-nothing", &[])
+    }
+    pub fn number_cleared() -> String {
+        t("rollover-number-cleared", &[])
+    }
     pub fn weekday_of(date: &str) -> String {
-        format!("(thứ của ngày {date})")
+        t("rollover-weekday-of", &[("date", date)])
     }
     pub fn draft_date(after: &str) -> String {
-        format!("{after} (dự thảo: điền ngày khi ký)")
+        t("rollover-draft-date", &[("after", after)])
     }
     pub fn summary(from: i32, to: i32, changes: usize, reviews: usize) -> String {
-        format!(
-            "Dự thảo năm {to} từ văn bản năm {from}: {changes} thay đổi, {reviews} chỗ cần xem lại."
+        t(
+            "rollover-summary",
+            &[
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
+                ("changes", &changes.to_string()),
+                ("reviews", &reviews.to_string()),
+            ],
         )
     }
     pub fn cited(what: &str, to: i32) -> String {
-        format!("{what} → giữ nguyên (trích dẫn văn bản khác): còn là căn cứ đúng cho năm {to}?")
+        t("rollover-cited", &[("what", what), ("to", &to.to_string())])
     }
     pub fn cited_undated(what: &str, to: i32) -> String {
-        format!(
-            "{what} → giữ nguyên (trích dẫn văn bản khác, không ghi ngày): còn là căn cứ đúng cho năm {to}?"
+        t(
+            "rollover-cited-undated",
+            &[("what", what), ("to", &to.to_string())],
         )
     }
     pub fn cited_file(file: &str, to: i32) -> String {
-        format!(
-            "{file} → giữ nguyên (văn bản khác, theo tệp): đã có bản năm {to} để dẫn thay chưa?"
+        t(
+            "rollover-cited-file",
+            &[("file", file), ("to", &to.to_string())],
         )
     }
     pub fn year_left(year: &str, to: i32) -> String {
-        format!("{year} → chưa đổi (không rõ là ngày của văn bản này hay của văn bản khác): kiểm tra, năm mới là {to}")
+        t(
+            "rollover-year-left",
+            &[("year", year), ("to", &to.to_string())],
+        )
     }
 }
 
@@ -126,19 +147,19 @@ impl Rollover {
     pub fn report(&self, file: &str) -> String {
         let mut out = msg::summary(self.from, self.to, self.changes.len(), self.reviews.len());
         out.push('\n');
-        let _ = writeln!(out, "{}:", msg::CHANGED);
+        let _ = writeln!(out, "{}:", msg::changed());
         for c in &self.changes {
             let _ = writeln!(out, "  {}", self.change_line(file, c));
         }
         if self.changes.is_empty() {
-            let _ = writeln!(out, "  {}", msg::NOTHING);
+            let _ = writeln!(out, "  {}", msg::nothing());
         }
-        let _ = writeln!(out, "{}:", msg::REVIEW);
+        let _ = writeln!(out, "{}:", msg::review());
         for r in &self.reviews {
             let _ = writeln!(out, "  {file}:{}: {}", r.line, r.note);
         }
         if self.reviews.is_empty() {
-            let _ = writeln!(out, "  {}", msg::NOTHING);
+            let _ = writeln!(out, "  {}", msg::nothing());
         }
         out
     }
@@ -349,7 +370,7 @@ fn top_so(body: &str, line: usize, r: &mut Rollover) -> String {
         column: 1,
         kind: Kind::Number,
         before: format!("so: {old}"),
-        after: format!("so: {}", msg::NUMBER_CLEARED),
+        after: format!("so: {}", msg::number_cleared()),
         date: None,
     });
     match c.get(2) {

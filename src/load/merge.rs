@@ -18,26 +18,27 @@ use super::read::{parse_value, read_text, resolve_ref, Source};
 use crate::diag::{Diagnostic, Error, Message, MessageId};
 use crate::locate::{Positions, Step};
 
-/// Messages shown to the user (one place, for the coming catalogue).
+/// Messages shown to the user, from the catalogue (`merge-*`).
 mod msg {
+    use crate::i18n::t;
+
     pub fn unknown_id(id: &str, parent: &str) -> String {
-        format!(
-            "`id: {id}` không có trong văn bản cấp trên ({parent}): sửa cho đúng id của mục muốn thay, hoặc thêm `them_moi: true` nếu đây là mục mới"
-        )
+        t("merge-unknown-id", &[("id", id), ("parent", parent)])
     }
     pub fn unknown_anchor(key: &str, id: &str, parent: &str) -> String {
-        format!("`{key}: {id}`: văn bản cấp trên ({parent}) không có mục `id: {id}`")
-    }
-    pub fn unknown_removal(id: &str, parent: &str) -> String {
-        format!("`xoa: true` cho `id: {id}`, nhưng văn bản cấp trên ({parent}) không có mục này")
-    }
-    pub fn not_new(id: &str, parent: &str) -> String {
-        format!(
-            "`them_moi: true`, nhưng văn bản cấp trên ({parent}) đã có `id: {id}`: bỏ `them_moi` để thay mục đó, hoặc đặt id khác"
+        t(
+            "merge-unknown-anchor",
+            &[("key", key), ("id", id), ("parent", parent)],
         )
     }
+    pub fn unknown_removal(id: &str, parent: &str) -> String {
+        t("merge-unknown-removal", &[("id", id), ("parent", parent)])
+    }
+    pub fn not_new(id: &str, parent: &str) -> String {
+        t("merge-not-new", &[("id", id), ("parent", parent)])
+    }
     pub fn known(ids: &str) -> String {
-        format!("các id của văn bản cấp trên ở đây: {ids}")
+        t("merge-known", &[("ids", ids)])
     }
 }
 

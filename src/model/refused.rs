@@ -7,17 +7,15 @@
 use super::{Loai, VanBan};
 use crate::locate::Step;
 
-/// Messages shown to the user (one place, for the coming catalogue).
+/// Messages shown to the user, from the catalogue (`refused-*`).
 mod msg {
+    use crate::i18n::t;
+
     pub fn tham_quyen(kind: &str) -> String {
-        format!(
-            "`tham_quyen` (dòng thẩm quyền dưới tên loại, hoặc người gửi công điện) chỉ có ở quyết định, nghị quyết và công điện; {kind} không in dòng này: bỏ `tham_quyen`, hoặc viết `loai: quyet_dinh`"
-        )
+        t("refused-tham-quyen", &[("kind", kind)])
     }
     pub fn thu_ky(kind: &str) -> String {
-        format!(
-            "`thu_ky` (người ký thứ hai, bên trái) chỉ có ở biên bản, cùng với `nguoi_ky`; {kind} không in khối này: bỏ `thu_ky`, hoặc viết `loai: bien_ban` và thêm `nguoi_ky`"
-        )
+        t("refused-thu-ky", &[("kind", kind)])
     }
     pub fn ben_kia(kind: &str) -> String {
         format!(
@@ -30,16 +28,20 @@ mod msg {
         )
     }
     pub fn can_cu_cong_dien() -> String {
-        "công điện không có phần căn cứ: bỏ `can_cu`, hoặc đưa căn cứ vào nội dung".to_owned()
+        t("refused-can-cu-cong-dien", &[])
     }
     pub fn no_title(key: &str) -> String {
-        format!(
-            "công văn không có tên loại nên không in `{key}`: bỏ `{key}`, hoặc chọn loại văn bản có tên loại (`loai: ke_hoach`, …)"
-        )
+        t("refused-no-title", &[("key", key)])
     }
-    pub const CAN_CU: &str = "`can_cu`: công văn không có phần căn cứ riêng: viết căn cứ trong câu mở đầu (`thuc_hien`, `mo_dau`) hoặc trong `noi_dung`";
-    pub const EXTENDS_SHA: &str = "`extends_sha256` ghi lại văn bản cấp trên (`extends`); văn bản này không có `extends`: bỏ `extends_sha256`";
-    pub const MO_DAU: &str = "`mo_dau` nối tiếp câu trích dẫn `thuc_hien` (“Thực hiện …, …”); văn bản không có `thuc_hien` nên câu này không được in: thêm `thuc_hien`, hoặc đưa câu vào đầu `noi_dung`";
+    pub fn can_cu() -> String {
+        t("refused-can-cu", &[])
+    }
+    pub fn extends_sha() -> String {
+        t("refused-extends-sha", &[])
+    }
+    pub fn mo_dau() -> String {
+        t("refused-mo-dau", &[])
+    }
 }
 
 /// A key of a document that its kind would not print.
@@ -114,7 +116,7 @@ fn refused(doc: &VanBan, at: &[Step], out: &mut Vec<Refused>) {
     }
     if info.ten.is_empty() {
         if !doc.can_cu.is_empty() {
-            refuse("can_cu", msg::CAN_CU.to_owned());
+            refuse("can_cu", msg::can_cu());
         }
         for (key, given) in [
             ("ten_loai", doc.ten_loai.is_some()),
@@ -127,10 +129,10 @@ fn refused(doc: &VanBan, at: &[Step], out: &mut Vec<Refused>) {
         }
     }
     if doc.extends_sha256.is_some() && doc.extends.is_none() {
-        refuse("extends_sha256", msg::EXTENDS_SHA.to_owned());
+        refuse("extends_sha256", msg::extends_sha());
     }
     if doc.mo_dau.is_some() && doc.thuc_hien.is_empty() {
-        refuse("mo_dau", msg::MO_DAU.to_owned());
+        refuse("mo_dau", msg::mo_dau());
     }
     for (i, p) in doc.phu_luc.iter().enumerate() {
         if let Some(mau) = &p.mau {

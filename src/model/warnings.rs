@@ -27,10 +27,7 @@ impl VanBan {
                 .flat_map(NoiNhan::items)
                 .any(|n| n.trim_start().starts_with("Lưu"))
         {
-            warn(
-                "noi_nhan",
-                "Nơi nhận has no `Lưu: VT, …` item (NĐ30 ô 9b ends with it)".into(),
-            );
+            warn("noi_nhan", crate::i18n::t("warn-no-luu", &[]));
         }
         if let Some(k) = &self.nguoi_ky {
             let collective = COLLECTIVE
@@ -69,18 +66,12 @@ impl VanBan {
             {
                 warn(
                     "nguoi_ky",
-                    format!(
-                        "`{}` is a collective body: its signer usually writes `quyen_han: TM. {}`",
-                        self.co_quan, self.co_quan
-                    ),
+                    crate::i18n::t("warn-collective", &[("body", &self.co_quan)]),
                 );
             }
         }
         if matches!(self.kem_theo, Some(KemTheo::Tu(_))) {
-            warn(
-                "kem_theo",
-                "`kem_theo: true` only has a meaning in a form (`phu_luc: - mau:`); give the path of the decision's YAML or the caption's text".into(),
-            );
+            warn("kem_theo", crate::i18n::t("warn-kem-theo", &[]));
         }
         let abbr = self.loai.info().viet_tat;
         if let Some(kh) = &self.ky_hieu {
@@ -88,9 +79,13 @@ impl VanBan {
             if kh.contains('-') && first != abbr && is_type_abbr(first) {
                 warn(
                     "ky_hieu",
-                    format!(
-                        "ký hiệu `{kh}` starts with `{first}`, the abbreviation of another kind than `{}`",
-                        self.loai.key()
+                    crate::i18n::t(
+                        "warn-ky-hieu-kind",
+                        &[
+                            ("ky_hieu", kh.as_str()),
+                            ("first", first),
+                            ("kind", &self.loai.key()),
+                        ],
                     ),
                 );
             }
@@ -101,7 +96,10 @@ impl VanBan {
             if n > limit {
                 warn(
                     "trich_yeu",
-                    format!("trích yếu has {n} characters; more than {limit} will not fit its place well"),
+                    crate::i18n::t(
+                        "warn-trich-yeu-long",
+                        &[("n", &n.to_string()), ("limit", &limit.to_string())],
+                    ),
                 );
             }
         }

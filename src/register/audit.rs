@@ -106,7 +106,7 @@ pub fn audit(docs: &[Loaded]) -> Result<Vec<Finding>, Error> {
                     n,
                     "so",
                     msg::disagrees("so", &doc.so_ky_hieu(), &r.so_ky_hieu()),
-                    Some(msg::DISAGREES_HELP),
+                    Some(msg::disagrees_help().as_str()),
                 ));
             }
             let date = doc
@@ -119,7 +119,7 @@ pub fn audit(docs: &[Loaded]) -> Result<Vec<Finding>, Error> {
                     n,
                     "ngay",
                     msg::disagrees("ngay", &shown, &r.date_vn()),
-                    Some(msg::DISAGREES_HELP),
+                    Some(msg::disagrees_help().as_str()),
                 ));
             }
             continue;
@@ -142,7 +142,7 @@ pub fn audit(docs: &[Loaded]) -> Result<Vec<Finding>, Error> {
                     &[msg::taken_in_register(&r.so_ky_hieu(), &r.source)],
                 )
             };
-            let mut finding = error_at(n, "so", message, Some(msg::DISAGREES_HELP));
+            let mut finding = error_at(n, "so", message, Some(msg::disagrees_help().as_str()));
             if r.source == source {
                 // The withdrawn document itself: kept, but no longer valid.
                 finding.severity = Severity::Warning;
@@ -202,7 +202,7 @@ pub fn audit(docs: &[Loaded]) -> Result<Vec<Finding>, Error> {
                 message: format!(
                     "{}: {}",
                     reg.path().display(),
-                    msg::register_gaps(&issuer, key.year, key.series.label(), &list(&missing))
+                    msg::register_gaps(&issuer, key.year, &key.series.label(), &list(&missing))
                 ),
             });
         }
@@ -231,7 +231,7 @@ pub fn audit(docs: &[Loaded]) -> Result<Vec<Finding>, Error> {
                     &b.doc.text,
                     "so",
                     msg::file_gap(&list(&missing), &before),
-                    Some(msg::FILE_GAP_HELP),
+                    Some(msg::file_gap_help().as_str()),
                 );
                 d.severity = Severity::Warning;
                 out.push(Finding {

@@ -94,11 +94,8 @@ impl Series {
     }
 
     /// The series as printed (`văn bản mật ` or nothing), for messages.
-    pub fn label(self) -> &'static str {
-        match self {
-            Series::Ordinary => msg::SERIES_ORDINARY,
-            Series::Secret => msg::SERIES_SECRET,
-        }
+    pub fn label(self) -> String {
+        msg::series_label(self == Series::Secret)
     }
 }
 

@@ -9,40 +9,48 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 use super::db::{iso_to_vn, Record, Series, Status};
 use super::msg;
 use crate::diag::Error;
+use crate::i18n::{tr, Lang};
 use crate::output::{self, PdfSettings};
 use crate::world::{DocWorld, Engine};
 
 /// The columns of the spreadsheet exports, in order: the number and
 /// ký hiệu apart (so that the file can be imported back), the columns of
-/// Phụ lục IV, then what the register knows about each row.
-pub const HEADERS: [&str; 18] = [
-    "Số",
-    "Ký hiệu",
-    "Ngày tháng văn bản",
-    "Tên loại và trích yếu nội dung văn bản",
-    "Người ký",
-    "Nơi nhận văn bản",
-    "Đơn vị, người nhận bản lưu",
-    "Số lượng bản",
-    "Ngày chuyển",
-    "Ký nhận",
-    "Ghi chú",
-    "Cơ quan ban hành",
-    "Cơ quan chủ quản",
-    "Năm",
-    "Sổ",
-    "Trạng thái",
-    "Tệp nguồn",
-    "SHA-256 của PDF",
+/// Phụ lục IV, then what the register knows about each row. Catalogue ids
+/// of their heads (see [`headers`]).
+pub const HEADER_IDS: [&str; 18] = [
+    "register-col-number",
+    "register-col-symbol",
+    "register-col-date",
+    "register-col-title",
+    "register-col-signer",
+    "register-col-recipients",
+    "register-col-file-copy",
+    "register-col-copies",
+    "register-col-sent-on",
+    "register-col-received-by",
+    "register-col-note",
+    "register-col-issuer",
+    "register-col-parent",
+    "register-col-year",
+    "register-col-series",
+    "register-col-status",
+    "register-col-source",
+    "register-col-sha256",
 ];
 
-/// Words of the `Sổ` and `Trạng thái` columns.
-pub const SERIES_WORDS: [&str; 2] = ["thường", "mật"];
-/// Words of the `Trạng thái` column.
-pub const STATUS_WORDS: [&str; 2] = ["đã cấp", "đã thu hồi"];
+/// The column heads in `lang`.
+pub fn headers(lang: Lang) -> [String; 18] {
+    HEADER_IDS.map(|id| tr(lang, id, &[]))
+}
 
-/// The cells of one row, as text, in the order of [`HEADERS`].
-pub fn cells(r: &Record) -> [String; 18] {
+/// Catalogue ids of the words of the `Sổ` column (ordinary, secret).
+pub const SERIES_WORDS: [&str; 2] = ["register-series-ordinary", "register-series-secret"];
+/// Catalogue ids of the words of the `Trạng thái` column (issued, withdrawn).
+pub const STATUS_WORDS: [&str; 2] = ["register-status-issued", "register-status-withdrawn"];
+
+/// The cells of one row, as text, in the order of [`HEADER_IDS`], the
+/// words in `lang`.
+pub fn cells(r: &Record, lang: Lang) -> [String; 18] {
     [
         r.so(),
         r.symbol.clone(),
@@ -58,28 +66,36 @@ pub fn cells(r: &Record) -> [String; 18] {
         r.issuer.clone(),
         r.parent_body.clone(),
         r.year.to_string(),
-        match r.series {
-            Series::Ordinary => SERIES_WORDS[0],
-            Series::Secret => SERIES_WORDS[1],
-        }
-        .to_owned(),
-        match r.status {
-            Status::Issued => STATUS_WORDS[0],
-            Status::Withdrawn => STATUS_WORDS[1],
-        }
-        .to_owned(),
+        tr(
+            lang,
+            match r.series {
+                Series::Ordinary => SERIES_WORDS[0],
+                Series::Secret => SERIES_WORDS[1],
+            },
+            &[],
+        ),
+        tr(
+            lang,
+            match r.status {
+                Status::Issued => STATUS_WORDS[0],
+                Status::Withdrawn => STATUS_WORDS[1],
+            },
+            &[],
+        ),
         r.source.clone(),
         r.pdf_sha256.clone(),
     ]
 }
 
-/// The register as CSV, UTF-8 with a byte-order mark.
+/// The register as CSV, UTF-8 with a byte-order mark, in the language of
+/// the process.
 pub fn csv(records: &[Record]) -> Result<Vec<u8>, Error> {
+    let lang = crate::i18n::current();
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let err = |e: csv::Error| Error::Other(e.to_string());
-    w.write_record(HEADERS).map_err(err)?;
+    w.write_record(headers(lang)).map_err(err)?;
     for r in records {
-        w.write_record(cells(r)).map_err(err)?;
+        w.write_record(cells(r, lang)).map_err(err)?;
     }
     w.into_inner().map_err(|e| Error::Other(e.to_string()))
 }
@@ -91,12 +107,13 @@ const WIDTHS: [f64; 18] = [
 ];
 
 /// The register as an XLSX workbook: one sheet, a bold header row kept in
-/// view, numbers as numbers.
+/// view, numbers as numbers; in the language of the process.
 pub fn xlsx(records: &[Record]) -> Result<Vec<u8>, Error> {
+    let lang = crate::i18n::current();
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();
-        sheet.set_name("Sổ đăng ký văn bản đi")?;
+        sheet.set_name(tr(lang, "register-sheet-name", &[]))?;
         let head = Format::new()
             .set_bold()
             .set_text_wrap()
@@ -107,13 +124,13 @@ pub fn xlsx(records: &[Record]) -> Result<Vec<u8>, Error> {
             .set_text_wrap()
             .set_align(FormatAlign::Top)
             .set_border(FormatBorder::Thin);
-        for (c, (h, w)) in HEADERS.iter().zip(WIDTHS).enumerate() {
-            sheet.write_string_with_format(0, c as u16, *h, &head)?;
+        for (c, (h, w)) in headers(lang).iter().zip(WIDTHS).enumerate() {
+            sheet.write_string_with_format(0, c as u16, h, &head)?;
             sheet.set_column_width(c as u16, w)?;
         }
         for (i, r) in records.iter().enumerate() {
             let row = i as u32 + 1;
-            for (c, cell) in cells(r).into_iter().enumerate() {
+            for (c, cell) in cells(r, lang).into_iter().enumerate() {
                 let numeric = matches!(c, 0 | 7 | 13) && !cell.is_empty();
                 match cell.parse::<f64>() {
                     Ok(n) if numeric => sheet.write_number_with_format(row, c as u16, n, &text)?,
@@ -125,7 +142,7 @@ pub fn xlsx(records: &[Record]) -> Result<Vec<u8>, Error> {
         sheet.set_landscape();
         sheet.set_repeat_rows(0, 0)?;
         if !records.is_empty() {
-            sheet.autofilter(0, 0, records.len() as u32, HEADERS.len() as u16 - 1)?;
+            sheet.autofilter(0, 0, records.len() as u32, HEADER_IDS.len() as u16 - 1)?;
         }
         book.save_to_buffer()
     };
@@ -171,14 +188,20 @@ impl Book {
 
     /// `UBND XÃ A, 2026` for messages.
     pub fn describe(&self) -> String {
-        format!(
-            "{}, {}{}",
-            self.issuer,
-            self.year,
-            match self.series {
-                Series::Ordinary => "",
-                Series::Secret => " (mật)",
-            }
+        crate::i18n::t(
+            "reg-book",
+            &[
+                ("issuer", &self.issuer),
+                ("year", &self.year.to_string()),
+                (
+                    "secret",
+                    if self.series == Series::Secret {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                ),
+            ],
         )
     }
 }
@@ -206,7 +229,7 @@ pub fn pdf(
 /// The Typst source of the printed register.
 pub fn typst_source(engine: &Engine, book: &Book, records: &[Record]) -> Result<String, Error> {
     if records.is_empty() {
-        return Err(Error::Other(msg::EMPTY.into()));
+        return Err(Error::Other(msg::empty()));
     }
     let rows: Vec<[String; 10]> = records
         .iter()

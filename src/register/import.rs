@@ -9,9 +9,10 @@ use chrono::Datelike;
 use unicode_normalization::UnicodeNormalization;
 
 use super::db::{Record, Register, Series, Status};
-use super::export::{SERIES_WORDS, STATUS_WORDS};
+use super::export::{HEADER_IDS, SERIES_WORDS, STATUS_WORDS};
 use super::msg;
 use crate::diag::Error;
+use crate::i18n::Lang;
 use crate::vndate::Ngay;
 
 /// A spreadsheet as text: the head row, then the rows.
@@ -44,7 +45,7 @@ pub fn read_table(path: &Path) -> Result<Table, Error> {
             let mut book = calamine::open_workbook_auto(path).map_err(|e| bad(&e))?;
             let range = book
                 .worksheet_range_at(0)
-                .ok_or_else(|| bad(&"không có trang tính nào"))?
+                .ok_or_else(|| bad(&msg::import_no_sheet()))?
                 .map_err(|e| bad(&e))?;
             Ok(range
                 .rows()
@@ -70,6 +71,13 @@ fn cell_text(c: &Data) -> String {
 /// The column heads, compared without case and in NFC.
 fn norm(s: &str) -> String {
     s.nfc().collect::<String>().trim().to_lowercase()
+}
+
+/// Whether `cell` is the catalogue word `id` in some language.
+fn is_word(cell: &str, id: &str) -> bool {
+    Lang::ALL
+        .iter()
+        .any(|l| norm(cell) == norm(&crate::i18n::tr(*l, id, &[])))
 }
 
 /// Which column holds what; `None` where the spreadsheet has no such column.
@@ -102,24 +110,55 @@ const TEXT_HEADS: [&[&str]; 13] = [
     &["tệp nguồn"],
 ];
 
+/// The catalogue ids of the export's heads of [`TEXT_HEADS`], in order.
+const TEXT_HEAD_IDS: [&str; 13] = [
+    HEADER_IDS[3],
+    HEADER_IDS[4],
+    HEADER_IDS[5],
+    HEADER_IDS[6],
+    HEADER_IDS[7],
+    HEADER_IDS[8],
+    HEADER_IDS[9],
+    HEADER_IDS[10],
+    HEADER_IDS[11],
+    HEADER_IDS[12],
+    HEADER_IDS[14],
+    HEADER_IDS[15],
+    HEADER_IDS[16],
+];
+
 fn columns(path: &Path, head: &[String]) -> Result<Columns, Error> {
-    let find = |names: &[&str]| {
-        head.iter()
-            .position(|h| names.iter().any(|n| norm(h) == norm(n)))
+    // A column is found by one of `names` or, when `id` is given, by the
+    // head the export writes in any language.
+    let find_by = |names: &[&str], id: Option<&str>| {
+        head.iter().position(|h| {
+            names.iter().any(|n| norm(h) == norm(n)) || id.is_some_and(|id| is_word(h, id))
+        })
     };
-    let number = find(&["số"]);
+    let find = |names: &[&str]| find_by(names, None);
+    let number = find_by(&["số"], Some(HEADER_IDS[0]));
     let number_symbol = find(&["số, ký hiệu văn bản", "số, ký hiệu", "số/ký hiệu"]);
     if number.is_none() && number_symbol.is_none() {
-        return Err(Error::Other(msg::import_missing_column(path, "Số")));
+        return Err(Error::Other(msg::import_missing_column(
+            path,
+            "register-col-number",
+        )));
     }
-    let date = find(&["ngày tháng văn bản", "ngày tháng", "ngày"])
-        .ok_or_else(|| Error::Other(msg::import_missing_column(path, "Ngày tháng văn bản")))?;
+    let date = find_by(
+        &["ngày tháng văn bản", "ngày tháng", "ngày"],
+        Some(HEADER_IDS[2]),
+    )
+    .ok_or_else(|| Error::Other(msg::import_missing_column(path, "register-col-date")))?;
+    let mut cols = [None; 13];
+    for (i, names) in TEXT_HEADS.iter().enumerate() {
+        cols[i] = find_by(names, Some(TEXT_HEAD_IDS[i]));
+    }
     Ok(Columns {
         number,
-        symbol: find(&["ký hiệu"]),
+        symbol: find_by(&["ký hiệu"], Some(HEADER_IDS[1])),
         number_symbol,
         date,
-        cols: TEXT_HEADS.map(find),
+        cols,
     })
 }
 
@@ -127,7 +166,10 @@ fn columns(path: &Path, head: &[String]) -> Result<Columns, Error> {
 /// Cơ quan ban hành column or cell.
 pub fn records(path: &Path, table: &Table, issuer: Option<&str>) -> Result<Vec<Record>, Error> {
     let Some((head, body)) = table.split_first() else {
-        return Err(Error::Other(msg::import_missing_column(path, "Số")));
+        return Err(Error::Other(msg::import_missing_column(
+            path,
+            "register-col-number",
+        )));
     };
     let c = columns(path, head)?;
     let mut out = Vec::new();
@@ -166,7 +208,7 @@ pub fn records(path: &Path, table: &Table, issuer: Option<&str>) -> Result<Vec<R
         let issuer = match (issuer_cell.is_empty(), issuer) {
             (false, _) => issuer_cell,
             (true, Some(i)) => i.to_owned(),
-            (true, None) => return Err(err(msg::IMPORT_NO_ISSUER.into())),
+            (true, None) => return Err(err(msg::import_no_issuer())),
         };
         let sent_on = match Ngay::parse(&sent_on).ok().and_then(|n| n.date()) {
             Some(d) => d.format("%Y-%m-%d").to_string(),
@@ -177,7 +219,7 @@ pub fn records(path: &Path, table: &Table, issuer: Option<&str>) -> Result<Vec<R
             issuer,
             parent_body: parent,
             year: date.year(),
-            series: if norm(&series) == SERIES_WORDS[1] {
+            series: if is_word(&series, SERIES_WORDS[1]) {
                 Series::Secret
             } else {
                 Series::Ordinary
@@ -196,7 +238,7 @@ pub fn records(path: &Path, table: &Table, issuer: Option<&str>) -> Result<Vec<R
             note,
             source,
             pdf_sha256: String::new(),
-            status: if norm(&status) == STATUS_WORDS[1] {
+            status: if is_word(&status, STATUS_WORDS[1]) {
                 Status::Withdrawn
             } else {
                 Status::Issued

@@ -126,14 +126,14 @@ pub fn issue(builder: &Builder<'_>, path: &Path, opts: &IssueOptions) -> Result<
             &loaded,
             "so",
             msg::already_numbered(&doc.so_ky_hieu()),
-            Some(msg::ALREADY_NUMBERED_HELP),
+            Some(msg::already_numbered_help().as_str()),
         ));
     }
     if doc.dong_ngay.is_some() {
-        return Err(at_key(&loaded, "dong_ngay", msg::DONG_NGAY.into(), None));
+        return Err(at_key(&loaded, "dong_ngay", msg::dong_ngay(), None));
     }
     if doc.co_quan.trim().is_empty() {
-        return Err(at_key(&loaded, "co_quan", msg::NO_ISSUER.into(), None));
+        return Err(at_key(&loaded, "co_quan", msg::no_issuer(), None));
     }
     let date = opts
         .date

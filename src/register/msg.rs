@@ -1,258 +1,292 @@
-//! The register's messages to the văn thư, in Vietnamese, in one place so
-//! that they can move into the message catalogue (issue 17).
+//! The register's messages to the văn thư, worded by the message
+//! catalogue (`reg-*` in `i18n/*/vanban.ftl`) in the language of the
+//! process.
 
 use std::path::Path;
 
+use crate::i18n::t;
+
+fn p(path: &Path) -> String {
+    path.display().to_string()
+}
+
 /// The document already carries a number.
 pub fn already_numbered(so_ky_hieu: &str) -> String {
-    format!("văn bản đã có số {so_ky_hieu}; không cấp số lần nữa")
+    t("reg-already-numbered", &[("number", so_ky_hieu)])
 }
 
 /// Help for [`already_numbered`].
-pub const ALREADY_NUMBERED_HELP: &str =
-    "số đã cấp không được cấp lại; nếu văn bản bị thu hồi, ghi nhận bằng `vanban thu-hoi`, \
-     rồi xoá dòng `so:` để cấp số mới";
+pub fn already_numbered_help() -> String {
+    t("reg-already-numbered-help", &[])
+}
 
 /// The register holds an issued number for this file although the YAML
 /// has none (the number was erased from the file).
 pub fn registered_elsewhere(so_ky_hieu: &str, ngay: &str) -> String {
-    format!(
-        "sổ đăng ký đã cấp số {so_ky_hieu} ngày {ngay} cho tệp này; không cấp số lần nữa \
-         (ghi lại `so:` và `ngay:` như trong sổ, hoặc thu hồi số đó bằng `vanban thu-hoi`)"
+    t(
+        "reg-registered-elsewhere",
+        &[("number", so_ky_hieu), ("date", ngay)],
     )
 }
 
 /// No issuing body to number for.
-pub const NO_ISSUER: &str =
-    "thiếu `co_quan` (cơ quan ban hành): mỗi cơ quan có một dãy số riêng, không cấp số được";
+pub fn no_issuer() -> String {
+    t("reg-no-issuer", &[])
+}
 
 /// A blank form with a literal date line cannot be numbered.
-pub const DONG_NGAY: &str =
-    "văn bản dùng `dong_ngay` (dòng ngày viết sẵn của mẫu); xoá dòng này để cấp số và ghi ngày";
+pub fn dong_ngay() -> String {
+    t("reg-dong-ngay", &[])
+}
 
 /// The edit could not be written into the YAML in a form that reads back.
 pub fn edit_failed(key: &str) -> String {
-    format!(
-        "không ghi được `{key}` vào tệp (tệp viết theo kiểu YAML khác thường); \
-         hãy viết mỗi khoá một dòng, ví dụ `so:` và `ngay:` ở đầu dòng"
-    )
+    t("reg-edit-failed", &[("key", key)])
 }
 
 /// The register file could not be opened or updated.
 pub fn database(path: &Path, e: impl std::fmt::Display) -> String {
-    format!("sổ đăng ký {}: {e}", path.display())
+    t(
+        "reg-database",
+        &[("path", &p(path)), ("detail", &e.to_string())],
+    )
 }
 
 /// The file has no number in the register (withdrawal).
 pub fn not_registered(path: &Path) -> String {
-    format!(
-        "{}: sổ đăng ký chưa cấp số nào cho tệp này (chưa `vanban cap-so`)",
-        path.display()
-    )
+    t("reg-not-registered", &[("path", &p(path))])
 }
 
 /// The register file does not exist.
 pub fn no_register(path: &Path) -> String {
-    format!(
-        "chưa có sổ đăng ký {} (sổ được tạo khi cấp số đầu tiên bằng `vanban cap-so`)",
-        path.display()
-    )
+    t("reg-no-register", &[("path", &p(path))])
 }
 
 /// A number was issued.
 pub fn issued(path: &Path, so_ky_hieu: &str, ngay: &str, secret: bool) -> String {
-    format!(
-        "{}: đã cấp số {so_ky_hieu} ngày {ngay}{}",
-        path.display(),
-        if secret {
-            " (sổ văn bản mật)"
-        } else {
-            ""
-        }
+    t(
+        "reg-issued",
+        &[
+            ("path", &p(path)),
+            ("number", so_ky_hieu),
+            ("date", ngay),
+            ("secret", if secret { "yes" } else { "no" }),
+        ],
     )
 }
 
 /// A number was withdrawn.
 pub fn withdrawn(path: &Path, so_ky_hieu: &str) -> String {
-    format!(
-        "{}: đã ghi thu hồi số {so_ky_hieu}; số này không được cấp lại",
-        path.display()
+    t(
+        "reg-withdrawn",
+        &[("path", &p(path)), ("number", so_ky_hieu)],
     )
 }
 
 /// The number is already withdrawn.
 pub fn already_withdrawn(path: &Path, so_ky_hieu: &str) -> String {
-    format!(
-        "{}: số {so_ky_hieu} đã được ghi thu hồi trước đó",
-        path.display()
+    t(
+        "reg-already-withdrawn",
+        &[("path", &p(path)), ("number", so_ky_hieu)],
     )
 }
 
-/// The note written into Ghi chú on withdrawal.
+/// The note written into Ghi chú on withdrawal: text of the register
+/// itself (an official record), always in Vietnamese.
 pub fn withdrawal_note(ngay: &str, reason: Option<&str>) -> String {
+    let lang = crate::i18n::Lang::Vi;
     match reason {
-        Some(r) if !r.trim().is_empty() => format!("Thu hồi ngày {ngay}: {}", r.trim()),
-        _ => format!("Thu hồi ngày {ngay}"),
+        Some(r) if !r.trim().is_empty() => crate::i18n::tr(
+            lang,
+            "reg-withdrawal-note-reason",
+            &[("date", ngay), ("reason", r.trim())],
+        ),
+        _ => crate::i18n::tr(lang, "reg-withdrawal-note", &[("date", ngay)]),
     }
 }
 
 /// Number and date in the YAML disagree with the register.
 pub fn disagrees(key: &str, in_file: &str, in_register: &str) -> String {
-    format!("`{key}` trong tệp là {in_file}, sổ đăng ký ghi {in_register}")
+    t(
+        "reg-disagrees",
+        &[("key", key), ("file", in_file), ("register", in_register)],
+    )
 }
 
 /// Help for [`disagrees`].
-pub const DISAGREES_HELP: &str =
-    "sổ đăng ký là bản ghi chính thức: sửa tệp cho khớp với sổ, hoặc thu hồi số (`vanban thu-hoi`)";
+pub fn disagrees_help() -> String {
+    t("reg-disagrees-help", &[])
+}
 
 /// Two documents of one series share a number.
 pub fn duplicate(number: &str, issuer: &str, year: i32, others: &[String]) -> String {
-    format!(
-        "trùng số {number} trong dãy số của {issuer} năm {year} (dù ký hiệu khác): {}",
-        others.join("; ")
+    t(
+        "reg-duplicate",
+        &[
+            ("number", number),
+            ("issuer", issuer),
+            ("year", &year.to_string()),
+            ("others", &others.join("; ")),
+        ],
     )
 }
 
 /// The register holds the number for another file.
 pub fn taken_in_register(so_ky_hieu: &str, source: &str) -> String {
-    format!("số {so_ky_hieu} trong sổ đăng ký (tệp {source})")
+    t(
+        "reg-taken-in-register",
+        &[("number", so_ky_hieu), ("source", source)],
+    )
 }
 
 /// The register records the number as withdrawn.
 pub fn withdrawn_in_register(so_ky_hieu: &str) -> String {
-    format!("số {so_ky_hieu} đã thu hồi trong sổ đăng ký")
+    t("reg-withdrawn-in-register", &[("number", so_ky_hieu)])
 }
 
 /// Gaps in a series of the register.
 pub fn register_gaps(issuer: &str, year: i32, series: &str, missing: &str) -> String {
-    format!("sổ {series}của {issuer} năm {year} thiếu số {missing} (không có trong sổ, cũng không ghi thu hồi)")
+    t(
+        "reg-register-gaps",
+        &[
+            ("issuer", issuer),
+            ("year", &year.to_string()),
+            ("series", series),
+            ("missing", missing),
+        ],
+    )
 }
 
 /// Gaps among the documents checked (no register for the series).
 pub fn file_gap(missing: &str, before: &str) -> String {
-    format!("thiếu số {missing} trước số này (số liền trước: {before})")
+    t("reg-file-gap", &[("missing", missing), ("before", before)])
 }
 
 /// Help for [`file_gap`].
-pub const FILE_GAP_HELP: &str =
-    "mỗi cơ quan cấp số liên tục từ 01 mỗi năm (Điều 15 Nghị định 30/2020/NĐ-CP); \
-     `vanban cap-so` cấp số không trùng, không bỏ sót";
+pub fn file_gap_help() -> String {
+    t("reg-file-gap-help", &[])
+}
 
 /// The printed register needs one book.
 pub fn one_book(books: &[String]) -> String {
-    format!(
-        "sổ in ra là một quyển: một cơ quan, một năm; chọn bằng `--year` và `--issuer` trong: {}",
-        books.join("; ")
-    )
+    t("reg-one-book", &[("books", &books.join("; "))])
 }
 
 /// Nothing matches the filters.
-pub const EMPTY: &str = "không có văn bản nào trong sổ đăng ký khớp với lựa chọn";
+pub fn empty() -> String {
+    t("reg-empty", &[])
+}
 
 /// Unknown export format.
 pub fn unknown_format(path: &Path) -> String {
-    format!(
-        "{}: không biết ghi sổ ra dạng này; dùng đuôi .csv, .xlsx hoặc .pdf",
-        path.display()
-    )
+    t("reg-unknown-format", &[("path", &p(path))])
 }
 
 /// A date option that is not a full date.
 pub fn bad_date(s: &str) -> String {
-    format!("`{s}` không phải ngày đầy đủ: viết `2026-10-02` hoặc `02/10/2026`")
+    t("reg-bad-date", &[("value", s)])
 }
 
-/// Series names as printed.
-pub const SERIES_ORDINARY: &str = "";
-/// The secret series, as printed.
-pub const SERIES_SECRET: &str = "văn bản mật ";
-
-/// Heads of the register as printed on a terminal.
-pub const TABLE_HEADERS: [&str; 6] = [
-    "Số, ký hiệu",
-    "Ngày",
-    "Tên loại và trích yếu",
-    "Người ký",
-    "Cơ quan",
-    "Ghi chú",
-];
+/// The series as named in messages (`văn bản mật ` or nothing).
+pub fn series_label(secret: bool) -> String {
+    t(
+        "reg-series-label",
+        &[("secret", if secret { "yes" } else { "no" })],
+    )
+}
 
 /// The register was written to a file.
 pub fn exported(path: &Path, rows: usize) -> String {
-    format!("{}: đã ghi {rows} dòng của sổ đăng ký", path.display())
+    t(
+        "reg-exported",
+        &[("path", &p(path)), ("rows", &rows.to_string())],
+    )
 }
 
 /// Rows were imported.
 pub fn imported(path: &Path, rows: usize, register: &Path) -> String {
-    format!(
-        "{}: đã nhập {rows} dòng vào sổ đăng ký {}",
-        path.display(),
-        register.display()
+    t(
+        "reg-imported",
+        &[
+            ("path", &p(path)),
+            ("rows", &rows.to_string()),
+            ("register", &p(register)),
+        ],
     )
 }
 
 /// Documents with errors about their numbers.
 pub fn audit_summary(errors: usize) -> String {
-    format!("{errors} lỗi về số văn bản (so với nhau hoặc với sổ đăng ký)")
+    t("reg-audit-summary", &[("errors", &errors.to_string())])
 }
 
 /// A spreadsheet row that cannot be imported.
 pub fn import_row(path: &Path, row: usize, what: &str) -> String {
-    format!("{}: dòng {row}: {what}", path.display())
+    t(
+        "reg-import-row",
+        &[
+            ("path", &p(path)),
+            ("row", &row.to_string()),
+            ("what", what),
+        ],
+    )
 }
 
-/// A column the import needs.
+/// A column the import needs (`column`: the catalogue id of its head).
 pub fn import_missing_column(path: &Path, column: &str) -> String {
-    format!(
-        "{}: thiếu cột `{column}` ở dòng tiêu đề (dòng 1); các cột như khi xuất bằng `vanban so-dang-ky -o so.xlsx`",
-        path.display()
+    t(
+        "reg-import-missing-column",
+        &[("path", &p(path)), ("column", &t(column, &[]))],
     )
 }
 
 /// Not a number.
 pub fn import_bad_number(cell: &str) -> String {
-    format!("`{cell}` không phải số văn bản (cột Số)")
+    t("reg-import-bad-number", &[("value", cell)])
 }
 
 /// Not a date.
 pub fn import_bad_date(cell: &str) -> String {
-    format!("`{cell}` không phải ngày đầy đủ (cột Ngày tháng văn bản; viết 02/10/2026)")
+    t("reg-import-bad-date", &[("value", cell)])
 }
 
 /// No issuer.
-pub const IMPORT_NO_ISSUER: &str =
-    "không có cơ quan ban hành (cột Cơ quan ban hành, hoặc `--issuer` khi nhập)";
+pub fn import_no_issuer() -> String {
+    t("reg-import-no-issuer", &[])
+}
+
+/// A spreadsheet without sheets.
+pub fn import_no_sheet() -> String {
+    t("reg-import-no-sheet", &[])
+}
 
 /// Unreadable spreadsheet.
 pub fn import_unreadable(path: &Path, e: impl std::fmt::Display) -> String {
-    format!("{}: không đọc được bảng tính: {e}", path.display())
+    t(
+        "reg-import-unreadable",
+        &[("path", &p(path)), ("detail", &e.to_string())],
+    )
 }
 
 /// A mail-merge file exists already (it may carry a number).
 pub fn merge_exists(path: &Path) -> String {
-    format!(
-        "{} đã có; không ghi đè (tệp có thể đã được cấp số): chọn thư mục khác bằng `-o`",
-        path.display()
-    )
+    t("reg-merge-exists", &[("path", &p(path))])
 }
 
 /// A mail-merge data file with no rows.
 pub fn merge_empty(path: &Path) -> String {
-    format!(
-        "{}: không có dòng dữ liệu nào dưới dòng tiêu đề",
-        path.display()
-    )
+    t("reg-merge-empty", &[("path", &p(path))])
 }
 
 /// A column head that cannot be a variable name.
 pub fn merge_bad_head(path: &Path, head: &str) -> String {
-    format!(
-        "{}: tiêu đề cột `{head}` không dùng làm tên biến được: chỉ chữ không dấu, số và `_`, ví dụ `ho_ten`",
-        path.display()
-    )
+    t("reg-merge-bad-head", &[("path", &p(path)), ("head", head)])
 }
 
 /// The mail merge wrote its documents.
 pub fn merged(count: usize, dir: &Path) -> String {
-    format!("đã trộn {count} văn bản vào {}", dir.display())
+    t(
+        "reg-merged",
+        &[("count", &count.to_string()), ("dir", &p(dir))],
+    )
 }

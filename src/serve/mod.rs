@@ -50,6 +50,7 @@ pub const MAX_BODY: usize = 2 * load::MAX_BYTES as usize;
 
 const INDEX_HTML: &str = include_str!("web/index.html");
 const APP_JS: &str = include_str!("web/app.js");
+const LANG_JS: &str = include_str!("web/lang.js");
 const EDITOR_JS: &str = include_str!("web/editor.js");
 const PREVIEW_JS: &str = include_str!("web/preview.js");
 const STYLE_CSS: &str = include_str!("web/style.css");
@@ -104,12 +105,23 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
         .thread_stack_size(crate::commands::batch::WORKER_STACK)
         .max_blocking_threads(MAX_BUSY)
         .build()
-        .map_err(|e| Error::Other(format!("cannot start the server: {e}")))?;
+        .map_err(|e| {
+            Error::Other(crate::i18n::t(
+                "serve-cannot-start",
+                &[("detail", &e.to_string())],
+            ))
+        })?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port))
             .await
             .map_err(|e| {
-                Error::Other(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))
+                Error::Other(crate::i18n::t(
+                    "serve-cannot-listen",
+                    &[
+                        ("address", &format!("{}:{}", opts.bind, opts.port)),
+                        ("detail", &e.to_string()),
+                    ],
+                ))
             })?;
         let addr = listener
             .local_addr()
@@ -124,7 +136,10 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
         let app = Arc::new(App::new(root.clone(), engine, addr, setup));
         let url = format!("http://{}/", app.hosts[0]);
         println!("{url}");
-        eprintln!("vanban: serving {} (Ctrl+C to stop)", root.display());
+        eprintln!(
+            "{}",
+            crate::i18n::t("serve-serving", &[("path", &root.display().to_string())])
+        );
         if opts.open {
             open_browser(&url);
         }
@@ -175,7 +190,7 @@ async fn deadline(req: Request, next: Next) -> Response {
         Ok(r) => r,
         Err(_) => ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
-            "yêu cầu quá lâu (the request took too long)",
+            crate::i18n::t("serve-request-too-long", &[]),
         )
         .into_response(),
     }
@@ -190,7 +205,13 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if let Err(e) = std::process::Command::new(cmd).arg(url).spawn() {
-        eprintln!("vanban: cannot open a browser ({cmd}: {e}); open {url} yourself");
+        eprintln!(
+            "{}",
+            crate::i18n::t(
+                "serve-no-browser",
+                &[("command", cmd), ("detail", &e.to_string()), ("url", url)]
+            )
+        );
     }
 }
 
@@ -358,6 +379,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/", get(index))
         .route("/assets/app.js", get(|| asset(APP_JS, "text/javascript")))
+        .route("/assets/lang.js", get(|| asset(LANG_JS, "text/javascript")))
         .route(
             "/assets/editor.js",
             get(|| asset(EDITOR_JS, "text/javascript")),
@@ -395,6 +417,7 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .layer(middleware::from_fn(deadline))
+        .layer(middleware::from_fn(language))
         .with_state(app)
 }
 
@@ -448,8 +471,32 @@ async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Respons
     res
 }
 
+/// The page, with the language of the server's messages (the editor's
+/// default, see `web/lang.js`) in `data-messages`.
 async fn index() -> Response {
-    asset(INDEX_HTML, "text/html; charset=utf-8").await
+    let page = INDEX_HTML.replacen(
+        "<html lang=\"vi\">",
+        &format!(
+            "<html lang=\"vi\" data-messages=\"{}\">",
+            crate::i18n::current().code()
+        ),
+        1,
+    );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}
+
+/// Answers a request in the language the editor asks for
+/// (`X-Vanban-Lang: vi|en`, set by `web/lang.js`), else the server's.
+async fn language(req: Request, next: Next) -> Response {
+    let lang = req
+        .headers()
+        .get("x-vanban-lang")
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::i18n::Lang::parse);
+    match lang {
+        Some(lang) => crate::i18n::scope(lang, next.run(req)).await,
+        None => next.run(req).await,
+    }
 }
 
 async fn asset(body: &'static str, mime: &'static str) -> Response {
@@ -460,7 +507,8 @@ async fn asset(body: &'static str, mime: &'static str) -> Response {
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f)
+    let lang = crate::i18n::current();
+    tokio::task::spawn_blocking(move || crate::i18n::with_lang(lang, f))
         .await
         .map_err(ApiError::internal)?
 }

@@ -67,9 +67,18 @@ pub struct Setup {
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "lowercase")]
 enum Request {
-    Preview { path: PathBuf, text: String },
-    Svg { hash: String },
-    Marks { version: String },
+    Preview {
+        path: PathBuf,
+        text: String,
+        /// The language the page asked for (its messages).
+        lang: String,
+    },
+    Svg {
+        hash: String,
+    },
+    Marks {
+        version: String,
+    },
 }
 
 struct Running {
@@ -208,7 +217,8 @@ impl Worker {
         path: PathBuf,
         text: String,
     ) -> Result<Value, ApiError> {
-        self.request(Request::Preview { path, text }).await
+        let lang = crate::i18n::current().code().to_owned();
+        self.request(Request::Preview { path, text, lang }).await
     }
 
     /// Where the values of the last preview's text are on its pages.
@@ -301,8 +311,11 @@ fn serve_requests(engine: &Engine, lines: impl Iterator<Item = std::io::Result<S
     for line in lines {
         let Ok(line) = line else { return };
         let answer = match serde_json::from_str::<Request>(&line) {
-            Ok(Request::Preview { path, text }) => {
-                let p = preview_text(&builder, Path::new(&path), text.clone());
+            Ok(Request::Preview { path, text, lang }) => {
+                let lang = crate::i18n::Lang::parse(&lang).unwrap_or_else(crate::i18n::current);
+                let p = crate::i18n::with_lang(lang, || {
+                    preview_text(&builder, Path::new(&path), text.clone())
+                });
                 for page in &p.pages {
                     if let Some(laid) = &page.page {
                         pages.keep(&page.hash, laid.clone());

@@ -19,13 +19,18 @@ pub struct Picture {
 
 /// Decodes a PNG picture (the format NĐ30 names for both images).
 pub fn decode_png(bytes: &[u8]) -> Result<Picture, Error> {
-    let bad = |e: &dyn std::fmt::Display| Error::Other(format!("ảnh PNG hỏng (bad PNG): {e}"));
+    let bad = |e: &dyn std::fmt::Display| {
+        Error::Other(crate::i18n::t(
+            "sign-bad-png",
+            &[("detail", &e.to_string())],
+        ))
+    };
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::normalize_to_color8());
     let mut reader = decoder.read_info().map_err(|e| bad(&e))?;
     let size = reader
         .output_buffer_size()
-        .ok_or_else(|| Error::Other("ảnh PNG quá lớn (PNG too large)".into()))?;
+        .ok_or_else(|| Error::Other(crate::i18n::t("sign-png-too-large", &[])))?;
     let mut buf = vec![0; size];
     let info = reader.next_frame(&mut buf).map_err(|e| bad(&e))?;
     let buf = &buf[..info.buffer_size()];

@@ -78,18 +78,18 @@ pub fn slots(doc: &PagedDocument) -> Vec<Slot> {
 /// not an incremental update: nothing is signed yet).
 pub fn add_fields(pdf: &[u8], slots: &[Slot]) -> Result<Vec<u8>, Error> {
     if slots.is_empty() {
-        return Err(Error::Other(
-            "văn bản không có khối chữ ký (`nguoi_ky`), không có chỗ cho chữ ký số \
-             (--ky-so needs a signature block)"
-                .into(),
-        ));
+        return Err(Error::Other(crate::i18n::t("sign-no-signature-block", &[])));
     }
-    let mut doc = Document::load_mem(pdf).map_err(|e| err("PDF của Typst", e))?;
+    let mut doc =
+        Document::load_mem(pdf).map_err(|e| err(&crate::i18n::t("sign-typst-pdf", &[]), e))?;
     let pages = doc.get_pages();
     let mut fields: Vec<Object> = Vec::new();
     for slot in slots {
         let page_id = *pages.get(&(slot.page as u32)).ok_or_else(|| {
-            Error::Other(format!("chữ ký ở trang {} không có trong PDF", slot.page))
+            Error::Other(crate::i18n::t(
+                "sign-page-missing",
+                &[("page", &slot.page.to_string())],
+            ))
         })?;
         let mb = media_box(&doc, page_id).unwrap_or([0.0, 0.0, 595.276, 841.89]);
         // Typst measures down from the top left; PDF up from the bottom left.

@@ -49,26 +49,27 @@ pub fn from_pkcs12(bytes: &[u8], password: &str) -> Result<Identity, Error> {
     use p12_keystore::{KeyStore, Pkcs12ImportPolicy};
     let store =
         KeyStore::from_pkcs12(bytes, password, Pkcs12ImportPolicy::Relaxed).map_err(|e| {
-            Error::Other(format!(
-                "không mở được tệp chứng thư số: sai mật khẩu hoặc tệp hỏng \
-             (cannot open the PKCS#12 file: wrong password or damaged file: {e})"
+            Error::Other(crate::i18n::t(
+                "sign-p12-cannot-open",
+                &[("detail", &e.to_string())],
             ))
         })?;
-    let (_, chain) = store.private_key_chain().ok_or_else(|| {
-        Error::Other(
-            "tệp chứng thư số không có khóa bí mật (no private key in the PKCS#12 file)".into(),
-        )
-    })?;
+    let (_, chain) = store
+        .private_key_chain()
+        .ok_or_else(|| Error::Other(crate::i18n::t("sign-p12-no-key", &[])))?;
     let certs = chain
         .certs()
         .iter()
         .map(|c| Certificate::from_der(c.as_der()))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Error::Other(format!("chứng thư số hỏng (bad certificate): {e}")))?;
+        .map_err(|e| {
+            Error::Other(crate::i18n::t(
+                "sign-bad-certificate",
+                &[("detail", &e.to_string())],
+            ))
+        })?;
     if certs.is_empty() {
-        return Err(Error::Other(
-            "tệp chứng thư số không có chứng thư của khóa (no certificate for the key)".into(),
-        ));
+        return Err(Error::Other(crate::i18n::t("sign-p12-no-cert", &[])));
     }
     let key = key_from_pkcs8(chain.key().as_der(), chain.key().oid())?;
     let id = Identity { key, chain: certs };
@@ -78,7 +79,10 @@ pub fn from_pkcs12(bytes: &[u8], password: &str) -> Result<Identity, Error> {
 
 fn key_from_pkcs8(der: &[u8], oid: der::oid::ObjectIdentifier) -> Result<Key, Error> {
     let bad = |e: &dyn std::fmt::Display| {
-        Error::Other(format!("khóa bí mật hỏng (bad private key): {e}"))
+        Error::Other(crate::i18n::t(
+            "sign-bad-key",
+            &[("detail", &e.to_string())],
+        ))
     };
     if oid == RSA_OID {
         use rsa::pkcs8::DecodePrivateKey;
@@ -89,8 +93,9 @@ fn key_from_pkcs8(der: &[u8], oid: der::oid::ObjectIdentifier) -> Result<Key, Er
         let k = p256::ecdsa::SigningKey::from_pkcs8_der(der).map_err(|e| bad(&e))?;
         Ok(Key::P256(Box::new(k)))
     } else {
-        Err(Error::Other(format!(
-            "loại khóa {oid} chưa được hỗ trợ (only RSA and ECDSA P-256 keys are supported)"
+        Err(Error::Other(crate::i18n::t(
+            "sign-key-type",
+            &[("oid", &oid.to_string())],
         )))
     }
 }
@@ -113,9 +118,7 @@ fn check_pair(id: &Identity) -> Result<(), Error> {
         .to_der()
         .map_err(|e| Error::Other(e.to_string()))?;
     if spki.as_bytes() != cert_spki.as_slice() {
-        return Err(Error::Other(
-            "khóa bí mật không khớp chứng thư số (the key does not match the certificate)".into(),
-        ));
+        return Err(Error::Other(crate::i18n::t("sign-key-mismatch", &[])));
     }
     Ok(())
 }
@@ -128,13 +131,17 @@ pub fn password() -> Result<String, Error> {
     }
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Other(format!(
-            "cần mật khẩu của tệp chứng thư số: đặt biến môi trường {PASSWORD_ENV} \
-             hoặc chạy trong cửa sổ dòng lệnh để nhập (no terminal to ask the password on)"
+        return Err(Error::Other(crate::i18n::t(
+            "sign-password-needed",
+            &[("var", PASSWORD_ENV)],
         )));
     }
-    rpassword::prompt_password("Mật khẩu tệp chứng thư số: ")
-        .map_err(|e| Error::Other(format!("không đọc được mật khẩu: {e}")))
+    rpassword::prompt_password(crate::i18n::t("sign-password-prompt", &[]) + " ").map_err(|e| {
+        Error::Other(crate::i18n::t(
+            "sign-password-unreadable",
+            &[("detail", &e.to_string())],
+        ))
+    })
 }
 
 /// The common name (CN) of a certificate's subject, or the whole subject.

@@ -47,20 +47,14 @@ pub struct SignOptions {
 /// Signs `pdf` and returns the signed file (the input bytes followed by
 /// the update).
 pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Error> {
-    let doc =
-        Document::load_mem(pdf).map_err(|e| err("không đọc được PDF (cannot read the PDF)", e))?;
+    let doc = Document::load_mem(pdf)
+        .map_err(|e| err(&crate::i18n::t("sign-cannot-read-pdf", &[]), e))?;
     if doc.is_encrypted() {
-        return Err(Error::Other(
-            "PDF được mã hóa, không ký được (encrypted PDF)".into(),
-        ));
+        return Err(Error::Other(crate::i18n::t("sign-encrypted", &[])));
     }
     let fields = signature_fields(&doc);
     if fields.is_empty() {
-        return Err(Error::Other(
-            "PDF không có ô chữ ký số; tạo lại bằng `vanban build --ky-so` \
-             (no signature field: build the PDF with --ky-so)"
-                .into(),
-        ));
+        return Err(Error::Other(crate::i18n::t("sign-no-fields", &[])));
     }
     let unsigned = |d: &lopdf::Dictionary| d.get(b"V").is_err();
     let (field_id, field) = match opts.role {
@@ -68,19 +62,20 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
             .iter()
             .find(|(_, d)| field_name(d) == role.field_name())
             .ok_or_else(|| {
-                Error::Other(format!(
-                    "PDF không có ô chữ ký `{}` (no such field)",
-                    role.field_name()
+                Error::Other(crate::i18n::t(
+                    "sign-no-such-field",
+                    &[("field", role.field_name())],
                 ))
             })?,
-        None => fields.iter().find(|(_, d)| unsigned(d)).ok_or_else(|| {
-            Error::Other("mọi ô chữ ký đã được ký (every field is signed already)".into())
-        })?,
+        None => fields
+            .iter()
+            .find(|(_, d)| unsigned(d))
+            .ok_or_else(|| Error::Other(crate::i18n::t("sign-all-signed", &[])))?,
     };
     if !unsigned(field) {
-        return Err(Error::Other(format!(
-            "ô chữ ký `{}` đã được ký (field already signed)",
-            field_name(field)
+        return Err(Error::Other(crate::i18n::t(
+            "sign-field-signed",
+            &[("field", &field_name(field).to_string())],
         )));
     }
     let field_id = *field_id;
@@ -176,7 +171,7 @@ pub(crate) fn append_update(
 ) -> Result<(), Error> {
     let io = |e: std::io::Error| Error::Other(e.to_string());
     let prev_xref = last_startxref(out)
-        .ok_or_else(|| Error::Other("PDF thiếu `startxref` (no startxref)".into()))?;
+        .ok_or_else(|| Error::Other(crate::i18n::t("sign-no-startxref", &[])))?;
     if out.last() != Some(&b'\n') {
         out.push(b'\n');
     }
@@ -251,9 +246,12 @@ fn fill_signature(out: &mut [u8], id: &Identity) -> Result<(), Error> {
     let digest = h.finalize();
     let cms = cms_signature(&digest, id)?;
     if cms.len() > CONTENTS_SIZE {
-        return Err(Error::Other(format!(
-            "chữ ký {} byte, lớn hơn chỗ dành sẵn {CONTENTS_SIZE} byte (signature too large)",
-            cms.len()
+        return Err(Error::Other(crate::i18n::t(
+            "sign-too-large",
+            &[
+                ("bytes", &cms.len().to_string()),
+                ("room", &CONTENTS_SIZE.to_string()),
+            ],
         )));
     }
     let hex: Vec<u8> = cms
@@ -295,7 +293,12 @@ pub fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
     use cms::content_info::{CmsVersion, ContentInfo};
     use cms::signed_data::{CertificateSet, SignedData, SignerInfo, SignerInfos};
     use const_oid::db::{rfc5911, rfc5912};
-    let fail = |e: &dyn std::fmt::Display| Error::Other(format!("không tạo được chữ ký CMS: {e}"));
+    let fail = |e: &dyn std::fmt::Display| {
+        Error::Other(crate::i18n::t(
+            "sign-cms-failed",
+            &[("detail", &e.to_string())],
+        ))
+    };
     let signer = id.certificate();
     let sha256 = AlgorithmIdentifierOwned {
         oid: rfc5912::ID_SHA_256,
@@ -392,6 +395,11 @@ pub fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
 
 /// A value as `Any` (its DER, decoded back as a tagged value).
 fn any_of(v: &impl Encode) -> Result<der::Any, Error> {
-    let fail = |e: der::Error| Error::Other(format!("không tạo được chữ ký CMS: {e}"));
+    let fail = |e: der::Error| {
+        Error::Other(crate::i18n::t(
+            "sign-cms-failed",
+            &[("detail", &e.to_string())],
+        ))
+    };
     der::Any::from_der(&v.to_der().map_err(fail)?).map_err(fail)
 }

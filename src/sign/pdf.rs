@@ -38,7 +38,7 @@ pub fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> Result<&'a Object, Err
     match obj {
         Object::Reference(id) => doc
             .get_object(*id)
-            .map_err(|e| err("PDF hỏng (broken PDF)", e)),
+            .map_err(|e| err(&crate::i18n::t("sign-broken-pdf", &[]), e)),
         o => Ok(o),
     }
 }
@@ -81,7 +81,7 @@ pub fn catalog_id(doc: &Document) -> Result<ObjectId, Error> {
     doc.trailer
         .get(b"Root")
         .and_then(Object::as_reference)
-        .map_err(|e| err("PDF không có mục lục gốc (no /Root)", e))
+        .map_err(|e| err(&crate::i18n::t("sign-no-root", &[]), e))
 }
 
 /// The `/AcroForm` dictionary, following a reference.

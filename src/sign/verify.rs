@@ -53,7 +53,7 @@ pub fn trust_store(pems: &[Vec<u8>]) -> Result<Vec<Certificate>, Error> {
     for pem in pems {
         out.extend(
             Certificate::load_pem_chain(pem)
-                .map_err(|e| err("tệp CA tin cậy hỏng (bad trust store)", e))?,
+                .map_err(|e| err(&crate::i18n::t("sign-bad-trust-store", &[]), e))?,
         );
     }
     Ok(out)
@@ -61,13 +61,14 @@ pub fn trust_store(pems: &[Vec<u8>]) -> Result<Vec<Certificate>, Error> {
 
 /// Checks every signature of `pdf` against the trust anchors `trust`.
 pub fn verify(pdf: &[u8], trust: &[Certificate]) -> Result<Vec<SignatureReport>, Error> {
-    let doc = Document::load_mem(pdf).map_err(|e| err("không đọc được PDF", e))?;
+    let doc = Document::load_mem(pdf)
+        .map_err(|e| err(&crate::i18n::t("sign-cannot-read-pdf", &[]), e))?;
     let mut out = Vec::new();
     for (_, field) in signature_fields(&doc) {
         let Ok(v) = field.get(b"V") else { continue };
         let sig = resolve(&doc, v)?
             .as_dict()
-            .map_err(|e| err("chữ ký hỏng", e))?;
+            .map_err(|e| err(&crate::i18n::t("sign-bad-signature", &[]), e))?;
         out.push(check_one(pdf, &field_name(field), sig, trust, &doc)?);
     }
     out.sort_by_key(|r| r.revision_end);
@@ -81,19 +82,25 @@ fn check_one(
     trust: &[Certificate],
     doc: &Document,
 ) -> Result<SignatureReport, Error> {
-    let bad = |m: &str| Error::Other(format!("chữ ký `{field}`: {m}"));
+    let bad = |m: &str| {
+        Error::Other(crate::i18n::t(
+            "sign-field-problem",
+            &[("field", field), ("problem", m)],
+        ))
+    };
     let range: Vec<usize> = resolve(
         doc,
-        sig.get(b"ByteRange").map_err(|_| bad("thiếu /ByteRange"))?,
+        sig.get(b"ByteRange")
+            .map_err(|_| bad(&crate::i18n::t("sign-no-byterange", &[])))?,
     )?
     .as_array()
-    .map_err(|_| bad("/ByteRange hỏng"))?
+    .map_err(|_| bad(&crate::i18n::t("sign-bad-byterange", &[])))?
     .iter()
     .map(|o| o.as_i64().ok().and_then(|v| usize::try_from(v).ok()))
     .collect::<Option<_>>()
-    .ok_or_else(|| bad("/ByteRange hỏng"))?;
+    .ok_or_else(|| bad(&crate::i18n::t("sign-bad-byterange", &[])))?;
     let [a, b, c, d] = range[..] else {
-        return Err(bad("/ByteRange hỏng"));
+        return Err(bad(&crate::i18n::t("sign-bad-byterange", &[])));
     };
     // One hole, starting at the file's start and exactly over /Contents.
     let sane = a == 0
@@ -104,20 +111,27 @@ fn check_one(
     let contents = sig
         .get(b"Contents")
         .and_then(Object::as_str)
-        .map_err(|_| bad("thiếu /Contents"))?;
+        .map_err(|_| bad(&crate::i18n::t("sign-no-contents", &[])))?;
     let mut reader = SliceReader::new(contents).map_err(|e| bad(&e.to_string()))?;
-    let info = ContentInfo::decode(&mut reader).map_err(|e| bad(&format!("CMS hỏng: {e}")))?;
+    let info = ContentInfo::decode(&mut reader).map_err(|e| {
+        bad(&crate::i18n::t(
+            "sign-bad-cms",
+            &[("detail", &e.to_string())],
+        ))
+    })?;
     let _ = reader.remaining_len();
-    let sd: SignedData = info
-        .content
-        .decode_as()
-        .map_err(|e| bad(&format!("CMS SignedData hỏng: {e}")))?;
+    let sd: SignedData = info.content.decode_as().map_err(|e: der::Error| {
+        bad(&crate::i18n::t(
+            "sign-bad-signed-data",
+            &[("detail", &e.to_string())],
+        ))
+    })?;
     let si = sd
         .signer_infos
         .0
         .iter()
         .next()
-        .ok_or_else(|| bad("CMS không có người ký"))?;
+        .ok_or_else(|| bad(&crate::i18n::t("sign-cms-no-signer", &[])))?;
     let certs: Vec<Certificate> = sd
         .certificates
         .iter()
@@ -134,7 +148,7 @@ fn check_one(
         }),
         SignerIdentifier::SubjectKeyIdentifier(_) => certs.first(),
     }
-    .ok_or_else(|| bad("CMS không có chứng thư của người ký"))?;
+    .ok_or_else(|| bad(&crate::i18n::t("sign-cms-no-signer-cert", &[])))?;
 
     // Integrity: the digest of the covered bytes is the one signed.
     let mut intact = false;
@@ -214,9 +228,9 @@ fn chain_problem(
     for _ in 0..8 {
         let v = cert.tbs_certificate().validity();
         if at < v.not_before.to_system_time() || at > v.not_after.to_system_time() {
-            return Some(format!(
-                "chứng thư của {} hết hạn hoặc chưa có hiệu lực lúc ký",
-                common_name(&cert)
+            return Some(crate::i18n::t(
+                "sign-cert-expired",
+                &[("name", &common_name(&cert))],
             ));
         }
         if trust.contains(&cert) {
@@ -224,7 +238,7 @@ fn chain_problem(
         }
         let issuer_name = cert.tbs_certificate().issuer();
         let Ok(tbs) = cert.tbs_certificate().to_der() else {
-            return Some("chứng thư hỏng".into());
+            return Some(crate::i18n::t("sign-bad-cert", &[]));
         };
         let issuer = trust
             .iter()
@@ -233,21 +247,24 @@ fn chain_problem(
             .find(|c| verify_with(c, &tbs, cert.signature().as_bytes().unwrap_or_default()));
         match issuer {
             Some(i) if i == &cert => {
-                return Some(format!(
-                    "CA gốc {} không nằm trong danh sách tin cậy",
-                    common_name(i)
+                return Some(crate::i18n::t(
+                    "sign-root-untrusted",
+                    &[("name", &common_name(i))],
                 ))
             }
             Some(i) => cert = i.clone(),
             None => {
-                return Some(format!(
-                    "không tìm thấy CA đã cấp chứng thư cho {} ({issuer_name})",
-                    common_name(&cert)
+                return Some(crate::i18n::t(
+                    "sign-issuer-not-found",
+                    &[
+                        ("name", &common_name(&cert)),
+                        ("issuer", &issuer_name.to_string()),
+                    ],
                 ))
             }
         }
     }
-    Some("chuỗi chứng thư quá dài".into())
+    Some(crate::i18n::t("sign-chain-too-long", &[]))
 }
 
 /// `D:YYYYMMDDHHmmSS+07'00'` as a point in time.

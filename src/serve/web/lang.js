@@ -1,0 +1,51 @@
+// The language of the server's messages (errors, warnings, status lines):
+// a choice kept in this browser (localStorage), sent with every API
+// request as `X-Vanban-Lang`. Without a choice, the server's own language,
+// which the page carries in <html data-messages>. Loaded before app.js, so that
+// every request of the editor carries it.
+
+const KEY = "vanban-lang";
+const LANGS = [
+  ["vi", "Tiếng Việt"],
+  ["en", "English"],
+];
+
+function stored() {
+  try {
+    return localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+let choice = stored();
+
+const pageFetch = window.fetch.bind(window);
+window.fetch = (input, init = {}) => {
+  const lang = choice;
+  const url = typeof input === "string" ? input : input.url;
+  if (lang && new URL(url, location.href).pathname.startsWith("/api/")) {
+    const headers = new Headers(init.headers || {});
+    headers.set("X-Vanban-Lang", lang);
+    init = { ...init, headers };
+  }
+  return pageFetch(input, init);
+};
+
+const select = document.createElement("select");
+select.id = "lang";
+select.title = "Ngôn ngữ của thông báo · Language of messages";
+select.setAttribute("aria-label", select.title);
+for (const [code, name] of LANGS) {
+  select.append(new Option(name, code));
+}
+select.value = choice || document.documentElement.dataset.messages || "vi";
+select.addEventListener("change", () => {
+  choice = select.value;
+  try {
+    localStorage.setItem(KEY, select.value);
+  } catch {
+    // A browser without storage: the choice lasts for this page.
+  }
+});
+document.querySelector("header").append(select);

@@ -314,7 +314,7 @@ pub enum Command {
         /// separate file) as the organisation: a text block at the top
         /// right of page 1 with the document's số and ký hiệu (this value)
         /// and the signing time.
-        #[arg(long = "kem-theo", value_name = "SO/KY-HIEU", conflicts_with_all = ["anh", "truong"])]
+        #[arg(long = "kem-theo", value_name = "SO_KY_HIEU", conflicts_with_all = ["anh", "truong"])]
         kem_theo: Option<String>,
         /// Which signature: the signer's (nguoi-ky) or the organisation's
         /// (co-quan); default: the first field not yet signed.

@@ -37,15 +37,19 @@ fn every_message_has_both_languages() {
 
 #[test]
 fn every_command_line_help_text_has_both_languages() {
+    let mut missing = Vec::new();
     for id in vanban::cli::help_ids() {
         for lang in Lang::ALL {
-            assert!(
-                i18n::has(lang, &id),
-                "help `{id}` is missing from i18n/{}/vanban.ftl",
-                lang.code()
-            );
+            if !i18n::has(lang, &id) {
+                missing.push(format!("{id} (i18n/{}/vanban.ftl)", lang.code()));
+            }
         }
     }
+    assert!(
+        missing.is_empty(),
+        "help texts missing:\n{}",
+        missing.join("\n")
+    );
 }
 
 fn check_with_env(vars: &[(&str, &str)]) -> String {
@@ -495,6 +499,14 @@ const DOCUMENT_TEXT: &[(&str, &str)] = &[
         "the names of the signature fields in the PDF",
     ),
     ("src/serve/points.rs", "the headings of a giấy mời's points"),
+    (
+        "src/sign/text_block.rs",
+        "the text block of an attached file's signature",
+    ),
+    (
+        "src/sign/copy.rs",
+        "the copy's page and the text block of the copying organisation",
+    ),
     (
         "src/diag/message.rs",
         "limit wordings given in both languages",

@@ -202,6 +202,25 @@ fn cap_so_writes_the_yaml_records_the_row_and_builds_the_pdf() {
 
 #[test]
 fn two_processes_allocate_200_distinct_consecutive_numbers() {
+    // The run proves something only when the two processes took numbers
+    // while the other was running; on a loaded machine one may finish
+    // before the other starts, so up to three runs are made for that.
+    for attempt in 1..=3 {
+        let (one, other) = allocate_200_in_two_processes();
+        eprintln!(
+            "run {attempt}: numbers 1–100 went {one} to one process and {other} to the other"
+        );
+        if one > 0 && other > 0 {
+            return;
+        }
+    }
+    panic!("in three runs, the two processes never took numbers at the same time");
+}
+
+/// Two `cap-so` processes number 100 documents each in one project; checks
+/// the register and the files, and gives how many of the numbers 1–100
+/// each process took.
+fn allocate_200_in_two_processes() -> (usize, usize) {
     let names: Vec<String> = (0..200).map(|i| format!("cv-{i:03}.yaml")).collect();
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let (dir, files) = project(&refs, DRAFT);
@@ -249,12 +268,7 @@ fn two_processes_allocate_200_distinct_consecutive_numbers() {
             })
             .count()
     };
-    eprintln!(
-        "numbers 1–100 went {} to one process and {} to the other",
-        first_half(0),
-        first_half(1)
-    );
-    assert!(first_half(0) > 0 && first_half(1) > 0);
+    (first_half(0), first_half(1))
 }
 
 #[test]

@@ -18,14 +18,10 @@ mod msg {
         t("refused-thu-ky", &[("kind", kind)])
     }
     pub fn ben_kia(kind: &str) -> String {
-        format!(
-            "`ben_kia` (người ký của bên kia, bên trái) chỉ có ở hợp đồng, bản ghi nhớ và bản thỏa thuận, cùng với `nguoi_ky`; {kind} không in khối này: bỏ `ben_kia`, hoặc viết `loai: hop_dong` và thêm `nguoi_ky`"
-        )
+        t("refused-ben-kia", &[("kind", kind)])
     }
     pub fn phu_luc(key: &str) -> String {
-        format!(
-            "phụ lục phát hành thành tệp riêng không có `{key}` (không có phần đầu, Kính gửi, chữ ký hay Nơi nhận: Phụ lục III, Mẫu 2.1, 2.2): bỏ `{key}`; số, ngày và tên cơ quan của văn bản chính viết ở `so`, `ky_hieu`, `ngay`, `ten_co_quan` hoặc `kem_theo: van-ban.yaml`"
-        )
+        t("refused-phu-luc", &[("key", key)])
     }
     pub fn can_cu_cong_dien() -> String {
         t("refused-can-cu-cong-dien", &[])

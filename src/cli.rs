@@ -292,24 +292,8 @@ pub enum Command {
         /// The PDF to sign.
         #[arg(value_name = "FILE.pdf")]
         pdf: PathBuf,
-        /// The PKCS#12 file (.p12, .pfx) with the key and its certificates.
-        #[arg(
-            long,
-            value_name = "FILE.p12",
-            required_unless_present = "token",
-            conflicts_with = "token"
-        )]
-        p12: Option<PathBuf>,
-        /// Sign with a USB token (PKCS#11) instead of a PKCS#12 file; the
-        /// PIN from a prompt or VANBAN_MA_PIN, never an argument.
-        #[arg(long)]
-        token: bool,
-        /// The token's PKCS#11 library (default: VANBAN_PKCS11_MODULE).
-        #[arg(long = "thu-vien", value_name = "LIB.so", requires = "token")]
-        thu_vien: Option<PathBuf>,
-        /// The label of the key on the token, when it holds several.
-        #[arg(long, value_name = "LABEL", requires = "token")]
-        nhan: Option<String>,
+        #[command(flatten)]
+        key: KeyArgs,
         /// Sign a file attached to a document (an appendix issued as a
         /// separate file) as the organisation: a text block at the top
         /// right of page 1 with the document's số and ký hiệu (this value)
@@ -368,23 +352,9 @@ pub enum Command {
         /// A recipient (repeatable); `Lưu: VT.` is added last.
         #[arg(long = "noi-nhan", value_name = "TEXT")]
         noi_nhan: Vec<String>,
-        /// The PKCS#12 file of the copying organisation.
-        #[arg(
-            long,
-            value_name = "FILE.p12",
-            required_unless_present = "token",
-            conflicts_with = "token"
-        )]
-        p12: Option<PathBuf>,
-        /// Sign with a USB token (PKCS#11).
-        #[arg(long)]
-        token: bool,
-        /// The token's PKCS#11 library (default: VANBAN_PKCS11_MODULE).
-        #[arg(long = "thu-vien", value_name = "LIB.so", requires = "token")]
-        thu_vien: Option<PathBuf>,
-        /// The label of the key on the token.
-        #[arg(long, value_name = "LABEL", requires = "token")]
-        nhan: Option<String>,
+        /// The copying organisation's key.
+        #[command(flatten)]
+        key: KeyArgs,
         /// Where to write (default: NAME-sao-y.pdf beside the input).
         #[arg(short, long, value_name = "OUT.pdf")]
         out: Option<PathBuf>,
@@ -418,6 +388,42 @@ pub enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+}
+
+/// Where the signing key is: a PKCS#12 file or a USB token (`ky`, `sao`).
+/// Passwords and PINs never come as arguments.
+#[derive(Debug, clap::Args)]
+pub struct KeyArgs {
+    /// The PKCS#12 file (.p12, .pfx) with the key and its certificates.
+    #[arg(
+        long,
+        value_name = "FILE.p12",
+        required_unless_present = "token",
+        conflicts_with = "token"
+    )]
+    p12: Option<PathBuf>,
+    /// Sign with a USB token (PKCS#11) instead of a PKCS#12 file; the PIN
+    /// from a prompt or VANBAN_MA_PIN, never an argument.
+    #[arg(long)]
+    token: bool,
+    /// The token's PKCS#11 library (default: VANBAN_PKCS11_MODULE).
+    #[arg(long = "thu-vien", value_name = "LIB.so", requires = "token")]
+    thu_vien: Option<PathBuf>,
+    /// The label of the key on the token, when it holds several.
+    #[arg(long, value_name = "LABEL", requires = "token")]
+    nhan: Option<String>,
+}
+
+impl From<KeyArgs> for commands::ky::KeySource {
+    fn from(k: KeyArgs) -> Self {
+        match k.p12 {
+            Some(p12) if !k.token => Self::P12(p12),
+            _ => Self::Token {
+                module: k.thu_vien,
+                label: k.nhan,
+            },
+        }
+    }
 }
 
 /// The forms of copy (NĐ30 Điều 25).
@@ -657,23 +663,14 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
         }
         Command::Ky {
             pdf,
-            p12,
-            token,
-            thu_vien,
-            nhan,
+            key,
             kem_theo,
             truong,
             anh,
             out,
         } => {
             let out = out.unwrap_or_else(|| pdf.clone());
-            let key = match p12 {
-                Some(p12) if !token => commands::ky::KeySource::P12(p12),
-                _ => commands::ky::KeySource::Token {
-                    module: thu_vien,
-                    label: nhan,
-                },
-            };
+            let key: commands::ky::KeySource = key.into();
             match kem_theo {
                 Some(so) => commands::ky::run_attached(&pdf, &out, &key, &so)?,
                 None => {
@@ -695,10 +692,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             chuc_vu,
             ho_ten,
             noi_nhan,
-            p12,
-            token,
-            thu_vien,
-            nhan,
+            key,
             out,
         } => {
             let form: crate::sign::copy::Form = hinh_thuc.into();
@@ -711,13 +705,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 };
                 pdf.with_file_name(format!("{stem}-{suffix}.pdf"))
             });
-            let key = match p12 {
-                Some(p12) if !token => commands::ky::KeySource::P12(p12),
-                _ => commands::ky::KeySource::Token {
-                    module: thu_vien,
-                    label: nhan,
-                },
-            };
+            let key: commands::ky::KeySource = key.into();
             let copy = crate::sign::copy::Copy {
                 form,
                 parent: co_quan_chu_quan,

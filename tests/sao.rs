@@ -292,6 +292,25 @@ fn copies_without_so_take_the_next_numbers_of_their_own_series() {
         let sha = sha256_hex(&std::fs::read(&copy).unwrap());
         assert_eq!(row["SHA-256 of the PDF"], sha, "{row:?}");
     }
+    // On screen and printed: the book of copies, with both.
+    let table = ok(&vanban_in(p.dir.path(), None)
+        .env("LANGUAGE", "en")
+        .args(["so-dang-ky", "--ban-sao"])
+        .output()
+        .unwrap());
+    assert!(
+        table.contains("01/SY-VP") && table.contains("02/SL-VP"),
+        "{table}"
+    );
+    assert!(!table.contains("01/VP"), "{table}");
+    ok(&vanban_in(p.dir.path(), None)
+        .args(["so-dang-ky", "--ban-sao", "-o", "ban-sao.pdf"])
+        .output()
+        .unwrap());
+    let book = text(&p.path("ban-sao.pdf"), 1);
+    assert!(book.contains("SỔ ĐĂNG KÝ BẢN SAO VĂN BẢN"), "{book}");
+    let rows_page = norm_ws(&text(&p.path("ban-sao.pdf"), 2));
+    assert!(rows_page.contains("01/SY-VP"), "{rows_page}");
     // The ordinary series keeps its own 1.
     let o = vanban_in(p.dir.path(), None)
         .env("LANGUAGE", "en")
@@ -432,4 +451,8 @@ fn a_register_of_the_first_schema_is_upgraded_with_its_rows() {
         )
         .unwrap();
     assert_eq!(index, 1);
+}
+
+fn norm_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -260,6 +260,7 @@ pub fn typst_source(engine: &Engine, book: &Book, records: &[Record]) -> Result<
         parent => book.parent_body.as_str(),
         year => book.year,
         secret => book.series == Series::Secret,
+        copies => book.series == Series::Copy,
         first => super::db::format_number(first),
         last => super::db::format_number(last),
         from => iso_to_vn(from),

@@ -383,6 +383,17 @@ fn so_of_a_taken_number_is_refused_and_nothing_is_written() {
         "d.pdf",
     ));
     assert_eq!(copy_rows(p.dir.path())[1]["Number"], "04");
+    // `check` sees the gap in the series of copies, as that series.
+    let o = vanban_in(p.dir.path(), None)
+        .env("LANGUAGE", "en")
+        .args(["check", "cv.yaml"])
+        .output()
+        .unwrap();
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("copy register of VĂN PHÒNG HĐND VÀ UBND for 2026 lacks number 01, 02"),
+        "{e}"
+    );
 }
 
 #[test]

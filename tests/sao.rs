@@ -197,6 +197,12 @@ fn a_file_that_is_not_a_pdf_is_refused_and_nothing_is_written() {
     let e = String::from_utf8_lossy(&o.stderr);
     assert!(e.contains("cannot read the PDF"), "{e}");
     assert!(!p.path("ra.pdf").exists());
+    // No number was taken: the register holds no row.
+    let conn = rusqlite::Connection::open(p.path("so-van-ban.sqlite")).unwrap();
+    let rows: i64 = conn
+        .query_row("SELECT COUNT(*) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 0);
 }
 
 /// The rows of the register's series of copies, as `vanban so-dang-ky

@@ -243,6 +243,10 @@ pub enum Command {
         /// The register of secret documents instead of the ordinary one.
         #[arg(long)]
         secret: bool,
+        /// The register of the organisation's copies (sao y, sao lục,
+        /// trích sao) instead of the ordinary one.
+        #[arg(long = "ban-sao", conflicts_with = "secret")]
+        ban_sao: bool,
         /// Write to FILE: `.csv` (UTF-8 for Excel), `.xlsx`, or `.pdf` (the
         /// printed register: one issuer, one year). Default: a table.
         #[arg(short, long, value_name = "FILE")]
@@ -328,9 +332,10 @@ pub enum Command {
         /// Its parent body (cơ quan chủ quản).
         #[arg(long = "co-quan-chu-quan", value_name = "NAME")]
         co_quan_chu_quan: Option<String>,
-        /// The copy's number in its yearly series.
+        /// The copy's number in its yearly series (default: the next one of
+        /// the register's series of copies).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-        so: u32,
+        so: Option<u32>,
         /// The organisation's part of the ký hiệu (`VP` in `05/SY-VP`).
         #[arg(long = "ky-hieu", value_name = "ABBR", default_value = "")]
         ky_hieu: String,
@@ -710,7 +715,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 form,
                 parent: co_quan_chu_quan,
                 organisation: co_quan,
-                number: so,
+                number: so.unwrap_or(0),
                 symbol: ky_hieu,
                 place: dia_danh,
                 date: ngay.unwrap_or_else(|| crate::sign::now_vietnam().date_naive()),
@@ -719,7 +724,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 name: ho_ten,
                 recipients: noi_nhan,
             };
-            commands::sao::run(&pdf, &out, &copy, &key)?;
+            commands::sao::run(&pdf, &out, copy, so, &key)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::XacMinh { pdf, tin_cay } => Ok(if commands::xac_minh::run(&pdf, &tin_cay)? {
@@ -764,6 +769,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
             year,
             issuer,
             secret,
+            ban_sao,
             out,
             import,
             fonts,
@@ -773,6 +779,7 @@ fn run(cli: Cli, color: bool) -> Result<ExitCode, Error> {
                 year,
                 issuer,
                 secret,
+                copies: ban_sao,
                 out,
                 import,
             };

@@ -651,6 +651,7 @@ fn no_vietnamese_message_is_left_outside_the_catalogue() {
 #[test]
 fn optional_parts_of_register_messages_in_both_languages() {
     use std::path::Path;
+    use vanban::register::db::Series;
     use vanban::register::msg;
     let p = Path::new("cv.yaml");
     i18n::with_lang(Lang::Vi, || {
@@ -662,15 +663,17 @@ fn optional_parts_of_register_messages_in_both_languages() {
             msg::issued(p, "01/KH", "02/03/2026", false),
             "cv.yaml: đã cấp số 01/KH ngày 02/03/2026"
         );
-        assert_eq!(msg::series_label(true), "văn bản mật ");
-        assert_eq!(msg::series_label(false), "");
+        assert_eq!(msg::series_label(Series::Secret), "văn bản mật ");
+        assert_eq!(msg::series_label(Series::Copy), "bản sao ");
+        assert_eq!(msg::series_label(Series::Ordinary), "");
     });
     i18n::with_lang(Lang::En, || {
         assert_eq!(
             msg::issued(p, "01/KH", "02/03/2026", true),
             "cv.yaml: issued number 01/KH on 02/03/2026 (register of secret documents)"
         );
-        assert_eq!(msg::series_label(true), "secret ");
+        assert_eq!(msg::series_label(Series::Secret), "secret ");
+        assert_eq!(msg::series_label(Series::Copy), "copy ");
         // The note written into the register is the register's text:
         // Vietnamese whatever the language of messages.
         assert_eq!(

@@ -381,6 +381,7 @@ register-col-title-short = Kind and subject
 register-col-issuer-short = Issuer
 register-series-ordinary = ordinary
 register-series-secret = secret
+register-series-copy = copy
 register-status-issued = issued
 register-status-withdrawn = withdrawn
 register-sheet-name = Register of outgoing documents
@@ -417,9 +418,10 @@ reg-one-book = a printed register is one book: one issuing body, one year; choos
 reg-empty = no document of the register matches the choice
 reg-unknown-format = { $path }: the register cannot be written in this form; use a .csv, .xlsx or .pdf name
 reg-bad-date = `{ $value }` is not a full date: write `2026-10-02` or `02/10/2026`
-reg-series-label = { $secret ->
-        [yes] secret{" "}
-       *[no] {""}
+reg-series-label = { $series ->
+        [secret] secret{" "}
+        [copy] copy{" "}
+       *[ordinary] {""}
     }
 reg-exported = { $path }: wrote { $rows } rows of the register
 reg-imported = { $path }: imported { $rows } rows into the register { $register }
@@ -435,9 +437,10 @@ reg-merge-exists = { $path } exists; not overwritten (it may have a number): cho
 reg-merge-empty = { $path }: no data row under the head row
 reg-merge-bad-head = { $path }: the column head `{ $head }` cannot be a variable name: only letters without accents, digits and `_`, e.g. `ho_ten`
 reg-merged = merged { $count } documents into { $dir }
-reg-book = { $issuer }, { $year }{ $secret ->
-        [yes] {" "}(secret)
-       *[no] {""}
+reg-book = { $issuer }, { $year }{ $series ->
+        [secret] {" "}(secret)
+        [copy] {" "}(copies)
+       *[ordinary] {""}
     }
 
 ## Warnings of the document check (src/lints.rs)
@@ -625,7 +628,7 @@ cli-sao-arg-pdf = The signed PDF to copy
 cli-sao-arg-hinh_thuc = The form of copy: sao-y, sao-luc or trich-sao
 cli-sao-arg-co_quan = The copying organisation
 cli-sao-arg-co_quan_chu_quan = Its parent body (cơ quan chủ quản), if any
-cli-sao-arg-so = The copy's number in the year's series of copies
+cli-sao-arg-so = The copy's number in the year's series of copies (default: the next one in the register)
 cli-sao-arg-ky_hieu = The organisation's part of the ký hiệu (VP in 05/SY-VP)
 cli-sao-arg-dia_danh = Place name (địa danh)
 cli-sao-arg-ngay = Date of the copy (default: today)
@@ -654,3 +657,14 @@ cli-tron-thu-arg-gop = Also write one PDF of all the documents, in order, to pri
 merge-no-book = cannot merge over the group `@{$group}`: the project has no address book {$file}
 merge-no-group = the address book {$file} has no group `{$group}` (groups are the names under `nhom:` of its entries)
 merge-combined = merged {$count} documents into {$file}
+
+## The number of an electronic copy in the register (src/commands/sao.rs, src/register/)
+
+cli-so-dang-ky-arg-ban_sao = The register of the organisation's copies (sao y, sao lục, trích sao) instead of the ordinary one
+reg-copy-number-taken = `--so`: number { $number } of the series of copies of { $issuer } for { $year } is already taken (file { $source }); leave out `--so` to take the register's next number, or choose another
+reg-copy-issued = { $path }: copy number { $number } of { $date }, recorded in the register { $register }
+reg-copy-title = { $form ->
+        [sao_luc] Sao lục
+        [trich_sao] Trích sao
+       *[sao_y] Sao y
+    } of { $original }

@@ -381,6 +381,7 @@ register-col-title-short = Tên loại và trích yếu
 register-col-issuer-short = Cơ quan
 register-series-ordinary = thường
 register-series-secret = mật
+register-series-copy = bản sao
 register-status-issued = đã cấp
 register-status-withdrawn = đã thu hồi
 register-sheet-name = Sổ đăng ký văn bản đi
@@ -417,9 +418,10 @@ reg-one-book = sổ in ra là một quyển: một cơ quan, một năm; chọn 
 reg-empty = không có văn bản nào trong sổ đăng ký khớp với lựa chọn
 reg-unknown-format = { $path }: không biết ghi sổ ra dạng này; dùng đuôi .csv, .xlsx hoặc .pdf
 reg-bad-date = `{ $value }` không phải ngày đầy đủ: viết `2026-10-02` hoặc `02/10/2026`
-reg-series-label = { $secret ->
-        [yes] văn bản mật{" "}
-       *[no] {""}
+reg-series-label = { $series ->
+        [secret] văn bản mật{" "}
+        [copy] bản sao{" "}
+       *[ordinary] {""}
     }
 reg-exported = { $path }: đã ghi { $rows } dòng của sổ đăng ký
 reg-imported = { $path }: đã nhập { $rows } dòng vào sổ đăng ký { $register }
@@ -435,9 +437,10 @@ reg-merge-exists = { $path } đã có; không ghi đè (tệp có thể đã đ�
 reg-merge-empty = { $path }: không có dòng dữ liệu nào dưới dòng tiêu đề
 reg-merge-bad-head = { $path }: tiêu đề cột `{ $head }` không dùng làm tên biến được: chỉ chữ không dấu, số và `_`, ví dụ `ho_ten`
 reg-merged = đã trộn { $count } văn bản vào { $dir }
-reg-book = { $issuer }, { $year }{ $secret ->
-        [yes] {" "}(mật)
-       *[no] {""}
+reg-book = { $issuer }, { $year }{ $series ->
+        [secret] {" "}(mật)
+        [copy] {" "}(bản sao)
+       *[ordinary] {""}
     }
 
 ## Cảnh báo khi kiểm tra văn bản (src/lints.rs)
@@ -619,7 +622,7 @@ cli-sao-arg-pdf = Tệp PDF đã ký cần sao
 cli-sao-arg-hinh_thuc = Hình thức sao: sao-y, sao-luc hoặc trich-sao
 cli-sao-arg-co_quan = Tên cơ quan, tổ chức sao văn bản
 cli-sao-arg-co_quan_chu_quan = Tên cơ quan, tổ chức chủ quản (nếu có)
-cli-sao-arg-so = Số của bản sao trong sổ bản sao của năm
+cli-sao-arg-so = Số của bản sao trong sổ bản sao của năm (mặc định: số tiếp theo trong sổ đăng ký)
 cli-sao-arg-ky_hieu = Phần chữ viết tắt tên cơ quan sao trong ký hiệu (VP trong 05/SY-VP)
 cli-sao-arg-dia_danh = Địa danh
 cli-sao-arg-ngay = Ngày sao (mặc định: hôm nay)
@@ -648,3 +651,14 @@ cli-tron-thu-arg-gop = Ghi thêm một tệp PDF gộp tất cả các văn bả
 merge-no-book = không trộn được theo nhóm `@{$group}`: dự án chưa có sổ địa chỉ {$file}
 merge-no-group = sổ địa chỉ {$file} không có nhóm `{$group}` (nhóm là tên ghi ở `nhom:` của các mục)
 merge-combined = đã gộp {$count} văn bản vào {$file}
+
+## Số của bản sao điện tử trong sổ đăng ký (src/commands/sao.rs, src/register/)
+
+cli-so-dang-ky-arg-ban_sao = Sổ bản sao (sao y, sao lục, trích sao) của cơ quan thay cho sổ thường
+reg-copy-number-taken = `--so`: số { $number } trong dãy số bản sao của { $issuer } năm { $year } đã cấp (tệp { $source }); bỏ `--so` để lấy số tiếp theo của sổ, hoặc chọn số khác
+reg-copy-issued = { $path }: bản sao số { $number } ngày { $date }, đã ghi vào sổ đăng ký { $register }
+reg-copy-title = { $form ->
+        [sao_luc] Bản sao lục
+        [trich_sao] Bản trích sao
+       *[sao_y] Bản sao y
+    } của { $original }

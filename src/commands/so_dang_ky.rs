@@ -23,6 +23,8 @@ pub struct Options {
     pub issuer: Option<String>,
     /// The secret series instead of the ordinary one.
     pub secret: bool,
+    /// The series of copies instead of the ordinary one.
+    pub copies: bool,
     /// Write to this `.csv`, `.xlsx` or `.pdf` instead of the screen.
     pub out: Option<PathBuf>,
     /// Import this `.csv` or `.xlsx` instead.
@@ -51,6 +53,8 @@ pub fn run(opts: &Options, engine: impl FnOnce() -> Result<Engine, Error>) -> Re
         issuer: opts.issuer.clone(),
         series: Some(if opts.secret {
             Series::Secret
+        } else if opts.copies {
+            Series::Copy
         } else {
             Series::Ordinary
         }),

@@ -64,6 +64,42 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (issuer_key, year, series, number)
     );
     CREATE INDEX entries_source ON entries (source);",
+    // 2: a third series, the organisation's copies (bản sao: sao y, sao
+    // lục, trích sao), numbered in their own sequence each year. SQLite
+    // cannot change a CHECK constraint: the table is rebuilt, every row
+    // and the index kept.
+    "CREATE TABLE entries_new (
+        id INTEGER PRIMARY KEY,
+        issuer TEXT NOT NULL,
+        issuer_key TEXT NOT NULL,
+        parent_body TEXT NOT NULL DEFAULT '',
+        year INTEGER NOT NULL,
+        series TEXT NOT NULL CHECK (series IN ('ordinary', 'secret', 'copy')),
+        number INTEGER NOT NULL CHECK (number > 0),
+        symbol TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        signer TEXT NOT NULL DEFAULT '',
+        recipients TEXT NOT NULL DEFAULT '',
+        file_copy TEXT NOT NULL DEFAULT '',
+        copies INTEGER,
+        sent_on TEXT NOT NULL DEFAULT '',
+        received_by TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        pdf_sha256 TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'issued' CHECK (status IN ('issued', 'withdrawn')),
+        withdrawn_on TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        UNIQUE (issuer_key, year, series, number)
+    );
+    INSERT INTO entries_new SELECT id, issuer, issuer_key, parent_body, year, series, number,
+        symbol, date, kind, title, signer, recipients, file_copy, copies, sent_on, received_by,
+        note, source, pdf_sha256, status, withdrawn_on, recorded_at FROM entries;
+    DROP TABLE entries;
+    ALTER TABLE entries_new RENAME TO entries;
+    CREATE INDEX entries_source ON entries (source);",
 ];
 
 /// Which sequence a number belongs to: secret documents keep their own
@@ -75,6 +111,8 @@ pub enum Series {
     Ordinary,
     /// Documents with a `do_mat` mark.
     Secret,
+    /// The organisation's copies (sao y, sao lục, trích sao).
+    Copy,
 }
 
 impl Series {
@@ -82,20 +120,28 @@ impl Series {
         match self {
             Series::Ordinary => "ordinary",
             Series::Secret => "secret",
+            Series::Copy => "copy",
         }
     }
 
     fn from_sql(s: &str) -> Self {
-        if s == "secret" {
-            Series::Secret
-        } else {
-            Series::Ordinary
+        match s {
+            "secret" => Series::Secret,
+            "copy" => Series::Copy,
+            _ => Series::Ordinary,
         }
     }
 
-    /// The series as printed (`văn bản mật ` or nothing), for messages.
+    /// The selector the catalogue's series variants use (`ordinary`,
+    /// `secret`, `copy`).
+    pub fn word(self) -> &'static str {
+        self.as_sql()
+    }
+
+    /// The series as printed (`văn bản mật `, `bản sao ` or nothing), for
+    /// messages.
     pub fn label(self) -> String {
-        msg::series_label(self == Series::Secret)
+        msg::series_label(self)
     }
 }
 
@@ -435,6 +481,66 @@ impl Register {
         Ok(Allocation::Issued(record, extra))
     }
 
+    /// Takes a number of the copy series `key` in one transaction: `wanted`,
+    /// or the next one. Refuses (doing nothing) a wanted number already in
+    /// the series, returning its row. Otherwise calls `step` with the
+    /// number, stores the record it returns (series, number and source set
+    /// here) and commits; an error from `step`, or a failed commit, leaves
+    /// the register as it was.
+    pub fn allocate_number<T>(
+        &mut self,
+        key: &SeriesKey,
+        wanted: Option<u32>,
+        source: &str,
+        step: impl FnOnce(u32) -> Result<(Record, T), Error>,
+    ) -> Result<Result<(Record, T), Record>, Error> {
+        let path = self.path.clone();
+        let err = |e: rusqlite::Error| Error::Other(msg::database(&path, e));
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let number = match wanted {
+            Some(n) => {
+                let taken = tx
+                    .query_row(
+                        &format!(
+                            "SELECT {COLUMNS} FROM entries WHERE issuer_key = ?1 AND year = ?2 \
+                             AND series = ?3 AND number = ?4"
+                        ),
+                        params![key.issuer_key, key.year, key.series.as_sql(), n],
+                        row,
+                    )
+                    .optional()
+                    .map_err(err)?;
+                if let Some(r) = taken {
+                    return Ok(Err(r));
+                }
+                n
+            }
+            None => {
+                let last: u32 = tx
+                    .query_row(
+                        "SELECT COALESCE(MAX(number), 0) FROM entries \
+                         WHERE issuer_key = ?1 AND year = ?2 AND series = ?3",
+                        params![key.issuer_key, key.year, key.series.as_sql()],
+                        |r| r.get(0),
+                    )
+                    .map_err(err)?;
+                last + 1
+            }
+        };
+        let (mut record, extra) = step(number)?;
+        record.number = number;
+        record.year = key.year;
+        record.series = key.series;
+        record.source = source.to_owned();
+        record.status = Status::Issued;
+        record.id = insert(&tx, &record).map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(Ok((record, extra)))
+    }
+
     /// Marks the issued number of `source` as withdrawn on `date`, adding
     /// `note` to its Ghi chú.
     pub fn withdraw(&mut self, source: &str, date: &str, note: &str) -> Result<Withdrawal, Error> {
@@ -638,5 +744,52 @@ mod tests {
         );
         assert_eq!(rows[0].so_ky_hieu(), "01/KH-UBND");
         assert!(reg.gaps().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_register_of_schema_1_is_upgraded_with_its_rows_and_takes_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut conn = Connection::open(Register::path_in(dir.path())).unwrap();
+            Migrations::new(vec![M::up(MIGRATIONS[0])])
+                .to_latest(&mut conn)
+                .unwrap();
+            let mut r = record("UBND XÃ A");
+            r.year = 2026;
+            r.number = 7;
+            r.series = Series::Secret;
+            r.source = "mat.yaml".into();
+            insert(&conn, &r).unwrap();
+            // Schema 1 refuses the copy series.
+            r.series = Series::Copy;
+            assert!(insert(&conn, &r).is_err());
+        }
+        let mut reg = Register::open(dir.path()).unwrap();
+        let rows = reg.records(&Filter::default()).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (rows[0].number, rows[0].series, rows[0].source.as_str()),
+            (7, Series::Secret, "mat.yaml")
+        );
+        assert_eq!(reg.by_source("mat.yaml").unwrap().len(), 1);
+        let key = SeriesKey {
+            issuer_key: issuer_key("UBND XÃ A"),
+            year: 2026,
+            series: Series::Copy,
+        };
+        let step = |_| -> Result<(Record, ()), Error> { Ok((record("UBND XÃ A"), ())) };
+        let first = reg.allocate_number(&key, None, "sao.pdf", step).unwrap();
+        assert_eq!(first.unwrap().0.number, 1);
+        let taken = reg.allocate_number(&key, Some(1), "b.pdf", step).unwrap();
+        assert_eq!(taken.unwrap_err().source, "sao.pdf");
+        let index: i64 = reg
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'entries_source'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(index, 1);
     }
 }

@@ -43,8 +43,12 @@ pub fn headers(lang: Lang) -> [String; 18] {
     HEADER_IDS.map(|id| tr(lang, id, &[]))
 }
 
-/// Catalogue ids of the words of the `Sổ` column (ordinary, secret).
-pub const SERIES_WORDS: [&str; 2] = ["register-series-ordinary", "register-series-secret"];
+/// Catalogue ids of the words of the `Sổ` column (ordinary, secret, copy).
+pub const SERIES_WORDS: [&str; 3] = [
+    "register-series-ordinary",
+    "register-series-secret",
+    "register-series-copy",
+];
 /// Catalogue ids of the words of the `Trạng thái` column (issued, withdrawn).
 pub const STATUS_WORDS: [&str; 2] = ["register-status-issued", "register-status-withdrawn"];
 
@@ -71,6 +75,7 @@ pub fn cells(r: &Record, lang: Lang) -> [String; 18] {
             match r.series {
                 Series::Ordinary => SERIES_WORDS[0],
                 Series::Secret => SERIES_WORDS[1],
+                Series::Copy => SERIES_WORDS[2],
             },
             &[],
         ),
@@ -193,14 +198,7 @@ impl Book {
             &[
                 ("issuer", &self.issuer),
                 ("year", &self.year.to_string()),
-                (
-                    "secret",
-                    if self.series == Series::Secret {
-                        "yes"
-                    } else {
-                        "no"
-                    },
-                ),
+                ("series", self.series.word()),
             ],
         )
     }
@@ -262,6 +260,7 @@ pub fn typst_source(engine: &Engine, book: &Book, records: &[Record]) -> Result<
         parent => book.parent_body.as_str(),
         year => book.year,
         secret => book.series == Series::Secret,
+        copies => book.series == Series::Copy,
         first => super::db::format_number(first),
         last => super::db::format_number(last),
         from => iso_to_vn(from),

@@ -221,6 +221,8 @@ pub fn records(path: &Path, table: &Table, issuer: Option<&str>) -> Result<Vec<R
             year: date.year(),
             series: if is_word(&series, SERIES_WORDS[1]) {
                 Series::Secret
+            } else if is_word(&series, SERIES_WORDS[2]) {
+                Series::Copy
             } else {
                 Series::Ordinary
             },

@@ -187,12 +187,10 @@ pub fn bad_date(s: &str) -> String {
     t("reg-bad-date", &[("value", s)])
 }
 
-/// The series as named in messages (`văn bản mật ` or nothing).
-pub fn series_label(secret: bool) -> String {
-    t(
-        "reg-series-label",
-        &[("secret", if secret { "yes" } else { "no" })],
-    )
+/// The series as named in messages (`văn bản mật `, `bản sao ` or
+/// nothing).
+pub fn series_label(series: super::db::Series) -> String {
+    t("reg-series-label", &[("series", series.word())])
 }
 
 /// The register was written to a file.
@@ -288,5 +286,41 @@ pub fn merged(count: usize, dir: &Path) -> String {
     t(
         "reg-merged",
         &[("count", &count.to_string()), ("dir", &p(dir))],
+    )
+}
+
+/// `--so` names a number of the series of copies that is already taken.
+pub fn copy_number_taken(so_ky_hieu: &str, issuer: &str, year: i32, source: &str) -> String {
+    t(
+        "reg-copy-number-taken",
+        &[
+            ("number", so_ky_hieu),
+            ("issuer", issuer),
+            ("year", &year.to_string()),
+            ("source", source),
+        ],
+    )
+}
+
+/// A copy was numbered and recorded.
+pub fn copy_issued(path: &Path, so_ky_hieu: &str, ngay: &str, register: &Path) -> String {
+    t(
+        "reg-copy-issued",
+        &[
+            ("path", &p(path)),
+            ("number", so_ky_hieu),
+            ("date", ngay),
+            ("register", &p(register)),
+        ],
+    )
+}
+
+/// The register's Tên loại và trích yếu of a copy: its form and what it
+/// copies; text of the register itself, always in Vietnamese.
+pub fn copy_title(form: &str, original: &str) -> String {
+    crate::i18n::tr(
+        crate::i18n::Lang::Vi,
+        "reg-copy-title",
+        &[("form", form), ("original", original)],
     )
 }

@@ -41,6 +41,15 @@ impl Form {
         }
     }
 
+    /// The kind key recorded in the register (`sao_y`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Form::SaoY => "sao_y",
+            Form::SaoLuc => "sao_luc",
+            Form::TrichSao => "trich_sao",
+        }
+    }
+
     /// The abbreviation in the copy's ký hiệu (Phụ lục III).
     pub fn abbreviation(self) -> &'static str {
         match self {
@@ -78,14 +87,19 @@ pub struct Copy {
 }
 
 impl Copy {
-    /// `05/SY-VP`.
-    pub fn so_ky_hieu(&self) -> String {
+    /// The copy's ký hiệu, `SY-VP`.
+    pub fn ky_hieu(&self) -> String {
         let sym = self.symbol.trim();
         if sym.is_empty() {
-            format!("{:02}/{}", self.number, self.form.abbreviation())
+            self.form.abbreviation().to_owned()
         } else {
-            format!("{:02}/{}-{sym}", self.number, self.form.abbreviation())
+            format!("{}-{sym}", self.form.abbreviation())
         }
+    }
+
+    /// `05/SY-VP`.
+    pub fn so_ky_hieu(&self) -> String {
+        format!("{:02}/{}", self.number, self.ky_hieu())
     }
 
     /// The lines of the signature's text block at the top right of page 1.
@@ -159,6 +173,17 @@ impl Copy {
             name = s(&self.name),
         )
     }
+}
+
+/// The title in the document information of a PDF (vanban writes the
+/// document's kind and trích yếu there), if any.
+pub fn title_of(pdf: &[u8]) -> Option<String> {
+    let doc = Document::load_mem(pdf).ok()?;
+    let info = resolve(&doc, doc.trailer.get(b"Info").ok()?).ok()?;
+    let title = info.as_dict().ok()?.get(b"Title").ok()?;
+    let title = lopdf::decode_text_string(resolve(&doc, title).ok()?).ok()?;
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some(title)
 }
 
 /// Appends `page_pdf`'s first page after the last page of `original` and

@@ -20,6 +20,11 @@ function stored() {
 
 let choice = stored();
 
+// The language chosen in this browser, if any.
+export function chosen() {
+  return choice;
+}
+
 const pageFetch = window.fetch.bind(window);
 window.fetch = (input, init = {}) => {
   const lang = choice;
@@ -47,5 +52,7 @@ select.addEventListener("change", () => {
   } catch {
     // A browser without storage: the choice lasts for this page.
   }
+  // The page's own words follow (app.js reloads the page, see words.js).
+  document.dispatchEvent(new CustomEvent("vanban-lang", { detail: select.value }));
 });
 document.querySelector("header").append(select);

@@ -2666,3 +2666,60 @@ async fn browser_language_choice_words_the_servers_errors() {
     assert_eq!(kept, json!("en"));
     c.close().await.unwrap();
 }
+
+/// The page's own words (buttons, tabs, status lines, form labels) once
+/// read: `#status`, `#btn-save`, `#tab-form` and the label of `trich_yeu`.
+async fn page_words(c: &Client) -> Option<(String, String, String, String, String)> {
+    let v = c
+        .execute(
+            "if (!document.body.dataset.ready) return null;
+             const l = document.querySelector('label[for=\"f-trich_yeu\"]');
+             return [document.getElementById('status').textContent,
+                     document.getElementById('btn-save').textContent,
+                     document.getElementById('tab-form').textContent,
+                     l ? l.textContent : '',
+                     document.documentElement.lang];",
+            vec![],
+        )
+        .await
+        .ok()?;
+    let a = v.as_array()?;
+    let s = |i: usize| a.get(i).and_then(Value::as_str).unwrap_or("").to_owned();
+    Some((s(0), s(1), s(2), s(3), s(4)))
+}
+
+#[tokio::test]
+async fn browser_language_choice_words_the_page() {
+    let (_s, _driver, c) = opened().await;
+    // No choice: the page's words are Vietnamese.
+    let (_, save, tab, label, _) = until("the page's words", || page_words(&c)).await;
+    assert_eq!((save.as_str(), tab.as_str()), ("Lưu", "Biểu mẫu"));
+    assert_eq!(label, "Trích yếu");
+    // Without a choice the select shows the server's language (English in
+    // the tests): Vietnamese chosen first, which the page already is in.
+    for (lang, save, tab, label, status) in [
+        ("vi", "Lưu", "Biểu mẫu", "Trích yếu", "Xem trước: "),
+        ("en", "Save", "Form", "Subject (Trích yếu)", "Preview: "),
+        ("vi", "Lưu", "Biểu mẫu", "Trích yếu", "Xem trước: "),
+    ] {
+        c.find(Locator::Id("lang"))
+            .await
+            .unwrap()
+            .select_by_value(lang)
+            .await
+            .unwrap();
+        // The page reloads in the chosen language, the document open again
+        // and previewed.
+        let words = until(&format!("the page in `{lang}`"), || async {
+            page_words(&c)
+                .await
+                .filter(|w| w.4 == lang && w.1 == save && w.0.starts_with(status))
+        })
+        .await;
+        assert_eq!(words.2, tab, "{words:?}");
+        assert_eq!(words.3, label, "{words:?}");
+        let value = js(&c, "return document.getElementById('lang').value;", vec![]).await;
+        assert_eq!(value, json!(lang));
+    }
+    c.close().await.unwrap();
+}

@@ -177,6 +177,33 @@ fn serves_the_page_and_the_register() {
 }
 
 #[test]
+fn serves_the_pages_words_in_both_languages() {
+    let s = Server::start();
+    let (status, vi) = s.get("/api/words?lang=vi");
+    assert_eq!(status, 200);
+    let (_, en) = s.get("/api/words?lang=en");
+    assert_eq!(vi["web-btn-save"], "Lưu");
+    assert_eq!(en["web-btn-save"], "Save");
+    // Placeables are left for the page to fill.
+    assert_eq!(en["web-saved-at"], "Saved at { $time }");
+    let (vi, en) = (vi.as_object().unwrap(), en.as_object().unwrap());
+    assert!(vi.len() > 100, "{}", vi.len());
+    assert!(vi.keys().eq(en.keys()), "the same words in both languages");
+    assert!(vi.keys().all(|k| k.starts_with("web-")));
+    // Every word the page's HTML names is served.
+    let (_, html) = s.request("GET", "/", &[], b"");
+    let named: Vec<&str> = html
+        .split("data-w")
+        .skip(1)
+        .filter_map(|a| a.split('"').nth(1))
+        .collect();
+    assert!(named.len() > 30, "{named:?}");
+    for id in named {
+        assert!(vi.contains_key(id) && en.contains_key(id), "{id}");
+    }
+}
+
+#[test]
 fn refuses_foreign_host_and_origin() {
     let s = Server::start();
     let before = s.doc_on_disk();

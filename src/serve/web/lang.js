@@ -2,7 +2,8 @@
 // a choice kept in this browser (localStorage), sent with every API
 // request as `X-Vanban-Lang`. Without a choice, the server's own language,
 // which the page carries in <html data-messages>. Loaded before app.js, so that
-// every request of the editor carries it.
+// every request of the editor carries it. The page's own words follow the
+// choice too, Vietnamese without one (web/words.js).
 
 const KEY = "vanban-lang";
 const LANGS = [
@@ -39,7 +40,7 @@ window.fetch = (input, init = {}) => {
 
 const select = document.createElement("select");
 select.id = "lang";
-select.title = "Ngôn ngữ của thông báo · Language of messages";
+select.title = "Ngôn ngữ · Language";
 select.setAttribute("aria-label", select.title);
 for (const [code, name] of LANGS) {
   select.append(new Option(name, code));

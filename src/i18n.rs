@@ -192,6 +192,20 @@ pub fn ids(lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// The messages of `lang` whose ids start with `prefix`, as written (their
+/// `{ $name }` placeables left for the caller): the editor page's words,
+/// which are one line each.
+pub fn patterns(lang: Lang, prefix: &str) -> Vec<(String, String)> {
+    lang.source()
+        .lines()
+        .filter_map(|l| {
+            let (id, text) = l.split_once(" = ")?;
+            id.starts_with(prefix)
+                .then(|| (id.to_owned(), text.trim().to_owned()))
+        })
+        .collect()
+}
+
 /// The message `id` in `lang` with named arguments; the id itself when
 /// the catalogue lacks it (a test makes sure it never does).
 pub fn tr(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {

@@ -177,6 +177,33 @@ fn serves_the_page_and_the_register() {
 }
 
 #[test]
+fn serves_the_pages_words_in_both_languages() {
+    let s = Server::start();
+    let (status, vi) = s.get("/api/words?lang=vi");
+    assert_eq!(status, 200);
+    let (_, en) = s.get("/api/words?lang=en");
+    assert_eq!(vi["web-btn-save"], "Lưu");
+    assert_eq!(en["web-btn-save"], "Save");
+    // Placeables are left for the page to fill.
+    assert_eq!(en["web-saved-at"], "Saved at { $time }");
+    let (vi, en) = (vi.as_object().unwrap(), en.as_object().unwrap());
+    assert!(vi.len() > 100, "{}", vi.len());
+    assert!(vi.keys().eq(en.keys()), "the same words in both languages");
+    assert!(vi.keys().all(|k| k.starts_with("web-")));
+    // Every word the page's HTML names is served.
+    let (_, html) = s.request("GET", "/", &[], b"");
+    let named: Vec<&str> = html
+        .split("data-w")
+        .skip(1)
+        .filter_map(|a| a.split('"').nth(1))
+        .collect();
+    assert!(named.len() > 30, "{named:?}");
+    for id in named {
+        assert!(vi.contains_key(id) && en.contains_key(id), "{id}");
+    }
+}
+
+#[test]
 fn refuses_foreign_host_and_origin() {
     let s = Server::start();
     let before = s.doc_on_disk();
@@ -2664,5 +2691,62 @@ async fn browser_language_choice_words_the_servers_errors() {
     // The choice is kept in this browser, for the next visit.
     let kept = js(&c, "return localStorage.getItem('vanban-lang');", vec![]).await;
     assert_eq!(kept, json!("en"));
+    c.close().await.unwrap();
+}
+
+/// The page's own words (buttons, tabs, status lines, form labels) once
+/// read: `#status`, `#btn-save`, `#tab-form` and the label of `trich_yeu`.
+async fn page_words(c: &Client) -> Option<(String, String, String, String, String)> {
+    let v = c
+        .execute(
+            "if (!document.body.dataset.ready) return null;
+             const l = document.querySelector('label[for=\"f-trich_yeu\"]');
+             return [document.getElementById('status').textContent,
+                     document.getElementById('btn-save').textContent,
+                     document.getElementById('tab-form').textContent,
+                     l ? l.textContent : '',
+                     document.documentElement.lang];",
+            vec![],
+        )
+        .await
+        .ok()?;
+    let a = v.as_array()?;
+    let s = |i: usize| a.get(i).and_then(Value::as_str).unwrap_or("").to_owned();
+    Some((s(0), s(1), s(2), s(3), s(4)))
+}
+
+#[tokio::test]
+async fn browser_language_choice_words_the_page() {
+    let (_s, _driver, c) = opened().await;
+    // No choice: the page's words are Vietnamese.
+    let (_, save, tab, label, _) = until("the page's words", || page_words(&c)).await;
+    assert_eq!((save.as_str(), tab.as_str()), ("Lưu", "Biểu mẫu"));
+    assert_eq!(label, "Trích yếu");
+    // Without a choice the select shows the server's language (English in
+    // the tests): Vietnamese chosen first, which the page already is in.
+    for (lang, save, tab, label, status) in [
+        ("vi", "Lưu", "Biểu mẫu", "Trích yếu", "Xem trước: "),
+        ("en", "Save", "Form", "Subject (Trích yếu)", "Preview: "),
+        ("vi", "Lưu", "Biểu mẫu", "Trích yếu", "Xem trước: "),
+    ] {
+        c.find(Locator::Id("lang"))
+            .await
+            .unwrap()
+            .select_by_value(lang)
+            .await
+            .unwrap();
+        // The page reloads in the chosen language, the document open again
+        // and previewed.
+        let words = until(&format!("the page in `{lang}`"), || async {
+            page_words(&c)
+                .await
+                .filter(|w| w.4 == lang && w.1 == save && w.0.starts_with(status))
+        })
+        .await;
+        assert_eq!(words.2, tab, "{words:?}");
+        assert_eq!(words.3, label, "{words:?}");
+        let value = js(&c, "return document.getElementById('lang').value;", vec![]).await;
+        assert_eq!(value, json!(lang));
+    }
     c.close().await.unwrap();
 }

@@ -57,6 +57,7 @@ const STYLE_CSS: &str = include_str!("web/style.css");
 const BODY_JS: &str = include_str!("web/body.js");
 const DRAFTS_JS: &str = include_str!("web/drafts.js");
 const DIFF_JS: &str = include_str!("web/diff.js");
+const WORDS_JS: &str = include_str!("web/words.js");
 
 /// How to run the server.
 pub struct Options {
@@ -395,6 +396,11 @@ pub fn router(app: Arc<App>) -> Router {
             get(|| asset(DRAFTS_JS, "text/javascript")),
         )
         .route("/assets/diff.js", get(|| asset(DIFF_JS, "text/javascript")))
+        .route(
+            "/assets/words.js",
+            get(|| asset(WORDS_JS, "text/javascript")),
+        )
+        .route("/api/words", get(words))
         .route("/api/docs", get(list_docs))
         .route("/api/schema", get(schema))
         .route("/api/kinds", get(kinds))
@@ -622,6 +628,26 @@ async fn kinds() -> Json<Value> {
         .map(|k| json!({ "key": k.key(), "name": k.info().ten_thuong }))
         .collect();
     Json(Value::Array(kinds))
+}
+
+#[derive(Deserialize)]
+struct WordsQuery {
+    lang: Option<String>,
+}
+
+/// The page's own words (`web-*` messages) as written, in the language of
+/// `?lang=` (the choice in the browser, else Vietnamese: see `web/words.js`).
+async fn words(Query(q): Query<WordsQuery>) -> Json<Value> {
+    let lang = q
+        .lang
+        .as_deref()
+        .and_then(crate::i18n::Lang::parse)
+        .unwrap_or_else(crate::i18n::current);
+    let map: serde_json::Map<String, Value> = crate::i18n::patterns(lang, "web-")
+        .into_iter()
+        .map(|(id, text)| (id, Value::String(text)))
+        .collect();
+    Json(Value::Object(map))
 }
 
 /// The top-level keys in the model's order, and the form's fields in it.

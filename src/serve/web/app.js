@@ -4,6 +4,7 @@ import { Body } from "/assets/body.js";
 import { Drafts } from "/assets/drafts.js";
 import { Diff } from "/assets/diff.js";
 import { PagesView } from "/assets/preview.js";
+import { t, wordsLang, relabel } from "/assets/words.js";
 
 const $ = (id) => document.getElementById(id);
 const PREVIEW_DELAY_MS = 60;
@@ -11,38 +12,16 @@ const PREVIEW_DELAY_MS = 60;
 const NOTE_KEEP_MS = 5000;
 const FORM_DELAY_MS = 250;
 
-const LABELS = {
-  co_quan_chu_quan: ["Cơ quan chủ quản", "Chữ in hoa, ví dụ UBND HUYỆN THỦ THỪA"],
-  co_quan: ["Cơ quan ban hành", "Chữ in hoa, ví dụ PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"],
-  ten_co_quan: ["Tên đầy đủ của cơ quan ban hành",
-    "Chữ thường, in khi văn bản khác trích dẫn văn bản này, ví dụ Phòng Giáo dục và Đào tạo huyện Thủ Thừa"],
-  so: ["Số", "Để trống khi chưa vào sổ (dự thảo)"],
-  ky_hieu: ["Ký hiệu", "Phần sau dấu gạch chéo, ví dụ PGDĐT"],
-  dia_danh: ["Địa danh", "Ví dụ Thủ Thừa"],
-  ngay: ["Ngày ban hành", "2023-10-02 hoặc 02/10/2023; dự thảo có thể để trống ngày: 2023-10"],
-  trich_yeu: ["Trích yếu", "Nội dung tóm tắt của văn bản"],
-  kinh_gui: ["Kính gửi", "Mỗi dòng một nơi nhận"],
-  nguoi_ky: ["Người ký", ""],
-  quyen_han: ["Quyền hạn ký", "TM., KT., TL., TUQ.… ví dụ KT. TRƯỞNG PHÒNG; hai dòng khi ký thay hai cấp"],
-  chuc_vu: ["Chức vụ", "Ví dụ PHÓ TRƯỞNG PHÒNG"],
-  chuc_danh: ["Chức danh in trên họ tên", "Thường để trống; ví dụ TRƯỞNG PHÒNG GD&ĐT"],
-  chu_ky: ["Ảnh chữ ký", "Tệp PNG, JPG hoặc SVG trong thư mục văn bản, ví dụ anh/chu-ky.png"],
-  dau: ["Ảnh con dấu", "Tệp PNG, JPG hoặc SVG; in rộng 35 mm"],
-  ghi_chu: ["Ghi chú ở chỗ ký", "Ví dụ (ký tên và đóng dấu)"],
-  ho_ten: ["Họ và tên", ""],
-  noi_nhan: ["Nơi nhận", "Mỗi dòng một nơi; dòng cuối thường là Lưu: VT"],
-  // Labels of other keys, where a key path is shown (the diff of a
-  // derived document).
-  noi_dung: ["Nội dung", ""],
-  mo_dau: ["Câu mở đầu", ""],
-  thuc_hien: ["Văn bản được thực hiện", ""],
-  ten_loai: ["Tên loại văn bản", ""],
-  can_cu: ["Căn cứ", ""],
-  phu_luc: ["Phụ lục", ""],
-  trinh_bay: ["Trình bày", ""],
-  bien: ["Biến", ""],
-  loai: ["Loại văn bản", ""],
-};
+// The form's labels and hints by key (`web-key-*`, `web-hint-*` messages),
+// and of other keys where a key path is shown (the diff of a derived
+// document).
+const LABEL_KEYS = ["co_quan_chu_quan", "co_quan", "ten_co_quan", "so", "ky_hieu", "dia_danh", "ngay", "trich_yeu", "kinh_gui", "nguoi_ky", "quyen_han", "chuc_vu", "chuc_danh", "chu_ky", "dau", "ghi_chu", "ho_ten", "noi_nhan", "noi_dung", "mo_dau", "thuc_hien", "ten_loai", "can_cu", "phu_luc", "trinh_bay", "bien", "loai"];
+const HINTED = ["co_quan_chu_quan", "co_quan", "ten_co_quan", "so", "ky_hieu", "dia_danh", "ngay", "trich_yeu", "kinh_gui", "quyen_han", "chuc_vu", "chuc_danh", "chu_ky", "dau", "ghi_chu", "noi_nhan"];
+
+function labelOf(key) {
+  if (!LABEL_KEYS.includes(key)) return null;
+  return [t("web-key-" + key), HINTED.includes(key) ? t("web-hint-" + key) : ""];
+}
 
 // Lists inside a map the form shows, one line per item (the signer's
 // authority lines).
@@ -113,7 +92,7 @@ function dirty() {
 }
 
 function updateTitle() {
-  $("doc-name").textContent = state.path || "Chưa mở văn bản";
+  $("doc-name").textContent = state.path || t("web-no-doc");
   $("doc-name").classList.toggle("dirty", dirty());
   for (const id of ["btn-save", "btn-pdf", "btn-docx", "btn-next-year", "btn-derive", "btn-cap-so"]) $(id).disabled = !state.path;
   document.title = (dirty() ? "• " : "") + (state.path || "vanban") + " – vanban";
@@ -202,7 +181,7 @@ function renderList() {
     if (d.error) {
       const bad = document.createElement("span");
       bad.className = "bad";
-      bad.textContent = " (có lỗi)";
+      bad.textContent = " " + t("web-list-bad");
       bad.title = d.error;
       li.append(bad);
     }
@@ -212,7 +191,7 @@ function renderList() {
   if (!ul.children.length && $("search").value.trim()) {
     const li = document.createElement("li");
     li.className = "empty";
-    li.textContent = "Không tìm thấy văn bản nào. Thử bớt từ, hoặc tìm theo số, năm, loại, nơi ban hành.";
+    li.textContent = t("web-list-none");
     ul.append(li);
   }
 }
@@ -220,7 +199,7 @@ function renderList() {
 // ---- Opening and saving ----------------------------------------------------
 
 async function openDoc(path, { force = false } = {}) {
-  if (!force && dirty() && !confirm("Văn bản đang soạn chưa được lưu. Bỏ các thay đổi?")) return;
+  if (!force && dirty() && !confirm(t("web-discard"))) return;
   try {
     const doc = await api("/api/doc?path=" + encodeURIComponent(path));
     state.path = doc.path;
@@ -233,13 +212,13 @@ async function openDoc(path, { force = false } = {}) {
     history.replaceState(null, "", "#" + encodeURIComponent(doc.path));
     renderList();
     updateTitle();
-    status("Đã mở");
+    status(t("web-opened"));
     await state.drafts.opened(doc.path, doc.text);
     state.diff.changed();
     if (!$("form").hidden) await refreshForm();
     schedulePreview(0);
   } catch (e) {
-    status("Không mở được: " + e.message);
+    status(t("web-cannot-open", { reason: e.message }));
   }
 }
 
@@ -247,7 +226,7 @@ async function save(force = false) {
   if (!state.path) return;
   const text = editor.value;
   if (!(await confirmErrors(text))) {
-    status("Chưa lưu");
+    status(t("web-not-saved"));
     return;
   }
   await state.drafts.saving();
@@ -258,15 +237,15 @@ async function save(force = false) {
     state.drafts.saved();
     $("conflict").hidden = true;
     updateTitle();
-    statusKept("Đã lưu lúc " + new Date().toLocaleTimeString("vi-VN"));
+    statusKept(t("web-saved-at", { time: new Date().toLocaleTimeString(wordsLang === "en" ? "en-GB" : "vi-VN") }));
     loadList();
   } catch (e) {
     if (e.status === 409) {
       $("conflict").hidden = false;
-      status("Chưa lưu: tệp đã bị thay đổi trên đĩa");
+      status(t("web-not-saved-changed"));
     } else {
-      status("Không lưu được");
-      tell("Không lưu được văn bản", explain(e, `Không lưu được tệp “${state.path}”.`));
+      status(t("web-cannot-save"));
+      tell(t("web-cannot-save-title"), explain(e, t("web-cannot-save-file", { path: state.path })));
     }
   }
 }
@@ -293,29 +272,29 @@ async function errorsOf(text) {
 async function confirmErrors(text) {
   const errors = await errorsOf(text);
   if (!errors.length) return true;
-  const lines = errors.map((d) => (d.line ? `Dòng ${d.line}, cột ${d.column}: ` : "") + shortMessage(d));
+  const lines = errors.map((d) => (d.line ? t("web-at", { line: d.line, column: d.column }) + " " : "") + shortMessage(d));
   return confirmDialog(
-    `Văn bản đang có ${errors.length} lỗi`,
-    "Văn bản có lỗi vẫn lưu được, nhưng chưa tạo được PDF cho đến khi sửa xong:\n\n" +
+    t("web-errors-title", { n: errors.length }),
+    t("web-errors-save") + "\n\n" +
       lines.map((l) => "• " + l).join("\n") +
-      "\n\nVẫn lưu văn bản này?",
-    "Vẫn lưu",
+      "\n\n" + t("web-errors-save-ask"),
+    t("web-save-anyway"),
   );
 }
 
 // Why the PDF could not be made: the document's errors, in full.
 function explainPdf(e, label = "PDF") {
   const list = (e.data && e.data.diagnostics) || [];
-  if (!list.length) return explain(e, "Không tạo được tệp " + label + ".");
-  const lines = list.map((d) => (d.line ? `Dòng ${d.line}, cột ${d.column}: ` : "") + shortMessage(d));
-  return "Văn bản đang có lỗi, hãy sửa trước khi tạo " + label + ":\n\n" + lines.map((l) => "• " + l).join("\n");
+  if (!list.length) return explain(e, t("web-cannot-make-file", { what: label }));
+  const lines = list.map((d) => (d.line ? t("web-at", { line: d.line, column: d.column }) + " " : "") + shortMessage(d));
+  return t("web-fix-before", { what: label }) + "\n\n" + lines.map((l) => "• " + l).join("\n");
 }
 
 // A message in the dialog, in full, with only a button to close it.
 async function tell(title, message) {
   const cancel = $("dlg-cancel");
   cancel.hidden = true;
-  await confirmDialog(title, message, "Đóng");
+  await confirmDialog(title, message, t("web-close"));
   cancel.hidden = false;
 }
 
@@ -349,7 +328,7 @@ function confirmDialog(title, message, okLabel) {
 // (`docx`), built from the text in the editor.
 async function download(ext, label) {
   if (!state.path) return;
-  status("Đang tạo " + label + "…");
+  status(t("web-making", { what: label }));
   try {
     const blob = await api("/api/" + ext, { path: state.path, text: editor.value });
     const a = document.createElement("a");
@@ -359,10 +338,10 @@ async function download(ext, label) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-    status("Đã tạo " + label);
+    status(t("web-made", { what: label }));
   } catch (e) {
-    status("Không tạo được " + label);
-    tell("Không tạo được " + label, explainPdf(e, label));
+    status(t("web-cannot-make", { what: label }));
+    tell(t("web-cannot-make", { what: label }), explainPdf(e, label));
   }
 }
 
@@ -370,12 +349,12 @@ async function download(ext, label) {
 // of its series, writes `so:` and `ngay:` into the file and records it.
 async function capSo() {
   if (!state.path) return;
-  if (!confirm("Cấp số cho văn bản này? Số đã cấp được ghi vào sổ đăng ký và không cấp lại được.")) return;
+  if (!confirm(t("web-cap-so-ask"))) return;
   if (dirty()) {
     await save();
     if (dirty()) return;
   }
-  status("Đang cấp số…");
+  status(t("web-cap-so-running"));
   try {
     const res = await api("/api/cap-so", { path: state.path, version: state.version });
     await openDoc(state.path, { force: true });
@@ -383,7 +362,7 @@ async function capSo() {
     statusKept(res.message);
   } catch (e) {
     if (e.data && e.data.diagnostics) showDiagnostics(e.data.diagnostics);
-    statusKept("Không cấp số được: " + e.message);
+    statusKept(t("web-cap-so-failed", { reason: e.message }));
   }
 }
 
@@ -398,7 +377,7 @@ async function checkDisk() {
       $("conflict").hidden = false;
     } else {
       await openDoc(state.path, { force: true });
-      status("Đã tải lại: tệp vừa được thay đổi trên đĩa");
+      status(t("web-reloaded"));
     }
   } catch {
     // The file may have been removed; saving will say so.
@@ -430,19 +409,19 @@ async function runPreview() {
       showDiagnostics(res.diagnostics);
       if (res.ok) {
         state.sentPages = pagesView.show(res.pages, res.version);
-        previewNote(`Xem trước: ${Math.round(performance.now() - t0)} ms (vẽ lại ${state.sentPages}/${res.pages.length} trang)`);
+        previewNote(t("web-preview-time", { ms: Math.round(performance.now() - t0), sent: state.sentPages, pages: res.pages.length }));
       } else {
-        status(`Văn bản có ${errorsIn(res.diagnostics).length} lỗi`);
+        status(t("web-has-errors", { n: errorsIn(res.diagnostics).length }));
       }
       $("pages").classList.toggle("stale", !res.ok);
       const note = $("preview-note");
       note.hidden = res.ok;
       note.textContent = $("pages").children.length
-        ? "Văn bản đang có lỗi (xem danh sách ngay dưới khung soạn thảo, ở cột giữa): bản xem trước dưới đây là bản đúng gần nhất."
-        : "Văn bản đang có lỗi: sửa các lỗi ghi ngay dưới khung soạn thảo (cột giữa) để xem trước.";
+        ? t("web-preview-stale")
+        : t("web-preview-none");
     }
   } catch (e) {
-    status("Không xem trước được: " + e.message);
+    status(t("web-cannot-preview", { reason: e.message }));
   } finally {
     state.inflight = false;
     if (state.again) {
@@ -496,7 +475,7 @@ function showDiagnostics(list) {
     li.className = d.severity;
     const where = document.createElement("span");
     where.className = "where";
-    where.textContent = d.line ? `Dòng ${d.line}, cột ${d.column}:` : d.severity === "error" ? "Lỗi:" : "Cảnh báo:";
+    where.textContent = d.line ? t("web-at", { line: d.line, column: d.column }) : d.severity === "error" ? t("web-error") : t("web-warning");
     li.append(where, shortMessage(d));
     li.title = d.rendered;
     if (d.line) li.addEventListener("click", () => editor.goTo(d.line, d.column));
@@ -527,7 +506,7 @@ function kindOf(node) {
 function fieldFor(key, node, onInput) {
   const wrap = document.createElement("div");
   wrap.className = "field";
-  const [label, hint] = LABELS[key] || [key, ""];
+  const [label, hint] = labelOf(key) || [key, ""];
   const id = "f-" + key;
   const kind = kindOf(node);
   if (kind === "object") {
@@ -540,7 +519,7 @@ function fieldFor(key, node, onInput) {
       const subKind = kindOf(schemaNode(subNode));
       if (subKind !== "text" && !(subKind === "list" && SUB_LISTS.includes(sub))) continue;
       fs.append(fieldFor(`${key}.${sub}`, schemaNode(subNode), onInput));
-      const [l, h] = LABELS[sub] || [sub, ""];
+      const [l, h] = labelOf(sub) || [sub, ""];
       const f = fs.lastChild;
       f.querySelector("label").textContent = l;
       f.querySelector(".hint").textContent = h || schemaNode(subNode).description || "";
@@ -571,7 +550,7 @@ function buildForm() {
   note.className = "blocked";
   note.id = "form-blocked";
   note.hidden = true;
-  note.textContent = "Nội dung YAML đang có lỗi cú pháp: hãy sửa ở thẻ YAML trước khi dùng biểu mẫu.";
+  note.textContent = t("web-form-blocked");
   form.append(note);
   const props = schemaNode(state.schema).properties || {};
   for (const key of state.formKeys) {
@@ -595,9 +574,9 @@ function buildForm() {
 // A giấy mời's time, place and participants (the items after the body's
 // headings "1. Thời gian", "2. Địa điểm", "3. Thành phần"), before the signer.
 const POINTS = [
-  ["thoi_gian", "Thời gian", "Ví dụ: 07 giờ 30 phút, thứ Sáu, ngày 31/5/2024 (buổi sáng)"],
-  ["dia_diem", "Địa điểm", "Ví dụ: Hội trường Ủy ban nhân dân huyện"],
-  ["thanh_phan", "Thành phần", "Mỗi dòng một thành phần tham dự"],
+  ["thoi_gian", "web-point-time", "web-point-time-hint"],
+  ["dia_diem", "web-point-place", "web-point-place-hint"],
+  ["thanh_phan", "web-point-people", "web-point-people-hint"],
 ];
 
 function buildPoints(form) {
@@ -607,17 +586,17 @@ function buildPoints(form) {
   wrap.hidden = true;
   const fs = document.createElement("fieldset");
   const legend = document.createElement("legend");
-  legend.textContent = "Nội dung giấy mời";
+  legend.textContent = t("web-points");
   fs.append(legend);
   for (const [key, label, hint] of POINTS) {
     const f = document.createElement("div");
     f.className = "field";
     const lab = document.createElement("label");
     lab.htmlFor = "f-moi." + key;
-    lab.textContent = label;
+    lab.textContent = t(label);
     const p = document.createElement("p");
     p.className = "hint";
-    p.textContent = hint;
+    p.textContent = t(hint);
     const input = document.createElement("textarea");
     input.id = "f-moi." + key;
     input.name = "moi." + key;
@@ -688,7 +667,7 @@ function showInherited(el, inherited) {
     const said = document.createElement("span");
     const btn = document.createElement("button");
     btn.type = "button";
-    btn.textContent = "Sửa riêng cho văn bản này";
+    btn.textContent = t("web-own-value");
     btn.addEventListener("click", () => {
       el.value = el.placeholder;
       el.focus();
@@ -698,7 +677,7 @@ function showInherited(el, inherited) {
     wrap.append(note);
   }
   note.hidden = false;
-  note.firstChild.textContent = `Kế thừa từ ${inherited.from} (chữ mờ). `;
+  note.firstChild.textContent = t("web-inherited", { from: inherited.from }) + " ";
 }
 
 async function refreshFields() {
@@ -724,7 +703,7 @@ function onFormInput(key) {
         changed();
         await state.body.refresh(res.text);
       } catch (e) {
-        status("Không cập nhật được: " + e.message);
+        status(t("web-cannot-update", { reason: e.message }));
       }
     });
   }, FORM_DELAY_MS);
@@ -789,14 +768,14 @@ function ask(title, fields) {
 // do about it first, then the server's own words.
 function explain(e, what) {
   const why = {
-    400: "Tên tệp hoặc giá trị nhập chưa đúng.",
-    403: "Tệp phải nằm trong thư mục đang mở: không bắt đầu tên bằng “/” và không dùng “..”.",
-    404: "Không tìm thấy văn bản gốc: có thể tệp đã bị đổi tên hoặc xóa.",
-    409: "Đã có tệp hoặc thư mục trùng tên. Hãy đặt tên khác.",
-    422: "Văn bản gốc đang có lỗi: hãy mở và sửa văn bản đó trước.",
-  }[e.status] || "Lỗi không mong đợi.";
+    400: "web-why-400",
+    403: "web-why-403",
+    404: "web-why-404",
+    409: "web-why-409",
+    422: "web-why-422",
+  }[e.status] || "web-why-other";
   const detail = (e.data && e.data.diagnostics || []).map((d) => d.rendered || d.message).join("\n");
-  return `${what}\n${why}\nChi tiết: ${e.message}${detail ? "\n" + detail : ""}`;
+  return `${what}\n${t(why)}\n${t("web-detail", { detail: e.message })}${detail ? "\n" + detail : ""}`;
 }
 
 // A file name that works: relative, ending in .yaml.
@@ -856,12 +835,12 @@ async function create(endpoint, body, out) {
   try {
     res = await api(endpoint, body);
   } catch (e) {
-    e.report = explain(e, `Không tạo được tệp “${out}”.`);
+    e.report = explain(e, t("web-cannot-create", { path: out }));
     throw e;
   }
   await loadList();
   await openDoc(res.path, { force: true });
-  status("Đã tạo " + res.path);
+  status(t("web-made", { what: res.path }));
   return res;
 }
 
@@ -884,13 +863,13 @@ function showList(title, summary, items) {
 }
 
 async function newDoc() {
-  if (dirty() && !confirm("Văn bản đang soạn chưa được lưu. Bỏ các thay đổi?")) return;
+  if (dirty() && !confirm(t("web-discard"))) return;
   const first = state.kinds[0]?.key || "cong_van";
   const name = (k) => freeName(folderOf(state.path) + k.replace(/_/g, "-") + "-moi.yaml");
-  await askThen("Văn bản mới", [
-    { name: "loai", label: "Loại văn bản", options: state.kinds.map((k) => [k.key, k.name]), value: first,
+  await askThen(t("web-btn-new"), [
+    { name: "loai", label: t("web-key-loai"), options: state.kinds.map((k) => [k.key, k.name]), value: first,
       onChange: (el, body) => { body.querySelector('[name="path"]').value = name(el.value); } },
-    { name: "path", label: "Tên tệp (trong thư mục đang mở; thư mục chưa có sẽ được tạo)", value: name(first) },
+    { name: "path", label: t("web-file-name"), value: name(first) },
   ], (v) => create("/api/new", { loai: v.loai, path: yamlName(v.path) }, yamlName(v.path)));
 }
 
@@ -905,20 +884,20 @@ async function nextYear() {
   if (!state.path) return;
   const m = /\b(20\d\d)\b/.exec(editor.value.match(/^ngay:.*$/m)?.[0] || "");
   const year = m ? Number(m[1]) + 1 : new Date().getFullYear();
-  const res = await askThen("Dự thảo năm sau", [
-    { name: "year", label: "Năm", type: "number", value: year,
+  const res = await askThen(t("web-btn-next-year"), [
+    { name: "year", label: t("web-year"), type: "number", value: year,
       onChange: (el, body) => { body.querySelector('[name="out"]').value = nextYearName(state.path, el.value); } },
-    { name: "out", label: "Tên tệp mới (thư mục chưa có sẽ được tạo)", value: nextYearName(state.path, year) },
+    { name: "out", label: t("web-new-file-name"), value: nextYearName(state.path, year) },
   ], (v) => create("/api/next-year", { path: state.path, out: yamlName(v.out), year: Number(v.year) }, yamlName(v.out)));
   // What changed and what to check, as `vanban new` prints it.
-  if (res?.report) showList("Dự thảo năm sau: đã đổi và cần xem lại", res.summary, res.report);
+  if (res?.report) showList(t("web-next-year-report"), res.summary, res.report);
 }
 
 async function derive() {
   if (!state.path) return;
   const proposed = freeName(folderOf(state.path) + "cap-duoi/" + state.path.split("/").pop());
-  await askThen("Văn bản cấp dưới (kế thừa văn bản này)", [
-    { name: "out", label: "Tên tệp mới (thư mục chưa có sẽ được tạo)", value: proposed },
+  await askThen(t("web-derive-title"), [
+    { name: "out", label: t("web-new-file-name"), value: proposed },
   ], (v) => create("/api/derive", { path: state.path, out: yamlName(v.out) }, yamlName(v.out)));
 }
 
@@ -953,7 +932,7 @@ async function main() {
     api,
     path: () => state.path,
     text: () => editor.value,
-    label: (key) => (LABELS[key] || [])[0],
+    label: (key) => (labelOf(key) || [])[0],
     show: showTab,
   });
   $("search").addEventListener("input", renderList);
@@ -971,7 +950,7 @@ async function main() {
   initZoom();
   $("btn-save").addEventListener("click", () => save());
   $("btn-pdf").addEventListener("click", () => download("pdf", "PDF"));
-  $("btn-docx").addEventListener("click", () => download("docx", "tệp Word"));
+  $("btn-docx").addEventListener("click", () => download("docx", t("web-word-file")));
   $("btn-new").addEventListener("click", newDoc);
   $("btn-next-year").addEventListener("click", nextYear);
   $("btn-derive").addEventListener("click", derive);
@@ -990,6 +969,13 @@ async function main() {
   });
   window.addEventListener("focus", checkDisk);
   document.addEventListener("visibilitychange", checkDisk);
+  // Another language chosen: the page again in it, or, with unsaved
+  // changes, its labels now and the rest as it is drawn again.
+  document.addEventListener("vanban-lang", (e) => {
+    if (e.detail === wordsLang) return;
+    if (dirty()) relabel(e.detail);
+    else location.reload();
+  });
   window.addEventListener("beforeunload", (e) => {
     if (dirty()) e.preventDefault();
   });
@@ -1000,4 +986,4 @@ async function main() {
   document.body.dataset.ready = "true";
 }
 
-main().catch((e) => status("Lỗi khởi động: " + e.message));
+main().catch((e) => status(t("web-cannot-start", { reason: e.message })));

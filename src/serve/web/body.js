@@ -1,20 +1,22 @@
 // vanban serve: the body (noi_dung) as a list of blocks in the form tab.
 // Every change is one edit sent to /api/body, which changes only the lines
 // of that block in the YAML text (comments and other keys kept).
+import { t } from "/assets/words.js";
 
+// The kinds of block with their label and hint (`web-block-*` messages).
 const KINDS = [
-  ["doan", "Đoạn văn", "Căn đều, thụt đầu dòng. **đậm**, *nghiêng*, ^[chú thích cuối trang]"],
-  ["muc", "Đề mục (Mục)", "In đậm, ví dụ I. MỤC ĐÍCH, YÊU CẦU"],
-  ["khoan", "Khoản", "In đậm, ví dụ 1. Thời gian"],
-  ["diem", "Điểm", "Ví dụ a) Đối tượng"],
-  ["dieu", "Điều", "Ví dụ Điều 1. Phạm vi điều chỉnh"],
-  ["gach", "Danh sách gạch đầu dòng (-)", "Mỗi dòng một mục"],
-  ["cong", "Danh sách dấu cộng (+)", "Mỗi dòng một mục"],
-  ["giua", "Dòng căn giữa", ""],
-  ["tieu_de", "Tiêu đề căn giữa, in đậm", ""],
-  ["ghi", "Đoạn không thụt đầu dòng", ""],
-  ["bang", "Bảng", "Mỗi dòng một hàng, các ô cách nhau bằng dấu |; dòng đầu là hàng tiêu đề"],
-  ["ngat_trang", "Ngắt trang", "Phần sau in sang trang mới"],
+  ["doan", t("web-block-doan"), t("web-block-doan-hint")],
+  ["muc", t("web-block-muc"), t("web-block-muc-hint")],
+  ["khoan", t("web-block-khoan"), t("web-block-khoan-hint")],
+  ["diem", t("web-block-diem"), t("web-block-diem-hint")],
+  ["dieu", t("web-block-dieu"), t("web-block-dieu-hint")],
+  ["gach", t("web-block-gach"), t("web-block-gach-hint")],
+  ["cong", t("web-block-cong"), t("web-block-cong-hint")],
+  ["giua", t("web-block-giua"), ""],
+  ["tieu_de", t("web-block-tieu_de"), ""],
+  ["ghi", t("web-block-ghi"), ""],
+  ["bang", t("web-block-bang"), t("web-block-bang-hint")],
+  ["ngat_trang", t("web-block-ngat_trang"), t("web-block-ngat_trang-hint")],
 ];
 const LISTS = ["gach", "cong"];
 
@@ -65,15 +67,15 @@ export class Body {
     this.pending = {};
     this.root = el("div", { className: "field body-editor", id: "body" });
     const fs = el("fieldset");
-    fs.append(el("legend", {}, "Nội dung văn bản"));
+    fs.append(el("legend", {}, t("web-body")));
     fs.append(el("p", { className: "hint" },
-      "Mỗi khối là một đoạn, đề mục, danh sách hoặc bảng; dùng ↑ ↓ để đổi chỗ. Sửa ở đây thì thẻ YAML đổi theo."));
+      t("web-body-hint")));
     this.note = el("p", { className: "blocked", hidden: true },
-      "Nội dung được viết theo cách biểu mẫu không sửa được: hãy sửa ở thẻ YAML.");
+      t("web-body-not-editable"));
     this.list = el("ol", { className: "blocks", id: "blocks" });
-    const kind = el("select", { id: "body-add-kind", title: "Loại khối thêm vào cuối" },
+    const kind = el("select", { id: "body-add-kind", title: t("web-body-add-kind") },
       ...KINDS.map(([k, l]) => el("option", { value: k }, l)));
-    const add = el("button", { type: "button", id: "body-add", title: "Thêm khối vào cuối nội dung" }, "Thêm khối");
+    const add = el("button", { type: "button", id: "body-add", title: t("web-body-add-title") }, t("web-body-add"));
     add.addEventListener("click", () => this.edit({ op: "add", index: this.blocks.length, block: blockOf(kind.value, "") }, this.blocks.length));
     this.adder = el("div", { className: "body-add" }, kind, add);
     fs.append(this.note, this.list, this.adder);
@@ -107,7 +109,7 @@ export class Body {
         this.hooks.setText(res.text);
         this.show(res.body, focus);
       } catch (e) {
-        this.hooks.status("Không sửa được nội dung: " + e.message);
+        this.hooks.status(t("web-body-failed", { reason: e.message }));
       }
     });
   }
@@ -149,18 +151,18 @@ export class Body {
     // A derived document's block: which of the parent's it replaces or
     // follows.
     const tags = [
-      b.id && `mã ${b.id}`,
-      b.sau && `chèn sau ${b.sau}`,
-      b.truoc && `chèn trước ${b.truoc}`,
+      b.id && t("web-block-id", { id: b.id }),
+      b.sau && t("web-block-after", { id: b.sau }),
+      b.truoc && t("web-block-before", { id: b.truoc }),
     ].filter(Boolean);
     const tag = el("span", { className: "block-id", hidden: !tags.length }, tags.join(" · "));
-    tag.title = b.sau || b.truoc ? "Khối mới, chèn vào nội dung của văn bản cha" : "Thay khối cùng mã của văn bản cha";
+    tag.title = b.sau || b.truoc ? t("web-block-inserted") : t("web-block-replaces");
     if (b.kind === "khac") {
-      head.append(el("span", { className: "hint" }, "Khối khác: sửa ở thẻ YAML"));
+      head.append(el("span", { className: "hint" }, t("web-block-other")));
       li.append(head, tag, el("pre", { className: "block-yaml" }, b.yaml));
       return li;
     }
-    const kind = el("select", { className: "block-kind", title: "Loại khối", disabled: !ok },
+    const kind = el("select", { className: "block-kind", title: t("web-block-kind"), disabled: !ok },
       ...KINDS.map(([k, l]) => el("option", { value: k, selected: k === b.kind }, l)));
     const button = (label, title, cls, edit) => {
       const btn = el("button", { type: "button", className: cls, title, disabled: !ok }, label);
@@ -168,11 +170,11 @@ export class Body {
       return btn;
     };
     head.append(kind,
-      button("↑", "Đưa khối lên trên", "block-up", () => this.edit({ op: "up", index: i }, i - 1)),
-      button("↓", "Đưa khối xuống dưới", "block-down", () => this.edit({ op: "down", index: i }, i + 1)),
-      button("+", "Thêm một đoạn văn sau khối này", "block-add", () =>
+      button("↑", t("web-block-up"), "block-up", () => this.edit({ op: "up", index: i }, i - 1)),
+      button("↓", t("web-block-down"), "block-down", () => this.edit({ op: "down", index: i }, i + 1)),
+      button("+", t("web-block-add"), "block-add", () =>
         this.edit({ op: "add", index: i + 1, block: { kind: "doan", text: "" } }, i + 1)),
-      button("✕", "Xóa khối này", "block-remove", () => this.edit({ op: "remove", index: i }, i)));
+      button("✕", t("web-block-remove"), "block-remove", () => this.edit({ op: "remove", index: i }, i)));
     li.append(head, tag);
     const hint = KINDS.find(([k]) => k === b.kind)?.[2] || "";
     const head_ = !(b.kind === "bang" && b.dau.length === 0 && b.dong.length > 0);
@@ -182,7 +184,7 @@ export class Body {
         rows: LISTS.includes(b.kind) || b.kind === "bang" ? 3 : 2,
         placeholder: hint, title: hint,
       });
-      ta.setAttribute("aria-label", `Khối ${i + 1}: ${KINDS.find(([k]) => k === b.kind)?.[1] || ""}`);
+      ta.setAttribute("aria-label", t("web-block-n", { n: i + 1, kind: KINDS.find(([k]) => k === b.kind)?.[1] || "" }));
       ta.addEventListener("input", () => {
         fit(ta);
         clearTimeout(this.timers[i]);

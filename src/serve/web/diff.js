@@ -2,6 +2,8 @@
 // `extends`): what it changes from its parent, key by key, as the server
 // computes it from both loaded documents.
 
+import { t } from "/assets/words.js";
+
 const DELAY_MS = 600;
 
 function el(tag, props = {}, ...children) {
@@ -28,8 +30,8 @@ export class Diff {
     this.timer = null;
     this.tab = el("button", {
       type: "button", id: "tab-diff", hidden: true,
-      title: "Những chỗ văn bản này khác văn bản cha mà nó kế thừa (extends)",
-    }, "Khác văn bản cha");
+      title: t("web-diff-title"),
+    }, t("web-diff-tab"));
     this.tab.setAttribute("role", "tab");
     this.tab.setAttribute("aria-selected", "false");
     this.tab.addEventListener("click", () => this.open());
@@ -84,23 +86,23 @@ export class Diff {
     try {
       res = await this.hooks.api("/api/diff", { path, text: this.hooks.text() });
     } catch (e) {
-      this.caption.textContent = "Chưa so được với văn bản cha: " + e.message;
+      this.caption.textContent = t("web-diff-failed", { reason: e.message });
       this.table.replaceChildren();
       return;
     }
     if (!res.parent) {
-      this.caption.textContent = "Văn bản này không kế thừa văn bản nào.";
+      this.caption.textContent = t("web-diff-no-parent");
       this.table.replaceChildren();
       return;
     }
     this.caption.textContent = res.changes.length
-      ? `Kế thừa ${res.parent}. ${res.changes.length} chỗ khác văn bản cha (phần còn lại lấy từ văn bản cha):`
-      : `Kế thừa ${res.parent}, không có chỗ nào khác.`;
-    const head = el("tr", {}, el("th", {}, "Chỗ khác"), el("th", {}, "Văn bản cha"), el("th", {}, "Văn bản này"));
+      ? t("web-diff-changes", { parent: res.parent, n: res.changes.length })
+      : t("web-diff-same", { parent: res.parent });
+    const head = el("tr", {}, el("th", {}, t("web-diff-where")), el("th", {}, t("web-diff-parent")), el("th", {}, t("web-diff-this")));
     const rows = res.changes.map((c) => {
       const cell = (v, cls) => {
         const s = shown(v);
-        return el("td", { className: s === null ? cls + " absent" : cls }, s ?? "(không có)");
+        return el("td", { className: s === null ? cls + " absent" : cls }, s ?? t("web-diff-absent"));
       };
       const tr = el("tr", {}, el("td", { className: "where", title: c.path }, this.where(c.path)), cell(c.parent, "parent"), cell(c.child, "child"));
       tr.dataset.path = c.path;

@@ -3,6 +3,8 @@
 // nothing) and offered back when the document is opened again; every save
 // keeps the previous version, which "Bản trước" opens.
 
+import { t, wordsLang } from "/assets/words.js";
+
 const DRAFT_DELAY_MS = 1000;
 
 function el(tag, props = {}, ...children) {
@@ -13,7 +15,7 @@ function el(tag, props = {}, ...children) {
 }
 
 function when(ms) {
-  return ms ? new Date(ms).toLocaleString("vi-VN") : "";
+  return ms ? new Date(ms).toLocaleString(wordsLang === "en" ? "en-GB" : "vi-VN") : "";
 }
 
 export class Drafts {
@@ -25,8 +27,8 @@ export class Drafts {
     this.banner = el("div", { id: "draft", className: "banner", hidden: true });
     this.banner.setAttribute("role", "alert");
     this.said = el("span");
-    const restore = el("button", { type: "button", id: "btn-draft-restore" }, "Khôi phục bản nháp");
-    const drop = el("button", { type: "button", id: "btn-draft-discard" }, "Bỏ bản nháp");
+    const restore = el("button", { type: "button", id: "btn-draft-restore" }, t("web-draft-restore"));
+    const drop = el("button", { type: "button", id: "btn-draft-discard" }, t("web-draft-discard"));
     restore.addEventListener("click", () => this.restore());
     drop.addEventListener("click", () => this.discard());
     this.banner.append(this.said, restore, drop);
@@ -35,18 +37,18 @@ export class Drafts {
 
     this.button = el("button", {
       type: "button", id: "btn-backups", disabled: true,
-      title: "Mở một bản đã lưu trước đó (mỗi lần lưu giữ lại bản cũ)",
-    }, "Bản trước");
+      title: t("web-backups-title"),
+    }, t("web-backups"));
     this.button.addEventListener("click", () => this.backups());
     document.getElementById("btn-pdf").before(this.button);
 
     this.dialog = el("dialog", { id: "backups-dialog" });
     this.list = el("ul", { id: "backup-list", className: "backup-list" });
-    const cancel = el("button", { type: "button", id: "backups-cancel" }, "Đóng");
+    const cancel = el("button", { type: "button", id: "backups-cancel" }, t("web-close"));
     cancel.addEventListener("click", () => this.dialog.close());
     this.dialog.append(
-      el("h2", {}, "Các bản đã lưu trước"),
-      el("p", { className: "hint" }, "Chọn một bản để mở lại trong khung soạn thảo; bấm Lưu để giữ bản đó."),
+      el("h2", {}, t("web-backups-head")),
+      el("p", { className: "hint" }, t("web-backups-hint")),
       this.list,
       el("menu", {}, cancel),
     );
@@ -84,7 +86,7 @@ export class Drafts {
         this.kept = false;
       }
     } catch (e) {
-      this.hooks.status("Không giữ được bản nháp: " + e.message);
+      this.hooks.status(t("web-draft-failed", { reason: e.message }));
     }
   }
 
@@ -111,7 +113,7 @@ export class Drafts {
       }
       this.draft = d.text;
       this.kept = true;
-      this.said.textContent = `Có bản nháp chưa lưu của văn bản này (lúc ${when(d.time)}), có thể do trình duyệt bị đóng khi chưa lưu.`;
+      this.said.textContent = t("web-draft-found", { time: when(d.time) });
       this.banner.hidden = false;
     } catch (e) {
       // No draft to offer.
@@ -122,7 +124,7 @@ export class Drafts {
     if (this.draft === null) return;
     this.hooks.setText(this.draft);
     this.banner.hidden = true;
-    this.hooks.status("Đã khôi phục bản nháp (chưa lưu)");
+    this.hooks.status(t("web-draft-restored"));
   }
 
   async discard() {
@@ -141,9 +143,9 @@ export class Drafts {
     if (!path) return;
     const list = await this.hooks.api("/api/backups?path=" + encodeURIComponent(path));
     this.list.replaceChildren();
-    if (!list.length) this.list.append(el("li", { className: "hint" }, "Chưa có bản nào: bản cũ được giữ lại mỗi khi lưu."));
+    if (!list.length) this.list.append(el("li", { className: "hint" }, t("web-backups-none")));
     list.forEach((b, i) => {
-      const label = `Bản lưu lúc ${when(b.time)} · ${b.bytes.toLocaleString("vi-VN")} byte${i === 0 ? " · bản gần nhất" : ""}`;
+      const label = t(i === 0 ? "web-backup-latest" : "web-backup", { time: when(b.time), bytes: b.bytes.toLocaleString(wordsLang === "en" ? "en-GB" : "vi-VN") });
       const btn = el("button", { type: "button", className: "backup", value: String(b.n) }, label);
       btn.dataset.n = String(b.n);
       btn.addEventListener("click", async () => {
@@ -151,9 +153,9 @@ export class Drafts {
           const res = await this.hooks.api(`/api/backup?path=${encodeURIComponent(path)}&n=${b.n}`);
           this.hooks.setText(res.text);
           this.dialog.close();
-          this.hooks.status("Đã mở bản lưu lúc " + when(b.time) + " (chưa lưu)");
+          this.hooks.status(t("web-backup-opened", { time: when(b.time) }));
         } catch (e) {
-          this.hooks.status("Không mở được bản trước: " + e.message);
+          this.hooks.status(t("web-backup-failed", { reason: e.message }));
         }
       });
       this.list.append(el("li", {}, btn));

@@ -3,6 +3,8 @@
 // diagnostics at their line and column, and key completion from the JSON
 // Schema of the vocabulary.
 
+import { t } from "/assets/words.js";
+
 // A diagnostic's message without the list of every accepted key (the
 // suggestion says which one was meant; the full text is in the tooltip).
 export function shortMessage(d) {
@@ -155,7 +157,7 @@ export class Editor {
     this.hl.setAttribute("aria-hidden", "true");
     this.ta = document.createElement("textarea");
     this.ta.spellcheck = false;
-    this.ta.setAttribute("aria-label", "Nội dung YAML của văn bản");
+    this.ta.setAttribute("aria-label", t("web-yaml-label"));
     this.ta.setAttribute("autocomplete", "off");
     this.ta.setAttribute("autocapitalize", "off");
     this.popup = document.createElement("ul");

@@ -2,7 +2,8 @@
 // a choice kept in this browser (localStorage), sent with every API
 // request as `X-Vanban-Lang`. Without a choice, the server's own language,
 // which the page carries in <html data-messages>. Loaded before app.js, so that
-// every request of the editor carries it.
+// every request of the editor carries it. The page's own words follow the
+// choice too, Vietnamese without one (web/words.js).
 
 const KEY = "vanban-lang";
 const LANGS = [
@@ -20,6 +21,11 @@ function stored() {
 
 let choice = stored();
 
+// The language chosen in this browser, if any.
+export function chosen() {
+  return choice;
+}
+
 const pageFetch = window.fetch.bind(window);
 window.fetch = (input, init = {}) => {
   const lang = choice;
@@ -34,7 +40,7 @@ window.fetch = (input, init = {}) => {
 
 const select = document.createElement("select");
 select.id = "lang";
-select.title = "Ngôn ngữ của thông báo · Language of messages";
+select.title = "Ngôn ngữ · Language";
 select.setAttribute("aria-label", select.title);
 for (const [code, name] of LANGS) {
   select.append(new Option(name, code));
@@ -47,5 +53,7 @@ select.addEventListener("change", () => {
   } catch {
     // A browser without storage: the choice lasts for this page.
   }
+  // The page's own words follow (app.js reloads the page, see words.js).
+  document.dispatchEvent(new CustomEvent("vanban-lang", { detail: select.value }));
 });
 document.querySelector("header").append(select);

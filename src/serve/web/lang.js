@@ -45,7 +45,17 @@ select.setAttribute("aria-label", select.title);
 for (const [code, name] of LANGS) {
   select.append(new Option(name, code));
 }
-select.value = choice || document.documentElement.dataset.messages || "vi";
+// Without a choice the page's words are Vietnamese and the server's
+// messages are in the server's language. When those differ (a server
+// started in English) no language is shown as chosen, so that picking
+// either one is a change that applies it to the whole page.
+const server = document.documentElement.dataset.messages || "vi";
+if (!choice && server !== "vi") {
+  const none = new Option("—", "");
+  none.disabled = true;
+  select.prepend(none);
+}
+select.value = choice || (server === "vi" ? "vi" : "");
 select.addEventListener("change", () => {
   choice = select.value;
   try {

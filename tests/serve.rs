@@ -2774,6 +2774,20 @@ async fn browser_language_choice_words_the_page() {
         assert_eq!(words.3, label, "{words:?}");
         let value = js(&c, "return document.getElementById('lang').value;", vec![]).await;
         assert_eq!(value, json!(lang));
+        // The field's tip, the schema's description, in that language too.
+        let tip = js(
+            &c,
+            "return document.getElementById('f-trich_yeu').title;",
+            vec![],
+        )
+        .await;
+        let tip = tip.as_str().unwrap_or_default();
+        let want = if lang == "en" {
+            "Subject line"
+        } else {
+            "Trích yếu nội dung"
+        };
+        assert!(tip.starts_with(want), "{lang}: {tip}");
     }
     c.close().await.unwrap();
 }

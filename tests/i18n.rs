@@ -818,3 +818,113 @@ fn optional_parts_of_register_messages_in_both_languages() {
         );
     });
 }
+
+/// A doc comment as the catalogue holds it: on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `vanban schema` (in English with `english`), parsed.
+fn schema_in(english: bool) -> serde_json::Value {
+    let mut cmd = vanban();
+    for k in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(k);
+    }
+    cmd.arg("schema");
+    if english {
+        cmd.args(["--lang", "en"]);
+    }
+    let out = cmd.current_dir(root()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn every_schema_description_has_a_message_in_both_languages() {
+    use vanban::commands::schema;
+    let described = schema::description_ids(&schema::raw());
+    assert!(described.len() > 100, "{}", described.len());
+    let ids: std::collections::BTreeSet<&str> = described.iter().map(|(id, _)| &**id).collect();
+    assert_eq!(ids.len(), described.len(), "two descriptions share an id");
+    for (id, english) in &described {
+        for lang in Lang::ALL {
+            assert!(
+                i18n::has(lang, id),
+                "the schema's description `{id}` ({english:?}) lacks a message in i18n/{}/vanban.ftl",
+                lang.code()
+            );
+        }
+        // The English message is the doc comment of the model, on one line.
+        assert_eq!(
+            i18n::tr(Lang::En, id, &[]),
+            one_line(english),
+            "`{id}` of i18n/en/vanban.ftl differs from the doc comment in src/model"
+        );
+    }
+    for lang in Lang::ALL {
+        for id in i18n::ids(lang) {
+            if id.starts_with("schema-") {
+                assert!(
+                    ids.contains(&*id),
+                    "`{id}` of i18n/{}/vanban.ftl describes nothing in the schema",
+                    lang.code()
+                );
+            }
+        }
+    }
+}
+
+/// Whether a description has English words outside its code (`…`): a
+/// lower-case word of three letters or more without a Vietnamese letter
+/// (the names of kinds, `Kế hoạch (KH).`, read the same in English).
+fn has_english_words(text: &str) -> bool {
+    let prose: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    prose
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+#[test]
+fn schema_descriptions_are_vietnamese_unless_english_is_asked_for() {
+    use vanban::commands::schema;
+    let english = schema::description_ids(&schema::raw());
+    let vi = schema::description_ids(&schema_in(false));
+    let en = schema::description_ids(&schema_in(true));
+    assert_eq!(vi.len(), english.len());
+    assert_eq!(en.len(), english.len());
+    let mut same = 0;
+    for ((id, doc), ((vi_id, vi_text), (en_id, en_text))) in
+        english.iter().zip(vi.iter().zip(en.iter()))
+    {
+        assert_eq!((id, id), (vi_id, en_id));
+        assert_eq!(en_text, &one_line(doc), "`{id}` with --lang en");
+        assert_eq!(
+            vi_text,
+            &i18n::tr(Lang::Vi, id, &[]),
+            "`{id}` in Vietnamese"
+        );
+        if vi_text == en_text {
+            // Only a text with no English word may read the same (`KHẨN`).
+            assert!(
+                !has_english_words(en_text),
+                "`{id}` left in English: {vi_text}"
+            );
+            same += 1;
+        }
+    }
+    // Those are the kinds' names (`Kế hoạch (KH).`) and the marks (`MẬT`).
+    assert!(
+        same * 4 < vi.len(),
+        "{same} descriptions read the same in both languages"
+    );
+    // Words a văn thư reads in the completion tips.
+    let text = |list: &[(String, String)], id: &str| {
+        list.iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, t)| t.clone())
+            .unwrap()
+    };
+    assert!(text(&vi, "schema-VanBan-trich_yeu").contains("Trích yếu"));
+    assert!(text(&en, "schema-VanBan-trich_yeu").starts_with("Subject line"));
+    assert!(text(&vi, "schema-VanBan-bien").contains("{{ bien.ten }}"));
+}

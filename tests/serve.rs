@@ -204,6 +204,31 @@ fn serves_the_pages_words_in_both_languages() {
 }
 
 #[test]
+fn serves_the_schema_in_the_requests_language() {
+    let s = Server::start();
+    let schema = |lang: &str| {
+        let (status, body) = s.request("GET", "/api/schema", &[("X-Vanban-Lang", lang)], b"");
+        assert_eq!(status, 200);
+        serde_json::from_str::<Value>(&body).unwrap()
+    };
+    let (vi, en) = (schema("vi"), schema("en"));
+    // Asked in turn, each answer keeps its own language (nothing cached in one).
+    let vi_again = schema("vi");
+    let tip = |s: &Value| s["$defs"]["NguoiKy"]["properties"]["ho_ten"]["description"].clone();
+    assert_eq!(tip(&vi), "Họ và tên, in đậm, không ghi học hàm, học vị.");
+    assert_eq!(tip(&vi_again), tip(&vi));
+    assert!(
+        tip(&en).as_str().unwrap().starts_with("Full name"),
+        "{}",
+        tip(&en)
+    );
+    assert!(vi["properties"]["trich_yeu"]["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("Trích yếu"));
+}
+
+#[test]
 fn refuses_foreign_host_and_origin() {
     let s = Server::start();
     let before = s.doc_on_disk();
@@ -2749,6 +2774,20 @@ async fn browser_language_choice_words_the_page() {
         assert_eq!(words.3, label, "{words:?}");
         let value = js(&c, "return document.getElementById('lang').value;", vec![]).await;
         assert_eq!(value, json!(lang));
+        // The field's tip, the schema's description, in that language too.
+        let tip = js(
+            &c,
+            "return document.getElementById('f-trich_yeu').title;",
+            vec![],
+        )
+        .await;
+        let tip = tip.as_str().unwrap_or_default();
+        let want = if lang == "en" {
+            "Subject line"
+        } else {
+            "Trích yếu nội dung"
+        };
+        assert!(tip.starts_with(want), "{lang}: {tip}");
     }
     c.close().await.unwrap();
 }

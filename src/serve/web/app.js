@@ -973,8 +973,15 @@ async function main() {
   // changes, its labels now and the rest as it is drawn again.
   document.addEventListener("vanban-lang", (e) => {
     if (e.detail === wordsLang) return;
-    if (dirty()) relabel(e.detail);
-    else location.reload();
+    if (!dirty()) return location.reload();
+    relabel(e.detail);
+    // The completion tips too: the schema's descriptions in that language.
+    api("/api/schema")
+      .then((schema) => {
+        state.schema = schema;
+        editor.schema = schema;
+      })
+      .catch(() => {});
   });
   window.addEventListener("beforeunload", (e) => {
     if (dirty()) e.preventDefault();

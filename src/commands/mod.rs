@@ -33,9 +33,9 @@ pub struct Tally {
 /// Refuses to create `path` when something is there already.
 pub fn refuse_existing(path: &std::path::Path) -> Result<(), crate::diag::Error> {
     if path.symlink_metadata().is_ok() {
-        return Err(crate::diag::Error::Other(format!(
-            "{} exists; not overwriting it",
-            path.display()
+        return Err(crate::diag::Error::Other(crate::i18n::t(
+            "file-exists",
+            &[("path", &path.display().to_string())],
         )));
     }
     Ok(())

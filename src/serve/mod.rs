@@ -93,7 +93,10 @@ pub fn run(opts: Options, engine: Engine) -> Result<(), Error> {
         .canonicalize()
         .map_err(|e| Error::io(&opts.dir, e))?;
     if !root.is_dir() {
-        return Err(Error::Other(format!("{} is not a folder", root.display())));
+        return Err(Error::Other(t(
+            "serve-not-a-folder",
+            &[("path", &root.display().to_string())],
+        )));
     }
     // The folder served is the project: its documents use each other, and
     // nothing outside it is read for them.
@@ -240,14 +243,20 @@ impl App {
         let real = crate::world::inside(&self.root, rel).map_err(|e| match e {
             Refused::Outside => ApiError::new(
                 StatusCode::FORBIDDEN,
-                format!("`{rel}` is outside the served folder"),
+                t("serve-path-outside", &[("path", rel)]),
             ),
-            Refused::Unresolved(e) => ApiError::new(StatusCode::NOT_FOUND, format!("`{rel}`: {e}")),
+            Refused::Unresolved(e) => ApiError::new(
+                StatusCode::NOT_FOUND,
+                t(
+                    "serve-path-unusable",
+                    &[("path", rel), ("reason", &crate::i18n::io_reason(&e))],
+                ),
+            ),
         })?;
         if !real.is_file() {
             return Err(ApiError::new(
                 StatusCode::NOT_FOUND,
-                format!("`{rel}` is not a file"),
+                t("serve-path-not-file", &[("path", rel)]),
             ));
         }
         Ok(real)
@@ -287,9 +296,9 @@ impl App {
         if !base.is_dir() {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
-                format!(
-                    "`{}` is a file, not a folder: choose another folder for `{rel}`",
-                    existing.display()
+                t(
+                    "serve-path-file-not-folder",
+                    &[("folder", &existing.display().to_string()), ("path", rel)],
                 ),
             ));
         }
@@ -298,7 +307,7 @@ impl App {
         if target.symlink_metadata().is_ok() {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
-                format!("`{rel}` exists; not overwriting it"),
+                t("serve-path-exists", &[("path", rel)]),
             ));
         }
         Ok(target)
@@ -320,7 +329,7 @@ fn check_relative(rel: &str) -> Result<(), ApiError> {
     if rel.is_empty() || p.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
-            format!("`{rel}`: only paths inside the served folder are allowed"),
+            t("serve-path-absolute", &[("path", rel)]),
         ));
     }
     if p.components()
@@ -328,13 +337,11 @@ fn check_relative(rel: &str) -> Result<(), ApiError> {
     {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
-            format!("`{rel}` is outside the served folder"),
+            t("serve-path-outside", &[("path", rel)]),
         ));
     }
     if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
-        return Err(ApiError::bad(format!(
-            "`{rel}`: only YAML documents (.yaml, .yml) can be opened"
-        )));
+        return Err(ApiError::bad(t("serve-path-not-yaml", &[("path", rel)])));
     }
     Ok(())
 }
@@ -439,7 +446,7 @@ async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Respons
     if !app.hosts.iter().any(|h| h == host) {
         return ApiError::new(
             StatusCode::FORBIDDEN,
-            format!("refused: Host `{host}` is not this server's address"),
+            t("serve-refused-host", &[("host", host)]),
         )
         .into_response();
     }
@@ -449,7 +456,7 @@ async fn guard(State(app): State<Arc<App>>, req: Request, next: Next) -> Respons
         if !ok {
             return ApiError::new(
                 StatusCode::FORBIDDEN,
-                format!("refused: Origin `{origin}` is not this server"),
+                t("serve-refused-origin", &[("origin", origin)]),
             )
             .into_response();
         }
@@ -932,7 +939,7 @@ async fn cap_so(
     if version(&on_disk) != body.version {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
-            format!("`{}` changed on disk since it was opened", body.path),
+            t("serve-cap-so-changed", &[("path", &body.path)]),
         ));
     }
     blocking(move || {

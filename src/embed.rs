@@ -146,25 +146,30 @@ pub fn extract(pdf: &Path, dir: &Path) -> Result<Extracted, Error> {
     let files = embedded_files(&bytes).map_err(|e| match e {
         // The limits of [`embedded_files`] say what they refused.
         lopdf::Error::IO(io) => Error::Other(format!("{}: {io}", pdf.display())),
-        e => Error::Other(format!("{}: not a readable PDF ({e})", pdf.display())),
+        e => Error::Other(crate::i18n::t(
+            "extract-not-pdf",
+            &[
+                ("path", &pdf.display().to_string()),
+                ("detail", &e.to_string()),
+            ],
+        )),
     })?;
     let ours: Vec<&EmbeddedFile> = files
         .iter()
         .filter(|f| [MAIN, PARENT, IMAGE].contains(&f.description.as_str()))
         .collect();
     let Some(main) = ours.iter().find(|f| f.description == MAIN) else {
-        return Err(Error::Other(format!(
-            "{}: no vanban source is embedded (build it with `vanban build --embed-source`)",
-            pdf.display()
+        return Err(Error::Other(crate::i18n::t(
+            "extract-no-source",
+            &[("path", &pdf.display().to_string())],
         )));
     };
     let mut plan: BTreeMap<PathBuf, &[u8]> = BTreeMap::new();
     for f in &ours {
         let rel = safe_relative(&f.name).ok_or_else(|| {
-            Error::Other(format!(
-                "{}: refusing the embedded file name `{}` (not a plain relative path)",
-                pdf.display(),
-                f.name
+            Error::Other(crate::i18n::t(
+                "extract-bad-name",
+                &[("path", &pdf.display().to_string()), ("name", &f.name)],
             ))
         })?;
         plan.insert(dir.join(rel), &f.data);
@@ -198,9 +203,9 @@ pub fn extract(pdf: &Path, dir: &Path) -> Result<Extracted, Error> {
         .map(|p| p.display().to_string())
         .collect();
     if !existing.is_empty() {
-        return Err(Error::Other(format!(
-            "not overwriting existing files: {}",
-            existing.join(", ")
+        return Err(Error::Other(crate::i18n::t(
+            "extract-existing",
+            &[("files", &existing.join(", "))],
         )));
     }
     for (path, data) in &plan {

@@ -208,9 +208,9 @@ pub fn diff(path: &Path) -> Result<Vec<String>, Error> {
     let text = load::read_text(path)?;
     let own = load::parse_value(path, &text)?;
     let Some(parent) = own.get("extends").and_then(Value::as_str) else {
-        return Err(Error::Other(format!(
-            "{}: has no `extends`, nothing to compare",
-            path.display()
+        return Err(Error::Other(crate::i18n::t(
+            "diff-no-extends",
+            &[("path", &path.display().to_string())],
         )));
     };
     let parent_path = load::resolve_ref(path, parent)?;

@@ -193,8 +193,9 @@ pub fn svg_pages(doc: &PagedDocument) -> Vec<String> {
 /// prints at its real size.
 pub fn png_pages(doc: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>, Error> {
     if !(dpi.is_finite() && dpi > 0.0) {
-        return Err(Error::Other(format!(
-            "--dpi must be a positive number, not {dpi}"
+        return Err(Error::Other(crate::i18n::t(
+            "dpi-not-positive",
+            &[("dpi", &dpi.to_string())],
         )));
     }
     let per_pt = f64::from(dpi) / 72.0;
@@ -202,11 +203,14 @@ pub fn png_pages(doc: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>, Error> {
         let size = page.frame.size();
         let pixels = size.x.to_pt() * per_pt * size.y.to_pt() * per_pt;
         if pixels > MAX_PIXELS {
-            return Err(Error::Other(format!(
-                "page {} at {dpi} dpi would be {:.0} megapixels, more than the {:.0} allowed; use a lower --dpi",
-                i + 1,
-                pixels / 1e6,
-                MAX_PIXELS / 1e6
+            return Err(Error::Other(crate::i18n::t(
+                "dpi-too-many-pixels",
+                &[
+                    ("page", &(i + 1).to_string()),
+                    ("dpi", &dpi.to_string()),
+                    ("megapixels", &format!("{:.0}", pixels / 1e6)),
+                    ("max", &format!("{:.0}", MAX_PIXELS / 1e6)),
+                ],
             )));
         }
     }

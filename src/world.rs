@@ -60,7 +60,10 @@ impl Engine {
         // family wins over the embedded one.
         for dir in font_paths {
             if !dir.is_dir() {
-                return Err(format!("font path `{}` is not a folder", dir.display()));
+                return Err(crate::i18n::t(
+                    "font-path-not-folder",
+                    &[("path", &dir.display().to_string())],
+                ));
             }
             fonts.extend(typst_kit::fonts::scan(dir));
         }
@@ -82,9 +85,9 @@ impl Engine {
                 let mut known: Vec<String> =
                     fonts.book().families().map(|(n, _)| n.to_owned()).collect();
                 known.dedup();
-                return Err(format!(
-                    "font family `{f}` not found; available: {}",
-                    known.join(", ")
+                return Err(crate::i18n::t(
+                    "font-family-unknown",
+                    &[("family", f), ("known", &known.join(", "))],
                 ));
             }
             None if has(TIMES) => TIMES.to_owned(),

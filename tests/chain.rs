@@ -58,9 +58,11 @@ fn cycles_and_missing_parents_name_the_paths() {
     std::fs::write(dir.path().join("vanban.toml"), "").unwrap();
     write(dir.path(), "a.yaml", "extends: b.yaml\nloai: ke_hoach\n");
     write(dir.path(), "b.yaml", "extends: a.yaml\nloai: ke_hoach\n");
-    let e = load::load(&dir.path().join("a.yaml"))
-        .unwrap_err()
-        .to_string();
+    let e = english(|| {
+        load::load(&dir.path().join("a.yaml"))
+            .unwrap_err()
+            .to_string()
+    });
     assert!(
         e.contains("cycle") && e.contains("a.yaml") && e.contains("b.yaml"),
         "{e}"
@@ -249,9 +251,11 @@ fn documents_citing_each_other_are_refused_not_a_crash() {
         "c.yaml",
         &format!("{head}thuc_hien: [a.yaml]\n"),
     );
-    let e = load::load(&dir.path().join("a.yaml"))
-        .unwrap_err()
-        .to_string();
+    let e = english(|| {
+        load::load(&dir.path().join("a.yaml"))
+            .unwrap_err()
+            .to_string()
+    });
     assert!(e.contains("cycle"), "{e}");
     for f in ["a.yaml", "b.yaml", "c.yaml"] {
         assert!(e.contains(f), "{f} not named: {e}");
@@ -264,4 +268,10 @@ fn documents_citing_each_other_are_refused_not_a_crash() {
     );
     write(dir.path(), "e.yaml", head);
     load::load(&dir.path().join("d.yaml")).unwrap();
+}
+
+/// Runs `f` with vanban's messages in English (the words these tests look
+/// for).
+fn english<R>(f: impl FnOnce() -> R) -> R {
+    vanban::i18n::with_lang(vanban::i18n::Lang::En, f)
 }

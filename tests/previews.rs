@@ -132,11 +132,16 @@ fn svg_pages_draw_every_glyph_of_their_page() {
 #[test]
 fn zero_or_huge_dpi_is_refused() {
     let doc = layout_file("data/examples/cong-van.yaml").document;
+    let english = |dpi| {
+        vanban::i18n::with_lang(vanban::i18n::Lang::En, || {
+            png_pages(&doc, dpi).unwrap_err().to_string()
+        })
+    };
     for dpi in [0.0, -3.0, f32::NAN] {
-        let e = png_pages(&doc, dpi).unwrap_err().to_string();
+        let e = english(dpi);
         assert!(e.contains("--dpi"), "{e}");
     }
-    let e = png_pages(&doc, 5000.0).unwrap_err().to_string();
+    let e = english(5000.0);
     assert!(e.contains("megapixels"), "{e}");
 }
 

@@ -1023,3 +1023,18 @@ schema-VanBan-thu_ky = The second signer of a biên bản (NĐ30 Mẫu 1.9): the
 schema-VanBan-thuc_hien = Documents this one implements (thực hiện): paths of other YAML documents or plain citations. They open the body as one sentence.
 schema-VanBan-trich_yeu = Subject line (trích yếu). For a công văn it is printed as `V/v …` under the number; otherwise bold under the type name.
 schema-VanBan-trinh_bay = Presentation (trình bày): body size, the header's size pair and the page margins, within the ranges NĐ30 allows. Absent: the defaults.
+
+# Messages that were English only (review of the fourth session)
+diff-no-extends = { $path }: has no `extends`, nothing to compare
+dpi-not-positive = --dpi must be a positive number, not { $dpi }
+dpi-too-many-pixels = page { $page } at { $dpi } dpi would be { $megapixels } megapixels, more than the { $max } allowed; use a lower --dpi
+extract-not-pdf = { $path }: not a readable PDF ({ $detail }); check that the file is a PDF and not damaged
+extract-no-source = { $path }: no vanban source is embedded (build it with `vanban build --embed-source`)
+extract-bad-name = { $path }: refusing the embedded file name `{ $name }` (not a plain relative path)
+extract-existing = not overwriting existing files: { $files }; choose another folder with -o
+extends-cycle = `extends` forms a cycle: { $cycle }; remove `extends` from one document of the cycle
+extends-too-deep = { $path }: `extends` chain longer than { $max } documents
+cite-cycle = { $path }: documents cite each other in a cycle: { $cycle }
+font-path-not-folder = font path `{ $path }` is not a folder
+font-family-unknown = font family `{ $family }` not found; available: { $known }
+image-not-file = the image `{ $path }` is not a file

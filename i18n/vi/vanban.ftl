@@ -1017,3 +1017,18 @@ schema-VanBan-thu_ky = Người ký thứ hai của biên bản (NĐ30 Mẫu 1.9
 schema-VanBan-thuc_hien = Các văn bản được thực hiện: đường dẫn tệp YAML khác hoặc lời trích viết sẵn. Mở đầu nội dung bằng một câu `Thực hiện …`.
 schema-VanBan-trich_yeu = Trích yếu nội dung. Công văn: in `V/v …` dưới số; loại khác: in đậm dưới tên loại.
 schema-VanBan-trinh_bay = Trình bày: cỡ chữ nội dung, cặp cỡ chữ phần đầu và lề trang, trong giới hạn NĐ30 cho phép. Bỏ trống: theo mặc định.
+
+# Messages that were English only (review of the fourth session)
+diff-no-extends = { $path }: văn bản không có `extends` (không kế thừa văn bản nào), không có gì để so sánh
+dpi-not-positive = --dpi phải là một số dương, không phải { $dpi }
+dpi-too-many-pixels = trang { $page } ở { $dpi } dpi sẽ có { $megapixels } triệu điểm ảnh, quá { $max } triệu cho phép: hãy dùng --dpi nhỏ hơn
+extract-not-pdf = { $path }: không đọc được tệp PDF này ({ $detail }); hãy kiểm tra đó là tệp PDF và không bị hỏng
+extract-no-source = { $path }: tệp PDF không chứa nguồn YAML của vanban (tạo PDF bằng `vanban build --embed-source`)
+extract-bad-name = { $path }: từ chối tên tệp đính kèm `{ $name }` (không phải đường dẫn tương đối đơn giản)
+extract-existing = không ghi đè các tệp đã có: { $files }; hãy chọn thư mục khác bằng -o
+extends-cycle = `extends` tạo thành vòng lặp: { $cycle }; hãy bỏ `extends` ở một văn bản trong vòng
+extends-too-deep = { $path }: chuỗi `extends` dài quá { $max } văn bản
+cite-cycle = { $path }: các văn bản trích dẫn lẫn nhau thành vòng: { $cycle }
+font-path-not-folder = thư mục phông chữ `{ $path }` không phải là thư mục
+font-family-unknown = không có phông chữ `{ $family }`; các phông có: { $known }
+image-not-file = ảnh `{ $path }` không phải là tệp

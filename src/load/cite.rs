@@ -166,10 +166,12 @@ fn load_cited(
             .chain(std::iter::once(target))
             .map(|p| p.display().to_string())
             .collect();
-        return Err(Error::Other(format!(
-            "{}: documents cite each other in a cycle: {}",
-            from.display(),
-            cycle.join(" → ")
+        return Err(Error::Other(crate::i18n::t(
+            "cite-cycle",
+            &[
+                ("path", &from.display().to_string()),
+                ("cycle", &cycle.join(" → ")),
+            ],
         )));
     }
     let text = read_text(target)?;

@@ -93,7 +93,7 @@ fn image_path(from: &Path, rel: &str) -> Result<String, String> {
     let (real, root) = in_project(from, rel, "image")?;
     let inner = real.strip_prefix(&root).unwrap_or(&real);
     if !real.is_file() {
-        return Err(format!("the image `{rel}` is not a file"));
+        return Err(crate::i18n::t("image-not-file", &[("path", rel)]));
     }
     sniff_image(&real, &ext).map_err(|m| format!("`{rel}`: {m}"))?;
     let parts: Vec<String> = inner

@@ -106,15 +106,18 @@ pub(super) fn merged_value_of(
             .chain(std::iter::once(&canon))
             .map(|p| p.display().to_string())
             .collect();
-        return Err(Error::Other(format!(
-            "`extends` forms a cycle: {}",
-            cycle.join(" → ")
+        return Err(Error::Other(crate::i18n::t(
+            "extends-cycle",
+            &[("cycle", &cycle.join(" → "))],
         )));
     }
     if chain.len() >= MAX_DEPTH {
-        return Err(Error::Other(format!(
-            "{}: `extends` chain longer than {MAX_DEPTH} documents",
-            path.display()
+        return Err(Error::Other(crate::i18n::t(
+            "extends-too-deep",
+            &[
+                ("path", &path.display().to_string()),
+                ("max", &MAX_DEPTH.to_string()),
+            ],
         )));
     }
     // Recorded before reading, so that a parent that fails to parse is
